@@ -1,0 +1,20 @@
+/**
+ * Every client-API call resolves to a Result instead of throwing across a process boundary
+ * (IPC, WebSocket RPC): errors keep their stable code, and the UI decides what to show.
+ */
+export interface AppError {
+  /** Stable, documented code, e.g. `PIN_INCORRECT`. Never a raw PKCS#11 or HTTP detail. */
+  code: string;
+  /** Whether trying again may succeed without the user changing anything (key re-inserted, timeout). */
+  retriable: boolean;
+  /** Machine-readable details a screen may use (tries left, field name); never a secret. */
+  details?: Record<string, string | number | boolean>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: string, retriable = false, details?: AppError['details']): Result<never> => ({
+  ok: false,
+  error: details ? { code, retriable, details } : { code, retriable },
+});
