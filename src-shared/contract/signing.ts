@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * What Tongban signs and how the server checks it (DESIGN.md decision 5). Both sides import this file, so the
+ * signed bytes cannot drift apart.
+ */
+
+/** Profiles of the CAs whose keys Tongban knows. `unknown` is any other PKCS#11 certificate. */
+export const caProfileSchema = z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']);
+export type CaProfile = z.infer<typeof caProfileSchema>;
+
+/** Hash of one attachment as it is bound into a signature. */
+export const attachmentDigestSchema = z.object({
+  /** Which requirement the file answers (e.g. `businessLicence`, `adminIdFront`). */
+  requirement: z.string().min(1).max(64),
+  /** Lowercase hex SHA-256 of the file's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+});
+export type AttachmentDigest = z.infer<typeof attachmentDigestSchema>;
+
+/**
+ * A signed submission: `cms` is a CMS detached SignedData (base64 DER) over `canonicalBytes(payload)` (RFC 8785,
+ * UTF-8). The signer certificate travels inside the CMS. `payload.type` names the kind and version of the
+ * document so a signature over one kind can never be replayed as another.
+ */
+export const signedEnvelopeSchema = <P extends z.ZodType>(payload: P) =>
+  z.object({
+    payload,
+    cms: z.string().min(1).max(64 * 1024),
+  });
+
+/** Signed payload skeleton every signed document follows. */
+export const signedPayloadBaseSchema = z.object({
+  type: z.string().regex(/^tongban\.[a-z-]+\/v\d+$/),
+  /** Client clock at signing, ISO 8601; the CMS signingTime is the authoritative one. */
+  signedAt: z.string().datetime({ offset: true }),
+  /** The submission's idempotency key: a retried submit never creates a second record. */
+  idempotencyKey: z.string().uuid(),
+  attachments: z.array(attachmentDigestSchema).max(50),
+});
+
+/**
+ * Web eID 1.0 authentication token (https://github.com/web-eid/web-eid-system-architecture-doc):
+ * the key signs SHA-256(origin) || SHA-256(nonce), both UTF-8, where origin is `https://host[:port]`.
+ * ECDSA signatures are raw r||s as in JWS, not DER.
+ */
+export const webEidAuthTokenSchema = z.object({
+  unverifiedCertificate: z.string().min(1).max(16 * 1024),
+  algorithm: z.enum(['RS256', 'ES256']),
+  signature: z.string().min(1).max(2048),
+  format: z.literal('web-eid:1.0'),
+  appVersion: z.string().max(256),
+});
+export type WebEidAuthToken = z.infer<typeof webEidAuthTokenSchema>;
+
+/** Server challenge nonces are 44–128 characters (base64 of at least 32 random bytes). */
+export const authNonceSchema = z.string().min(44).max(128);
+
+/** The origin as the token binds it: scheme, host and optional port, no path, no trailing slash. */
+export function authOrigin(url: string): string {
+  const u = new URL(url);
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u.hostname))) {
+    throw new Error(`origin must be https (or http on loopback): ${url}`);
+  }
+  return `${u.protocol}//${u.host}`;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
