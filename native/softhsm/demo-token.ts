@@ -1,0 +1,71 @@
+/**
+ * Demo tokens for trying Tongban without a CA USB key.
+ *
+ *   npx tsx native/softhsm/demo-token.ts
+ *
+ * Copies the test tokens to ${TONGBAN_DATA_DIR:-./data}/demo-token/ (reset on every run) with their own
+ * softhsm2.conf, puts the test CA roots where the server reads trust roots (<data>/trust/<profile>/root.pem),
+ * and prints what to set.
+ */
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { installTokens } from './install.js';
+import { ensureSnapshot } from './provision.js';
+import { SOFTHSM_MODULE_PATH, USER_PIN } from './profiles.js';
+import { renderSoftHsmConf } from './token-ops.js';
+
+const USCC_PLACE: Record<string, string> = {
+  'gmt0015-2023': 'GM/T 0015-2023 ext 1.2.156.10260.4.4',
+  'gmt0015-2012-4.1.4': 'GM/T 0015-2012 ext 1.2.156.10260.4.1.4',
+  'subject-serialNumber': 'subject serialNumber',
+  'subject-OU': 'subject OU',
+};
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? './data');
+  const demoDir = path.join(dataDir, 'demo-token');
+  const manifest = await ensureSnapshot({ log: (m) => console.log(m) });
+
+  // Install next to the target and swap, so a half-written demo token directory is never left behind.
+  await mkdir(dataDir, { recursive: true });
+  const staging = await mkdtemp(path.join(dataDir, '.demo-token-'));
+  const { conf: stagingConf } = await installTokens(manifest, staging);
+  // The conf must name the token directory where it will end up, not the staging one.
+  await writeFile(stagingConf, renderSoftHsmConf(path.join(demoDir, 'tokens')));
+  await rm(demoDir, { recursive: true, force: true });
+  await rename(staging, demoDir);
+  const conf = path.join(demoDir, path.basename(stagingConf));
+
+  for (const root of Object.values(manifest.roots)) {
+    const trustDir = path.join(dataDir, 'trust', root.profile);
+    await mkdir(trustDir, { recursive: true });
+    await copyFile(root.certPath, path.join(trustDir, 'root.pem'));
+  }
+
+  console.log(`
+演示用 USB Key 已就绪 / Demo tokens ready: ${demoDir}
+CA 根证书 / trust roots: ${path.join(dataDir, 'trust')}/<profile>/root.pem
+
+请设置环境变量 / Set these environment variables:
+  export SOFTHSM2_CONF=${conf}
+  export TONGBAN_PKCS11_MODULES=${SOFTHSM_MODULE_PATH}
+
+用户 PIN / user PIN: ${USER_PIN}   (所有 Key 相同 / same for every token)
+
+Key 标签 / token label   统一社会信用代码 / USCC     企业 / enterprise`);
+  for (const t of manifest.tokens) {
+    if (t.kind !== 'issued') {
+      console.log(`  ${t.label.padEnd(18)} (空 Key / empty token)`);
+      continue;
+    }
+    const where = t.usccSource ? USCC_PLACE[t.usccSource] : '无 / none';
+    const note = t.expired ? '  [证书已过期 / certificate expired]' : '';
+    console.log(`  ${t.label.padEnd(18)} ${(t.uscc ?? '-').padEnd(20)} ${t.enterpriseName} (${where})${note}`);
+  }
+  console.log(`\n推荐 / start with: JSCA-RSA-0001, USCC 91320594MA1MXK3R3C`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
