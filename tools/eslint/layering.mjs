@@ -4,6 +4,7 @@
 //   src-shared            imports nothing of ours and no platform (no Node built-ins, no electron, no DOM-only code)
 //   src-main, src-server  import src-shared and themselves; never each other
 //   src-renderer, src-web import src-shared and themselves; never electron or Node built-ins
+//   tests beside the code (*.test.ts[x]) may also import the shared fixtures in tests/fixtures
 //
 // Runtimes are found from the file's path and from where a relative or `@shared/` specifier lands, so a
 // `../../src-main/x` reached from the renderer is caught just like `electron`.
@@ -27,6 +28,13 @@ const BROWSER_OR_PURE = new Set(['src-shared', 'src-renderer', 'src-web']);
 function layerOfPath(file, root) {
   const rel = path.relative(root, file).split(path.sep);
   return LAYERS.includes(rel[0]) ? rel[0] : null;
+}
+
+const TEST_FILE = /\.test\.[cm]?[jt]sx?$/;
+
+function isFixture(file, root) {
+  const rel = path.relative(root, file).split(path.sep);
+  return rel[0] === 'tests' && rel[1] === 'fixtures';
 }
 
 function isBuiltin(spec) {
@@ -65,7 +73,11 @@ export const layering = {
       }
       let target = null;
       if (spec.startsWith('@shared/') || spec === '@shared') target = 'src-shared';
-      else if (spec.startsWith('.')) target = layerOfPath(path.resolve(path.dirname(filename), spec), root) ?? 'outside';
+      else if (spec.startsWith('.')) {
+        const resolved = path.resolve(path.dirname(filename), spec);
+        if (TEST_FILE.test(filename) && isFixture(resolved, root)) return;
+        target = layerOfPath(resolved, root) ?? 'outside';
+      }
       if (target === null || target === from) return; // a package, or our own layer
       if (from === 'src-shared') {
         context.report({ node, messageId: 'sharedImportsOurs', data });

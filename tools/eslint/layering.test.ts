@@ -29,6 +29,8 @@ describe('layering lint rule (DESIGN.md import direction)', () => {
     ['src-shared/a.ts', `import { x } from '../src-main/x';`, /src-shared imports nothing of ours/],
     ['src-shared/a.ts', `import { createHash } from 'node:crypto';`, /Node built-in/],
     ['src-shared/a.ts', `import { x } from '../tests/fixtures/x';`, /src-shared imports nothing of ours/],
+    ['src-main/a.ts', `import { x } from '../tests/fixtures/tokens';`, /must not import from outside/],
+    ['src-main/a.test.ts', `import { x } from '../native/softhsm/pki';`, /must not import from outside/],
   ])('rejects %s: %s', async (file, code, message) => {
     const errors = await layeringErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -41,6 +43,7 @@ describe('layering lint rule (DESIGN.md import direction)', () => {
     ['src-server/a.ts', `import Fastify from 'fastify'; import { x } from '@shared/contract';`],
     ['src-shared/a.ts', `import { z } from 'zod'; import { y } from './validation/y';`],
     ['tests/e2e/a.ts', `import fs from 'node:fs'; import { x } from '../../src-server/x';`],
+    ['src-main/token/a.test.ts', `import { createTokenSandbox } from '../../tests/fixtures/tokens';`],
   ])('accepts %s', async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });
