@@ -26,4 +26,7 @@ await Promise.all([
   build({ ...common, format: 'cjs', entryPoints: ['src-main/preload.ts'], outfile: 'dist/main/preload.cjs', external: ['electron'] }),
   build({ ...esm, entryPoints: ['src-main/host/index.ts'], outfile: 'dist/host/host.mjs' }),
   build({ ...esm, entryPoints: ['src-server/index.ts'], outfile: 'dist/server/server.mjs' }),
+  // The token service runs in its own process; the CLI starts it from the same folder.
+  build({ ...esm, entryPoints: ['src-main/token/service-process.ts'], outfile: 'dist/token/token-service.mjs' }),
+  build({ ...esm, entryPoints: ['src-main/token/cli/main.ts'], outfile: 'dist/token/tongban-ca.mjs' }),
 ]);
