@@ -16,7 +16,9 @@ export default defineConfig({
     // Native modules (pkcs11js, better-sqlite3) are safest in separate processes, and every process gets its
     // own SoftHSM token directory (shared ones fail intermittently).
     pool: 'forks',
-    globalSetup: ['tests/fixtures/global-setup.ts'],
+    // One SoftHSM snapshot and one loopback PostgreSQL cluster for the whole run (each test file gets its own
+    // token directory and database).
+    globalSetup: ['tests/fixtures/global-setup.ts', 'tests/fixtures/postgres.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

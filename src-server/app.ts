@@ -1,17 +1,92 @@
+/**
+ * Builds the platform server: configuration, database (migrated), services, plugins and the routes of every
+ * domain. `buildServer()` does not listen, so tests drive it with `inject` and `index.ts` decides the port.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { healthRoutes } from './routes/health';
+import { loadConfig, type ServerConfig } from './config';
+import { migrateToLatest, openDatabase } from './db/connect';
+import { systemClock, type Clock } from './domain/clock';
+import { PrincipalCache } from './domain/principal-cache';
+import { bootstrapStaffAdmin } from './domain/staff';
+import { loggerOptions } from './logging';
+import { droppingMailer, smtpMailer, type Mailer } from './notifications/mail';
+import { httpSmsGateway, outboxSmsGateway, type SmsGateway } from './notifications/sms';
+import { loadTrustStore } from './pki/trust-store';
+import { errorsPlugin } from './plugins/errors';
+import { authRoutes } from './routes/auth';
+import { enterpriseRoutes } from './routes/enterprise';
+import { fileRoutes } from './routes/files';
+import { registrationRoutes } from './routes/registration';
+import { staffRoutes } from './routes/staff';
+import { systemRoutes } from './routes/system';
+import type { Services } from './services';
+import { diskFileStore } from './storage/file-store';
 
 export interface ServerOptions {
-  logger?: boolean;
+  /** Overrides over the environment's configuration. */
+  config?: Partial<ServerConfig>;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  sms?: SmsGateway;
+  mailer?: Mailer;
+  /** `true` logs to stdout at the configured level; a stream captures the log (tests). */
+  logger?: boolean | NodeJS.WritableStream;
 }
 
-/** Builds the platform server without listening, so tests drive it with `inject`. */
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const config: ServerConfig = { ...loadConfig(opts.env), ...opts.config };
+  const clock = opts.clock ?? systemClock;
+  const logger =
+    opts.logger === undefined || opts.logger === false
+      ? false
+      : loggerOptions(config.logLevel, opts.logger === true ? undefined : opts.logger);
+
   const app = Fastify({
-    logger: opts.logger ?? false,
-    // Bodies beyond this are refused before they are parsed; file uploads get their own streaming limit.
-    bodyLimit: 1024 * 1024,
+    logger,
+    genReqId: () => randomUUID(),
+    // JSON bodies beyond 6 MiB (the registry CSV) are refused before parsing; uploads stream with their own limit.
+    bodyLimit: 6 * 1024 * 1024,
+    // Login throttling and upload limits key on the caller's address, so only trust X-Forwarded-For when told to.
+    trustProxy: config.trustProxy,
   });
-  await app.register(healthRoutes, { prefix: '/api' });
+
+  const { db, engine } = openDatabase(config);
+  await migrateToLatest(db);
+  const services: Services = {
+    config,
+    db,
+    engine,
+    clock,
+    sms: opts.sms ?? (config.sms.provider === 'http' ? httpSmsGateway(config.sms) : outboxSmsGateway(db, clock)),
+    mailer:
+      opts.mailer ??
+      (config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : droppingMailer((m) => app.log.warn(m))),
+    files: diskFileStore(path.join(config.dataDir, 'files')),
+    trust: await loadTrustStore(config.trustDir),
+    principals: new PrincipalCache(),
+  };
+  app.decorate('services', services);
+  app.addHook('onClose', async () => {
+    services.mailer.close();
+    await db.destroy();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  if (config.bootstrapStaffPassword) await bootstrapStaffAdmin(db, config.bootstrapStaffPassword, clock.now());
+  if (services.trust.anchors.length === 0) {
+    app.log.warn({ trustDir: config.trustDir }, 'no trusted CA roots: CA registration and CA login will refuse every key');
+  }
+
+  await app.register(errorsPlugin);
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(staffRoutes);
+  await app.register(registrationRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(fileRoutes);
   return app;
 }

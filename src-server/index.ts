@@ -1,9 +1,10 @@
-// `npm run server`: the platform backend on the embedded default, no configuration needed.
+// `npm run server`: the platform backend on the embedded default (SQLite in ./data), no configuration needed.
 import { buildServer } from './app';
+import { loadConfig } from './config';
 
-const port = Number(process.env.PORT ?? 8787);
+const config = loadConfig();
 const app = await buildServer({ logger: true });
-await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port: config.port, host: config.host });
 const stop = () => void app.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

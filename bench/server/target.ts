@@ -5,7 +5,7 @@
  * Prints one JSON line `{ port, path, token? }` when ready, and runs until killed.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -44,5 +44,8 @@ if (kind === 'bare') {
   await db.updateTable('accounts').set({ must_change_password: 0 }).where('id', '=', account.id).execute();
   const { token } = await createSession(db, { type: 'account', id: account.id }, now);
   await app.listen({ port: 0, host: '127.0.0.1' });
+  process.once('SIGTERM', () => {
+    void app.close().then(() => rm(dataDir, { recursive: true, force: true })).then(() => process.exit(0));
+  });
   console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, path: `/api/enterprises/${enterpriseId}`, token }));
 }

@@ -1,0 +1,60 @@
+/**
+ * Server configuration, read once from the environment. Everything has a default so `npm run server` on a fresh
+ * clone needs no configuration: SQLite in `./data`, trust roots in `./data/trust`, SMS into the outbox.
+ */
+import path from 'node:path';
+import { authOrigin } from '@shared/contract/signing';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` switches to PostgreSQL; otherwise SQLite at `<dataDir>/tongban.sqlite`. */
+  databaseUrl: string | null;
+  trustDir: string;
+  /** The origin CA-login tokens must be bound to (Web eID), e.g. `https://one.example.gov.cn`. */
+  publicOrigin: string;
+  sms: { provider: 'outbox' } | { provider: 'http'; url: string; token: string | null };
+  /** SMTP URL for nodemailer (`smtp://user:pass@host:port`); null stores nothing and sends nothing. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Creates staff account `admin` with this initial password at startup when no staff account exists. */
+  bootstrapStaffPassword: string | null;
+  logLevel: string;
+  /** Per caller address and hour: anonymous scan uploads and registration submits (each submit texts a code). */
+  anonymousLimits: { uploadsPerHour: number; submitsPerHour: number };
+  /** Behind the portal's reverse proxy the caller's address comes from X-Forwarded-For (`TRUST_PROXY=1`). */
+  trustProxy: boolean;
+  /** Checks every answer against its contract schema (tests): a mismatch becomes a 500 and a log line. */
+  validateResponses: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8787);
+  const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(env.TONGBAN_DATA_DIR ?? './data');
+  const smsUrl = env.TONGBAN_SMS_URL ?? null;
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: env.TONGBAN_DATABASE_URL || null,
+    trustDir: path.resolve(env.TONGBAN_TRUST_DIR ?? path.join(dataDir, 'trust')),
+    // In development the client talks to the server directly on loopback, which Web eID allows over http. A
+    // configured origin is normalised as tokens bind it (scheme://host[:port]) and must be https off loopback.
+    publicOrigin: env.TONGBAN_PUBLIC_ORIGIN
+      ? authOrigin(env.TONGBAN_PUBLIC_ORIGIN)
+      : `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    sms: smsUrl ? { provider: 'http', url: smsUrl, token: env.TONGBAN_SMS_TOKEN ?? null } : { provider: 'outbox' },
+    smtpUrl: env.TONGBAN_SMTP_URL || null,
+    mailFrom: env.TONGBAN_MAIL_FROM ?? 'Tongban <noreply@tongban.localhost>',
+    bootstrapStaffPassword: env.TONGBAN_STAFF_ADMIN_PASSWORD || null,
+    logLevel: env.TONGBAN_LOG_LEVEL ?? 'info',
+    anonymousLimits: {
+      uploadsPerHour: Number(env.TONGBAN_ANON_UPLOADS_PER_HOUR ?? 300),
+      submitsPerHour: Number(env.TONGBAN_ANON_SUBMITS_PER_HOUR ?? 60),
+    },
+    trustProxy: env.TRUST_PROXY === '1',
+    validateResponses: env.TONGBAN_VALIDATE_RESPONSES === '1',
+  };
+}

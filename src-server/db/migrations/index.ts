@@ -1,0 +1,10 @@
+/**
+ * The migrations, in order. Listed by hand rather than read from the folder because the server is bundled into
+ * one file by esbuild; the name is the file name, which Kysely records in its migration table.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,55 @@
+/**
+ * CA-key login (Web eID 1.0): the server hands out a random nonce (one use, 2 minutes), the token service signs
+ * SHA-256(origin) ‖ SHA-256(nonce) with the key, and the server checks the nonce, the certificate chain and key
+ * usage, and the signature against this server's origin, then opens a session for the account the certificate
+ * was bound to at registration.
+ */
+import { randomBytes, X509Certificate } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { WebEidAuthToken } from '@shared/contract/signing';
+import type { AccountTable, Database } from '../db/schema';
+import { ApiError } from '../http/api-error';
+import { verifyCertificate } from '../pki/chain';
+import { checkWebEidSignature } from '../pki/web-eid';
+import type { Services } from '../services';
+import { addSeconds } from './clock';
+
+export const CA_NONCE_TTL_SECONDS = 120;
+
+export async function issueCaNonce(db: Kysely<Database>, now: Date) {
+  const nonce = randomBytes(32).toString('base64');
+  const expiresAt = addSeconds(now, CA_NONCE_TTL_SECONDS).toISOString();
+  await db.insertInto('ca_nonces').values({ nonce, expires_at: expiresAt, used_at: null }).execute();
+  await db.deleteFrom('ca_nonces').where('expires_at', '<', addSeconds(now, -3600).toISOString()).execute();
+  return { nonce, expiresAt };
+}
+
+export async function loginWithCertificate(
+  services: Services,
+  input: { nonce: string; token: WebEidAuthToken },
+  now: Date,
+): Promise<AccountTable> {
+  // Consume first: a nonce is spent by any attempt, so a failed token cannot be retried against it.
+  const consumed = await services.db
+    .updateTable('ca_nonces')
+    .set({ used_at: now.toISOString() })
+    .where('nonce', '=', input.nonce)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .returning('nonce')
+    .executeTakeFirst();
+  if (!consumed) throw new ApiError('CA_NONCE_INVALID');
+
+  const der = Buffer.from(input.token.unverifiedCertificate, 'base64');
+  const verified = verifyCertificate(der, [], services.trust, now, 'authenticate');
+  checkWebEidSignature(input.token, new X509Certificate(der).publicKey, services.config.publicOrigin, input.nonce);
+
+  const binding = await services.db
+    .selectFrom('certificate_bindings')
+    .innerJoin('accounts', 'accounts.id', 'certificate_bindings.account_id')
+    .selectAll('accounts')
+    .where('certificate_bindings.fingerprint', '=', verified.fingerprint)
+    .executeTakeFirst();
+  if (!binding) throw new ApiError('CA_CERT_NOT_BOUND');
+  return binding;
+}

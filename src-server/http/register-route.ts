@@ -1,0 +1,71 @@
+/**
+ * Registers a route from its contract declaration: access is checked first (an anonymous caller learns nothing
+ * about the body it sent), then path, query and body are validated with the contract's zod schemas, and the
+ * handler receives typed, normalised input. Validation failures are `BODY_INVALID` with each issue's path and
+ * code (the validators' stable codes such as `USCC_CHECK_DIGIT` where they apply).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { HttpRoute } from '@shared/contract/http/route';
+import { validationCodeOf } from '@shared/validation/zod';
+import { authorize, type Principal } from '../plugins/auth';
+import { ApiError, type ApiIssue } from './api-error';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<R extends HttpRoute> {
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  principal: Principal;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type RouteHandler<R extends HttpRoute> = (
+  input: RouteInput<R>,
+) => Promise<R['response'] extends z.ZodType ? z.input<R['response']> : unknown>;
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues: ApiIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    code: validationCodeOf(issue) ?? issue.code,
+  }));
+  throw new ApiError('BODY_INVALID', { issues });
+}
+
+export function registerRoute<R extends HttpRoute>(app: FastifyInstance, route: R, handler: RouteHandler<R>): void {
+  app.route({
+    method: route.method,
+    url: route.path,
+    handler: async (request, reply) => {
+      const principal = await authorize(app.services, request, route.access);
+      const input = {
+        params: parse(route.params, request.params, 'params'),
+        query: parse(route.query, request.query, 'query'),
+        body: route.rawBody ? undefined : parse(route.body ?? undefined, request.body, 'body'),
+        principal,
+        request,
+        reply,
+      } as RouteInput<R>;
+      // A route without a body takes none (an empty object at most); anything else is a client error, not
+      // something to ignore silently.
+      const body: unknown = request.body;
+      const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+      if (!route.body && !route.rawBody && !empty) {
+        throw new ApiError('BODY_INVALID', { issues: [{ path: 'body', code: 'unexpected_body' }] });
+      }
+      const result = await handler(input);
+      if (app.services.config.validateResponses && route.response && result !== reply) {
+        const checked = route.response.safeParse(result);
+        if (!checked.success) {
+          throw new Error(`${route.operationId} answered outside its contract: ${checked.error.message}`);
+        }
+      }
+      return result;
+    },
+  });
+}

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { describeEachDatabase } from '../../tests/fixtures/server/databases';
+import { registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
+import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { httpSmsGateway } from './sms';
+
+interface ReceivedMail {
+  from: string | undefined;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startSmtp(): Promise<{ url: string; mails: ReceivedMail[]; close(): Promise<void> }> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom;
+        mails.push({ from: from ? from.address : undefined, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describeEachDatabase('e-mail over SMTP', (engine) => {
+  let h: Harness;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await smtp?.close();
+  });
+
+  it('tells the administrator by e-mail (zh-CN) that the enterprise was registered, without the passwords', async () => {
+    const e = await registerEnterprise(h, await staffToken(h));
+    await expect.poll(() => smtp.mails.length).toBe(1);
+    const mail = smtp.mails[0]!;
+    expect(mail.from).toBe('noreply@tongban.test');
+    expect(mail.to).toEqual(['admin@example.com']);
+    const decoded = decodeMime(mail.raw);
+    expect(decoded).toContain(`${e.name}（统一社会信用代码 ${e.uscc}）已在通办完成企业用户注册`);
+    expect(decoded).not.toContain(e.adminPassword);
+    expect(decoded).not.toContain(e.superPassword);
+  });
+});
+
+/** Decodes the quoted-printable or base64 text parts of a simple message, enough to read it in a test. */
+function decodeMime(raw: string): string {
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  if (/Content-Transfer-Encoding: base64/i.test(raw)) {
+    return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64').toString('utf8');
+  }
+  const qp = body.replace(/=\r\n/g, '').replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+  return qp;
+}
+
+describe('HTTP SMS gateway', () => {
+  let received: { headers: IncomingMessage['headers']; body: string }[] = [];
+  let status = 200;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(status).end('{}');
+    });
+  });
+  let url: string;
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('posts the mobile and text as JSON with the bearer token', async () => {
+    received = [];
+    await httpSmsGateway({ url, token: 'gw-secret' }).send('13812345678', '【通办】测试');
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers.authorization).toBe('Bearer gw-secret');
+    expect(JSON.parse(received[0]!.body)).toEqual({ mobile: '13812345678', text: '【通办】测试' });
+  });
+
+  it('fails when the gateway refuses, so the caller does not report a code as sent', async () => {
+    status = 503;
+    await expect(httpSmsGateway({ url, token: null }).send('13812345678', 'x')).rejects.toThrow(/503/);
+    status = 200;
+  });
+});

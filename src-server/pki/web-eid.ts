@@ -1,0 +1,39 @@
+/**
+ * Web eID 1.0 authentication token check (https://github.com/web-eid/web-eid-system-architecture-doc): the key
+ * signed SHA-256(origin) ‖ SHA-256(nonce) with RS256 (RSASSA-PKCS1-v1_5 over SHA-256) or ES256 (ECDSA P-256,
+ * raw r‖s). The origin is this server's configured public origin, so a token phished by another site does not
+ * verify here.
+ */
+import { createHash, verify, type KeyObject } from 'node:crypto';
+import type { WebEidAuthToken } from '@shared/contract/signing';
+import { ApiError } from '../http/api-error';
+
+export function webEidSignedData(origin: string, nonce: string): Buffer {
+  const h = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return Buffer.concat([h(origin), h(nonce)]);
+}
+
+export function checkWebEidSignature(
+  token: WebEidAuthToken,
+  publicKey: KeyObject,
+  origin: string,
+  nonce: string,
+): void {
+  const signature = Buffer.from(token.signature, 'base64');
+  const keyType = publicKey.asymmetricKeyType;
+  if ((token.algorithm === 'RS256') !== (keyType === 'rsa') || (token.algorithm === 'ES256') !== (keyType === 'ec')) {
+    throw new ApiError('CA_TOKEN_INVALID');
+  }
+  let ok: boolean;
+  try {
+    ok = verify(
+      'sha256',
+      webEidSignedData(origin, nonce),
+      token.algorithm === 'ES256' ? { key: publicKey, dsaEncoding: 'ieee-p1363' } : publicKey,
+      signature,
+    );
+  } catch (cause) {
+    throw new ApiError('CA_TOKEN_INVALID', { cause });
+  }
+  if (!ok) throw new ApiError('CA_TOKEN_INVALID');
+}

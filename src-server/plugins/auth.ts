@@ -1,0 +1,130 @@
+/**
+ * Resolves the caller from `Authorization: Bearer <token>` into `request.auth`, and enforces a route's declared
+ * access (see `RouteAccess` in the contract): 401 without a valid session, 404 for another enterprise's data (its
+ * existence is not confirmed), 403 for a role or item permission the account lacks.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { AccountRole, RouteAccess, ServiceItem, StaffRole } from '@shared/contract/http/route';
+import { serviceItemSchema } from '@shared/contract/http/route';
+import { ApiError } from '../http/api-error';
+import { permissionsOf } from '../domain/accounts';
+import { findSession, hashToken } from '../domain/sessions';
+import type { Services } from '../services';
+
+export interface AccountPrincipal {
+  kind: 'account';
+  sessionId: string;
+  id: string;
+  enterpriseId: string;
+  username: string;
+  role: AccountRole;
+  permissions: ServiceItem[];
+  mustChangePassword: boolean;
+}
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  sessionId: string;
+  id: string;
+  username: string;
+  role: StaffRole;
+  mustChangePassword: boolean;
+}
+
+export type Principal = AccountPrincipal | StaffPrincipal | { kind: 'anonymous' };
+
+const ALL_ITEMS = serviceItemSchema.options;
+
+async function loadPrincipal(services: Services, request: FastifyRequest): Promise<Principal> {
+  const header = request.headers.authorization;
+  if (!header) return { kind: 'anonymous' };
+  const match = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(header);
+  if (!match?.[1]) throw new ApiError('AUTH_REQUIRED');
+  const now = services.clock.now();
+  const tokenHash = hashToken(match[1]);
+  const cached = services.principals.get(tokenHash, now.getTime());
+  if (cached) return cached;
+
+  const found = await findSession(services.db, match[1], now);
+  if (found.status === 'unknown') throw new ApiError('AUTH_REQUIRED');
+  if (found.status === 'expired') throw new ApiError('SESSION_EXPIRED');
+  const principal = await principalOf(services, found.session);
+  services.principals.set(tokenHash, principal, new Date(found.session.expires_at).getTime(), now.getTime());
+  return principal;
+}
+
+async function principalOf(
+  services: Services,
+  session: { id: string; subject_type: 'account' | 'staff'; subject_id: string },
+): Promise<AccountPrincipal | StaffPrincipal> {
+  if (session.subject_type === 'staff') {
+    const staff = await services.db
+      .selectFrom('staff_accounts')
+      .select(['id', 'username', 'role', 'must_change_password'])
+      .where('id', '=', session.subject_id)
+      .executeTakeFirst();
+    if (!staff) throw new ApiError('AUTH_REQUIRED');
+    return {
+      kind: 'staff',
+      sessionId: session.id,
+      id: staff.id,
+      username: staff.username,
+      role: staff.role,
+      mustChangePassword: staff.must_change_password === 1,
+    };
+  }
+  const account = await services.db
+    .selectFrom('accounts')
+    .select(['id', 'enterprise_id', 'username', 'role', 'must_change_password'])
+    .where('id', '=', session.subject_id)
+    .executeTakeFirst();
+  if (!account) throw new ApiError('AUTH_REQUIRED');
+  return {
+    kind: 'account',
+    sessionId: session.id,
+    id: account.id,
+    enterpriseId: account.enterprise_id,
+    username: account.username,
+    role: account.role,
+    permissions: await permissionsOf(services.db, account),
+    mustChangePassword: account.must_change_password === 1,
+  };
+}
+
+/** Checks `access` for the request and returns the principal; throws the refusal otherwise. */
+export async function authorize(services: Services, request: FastifyRequest, access: RouteAccess): Promise<Principal> {
+  if (access.kind === 'public') {
+    // A public route ignores a stale token instead of failing on it (the login page after a session expired).
+    return loadPrincipal(services, request).catch((): Principal => ({ kind: 'anonymous' }));
+  }
+  const principal = await loadPrincipal(services, request);
+  if (principal.kind === 'anonymous') throw new ApiError('AUTH_REQUIRED');
+  const params = (request.params ?? {}) as Record<string, string | undefined>;
+
+  if (access.kind === 'session') return principal;
+  if (access.kind === 'enterpriseOrStaff') {
+    if (principal.kind === 'staff') return principal;
+    if (principal.mustChangePassword) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+    if (params.enterpriseId !== principal.enterpriseId) throw new ApiError('NOT_FOUND');
+    return principal;
+  }
+  if (access.kind === 'staff') {
+    if (principal.kind !== 'staff') throw new ApiError('FORBIDDEN');
+    if (principal.mustChangePassword && !access.allowPasswordChangePending) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+    if (access.roles && !access.roles.includes(principal.role)) throw new ApiError('FORBIDDEN');
+    return principal;
+  }
+  if (principal.kind !== 'account') throw new ApiError('FORBIDDEN');
+  if (principal.mustChangePassword && !access.allowPasswordChangePending) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+  if ('enterpriseId' in params && params.enterpriseId !== principal.enterpriseId) throw new ApiError('NOT_FOUND');
+  if (access.roles && !access.roles.includes(principal.role)) throw new ApiError('FORBIDDEN');
+  if (access.item) {
+    const item = (request.query as Record<string, unknown> | undefined)?.item;
+    if (!principal.permissions.includes(item as ServiceItem)) {
+      // An unknown item is a malformed request, not a missing permission.
+      if (ALL_ITEMS.includes(item as ServiceItem)) throw new ApiError('PERMISSION_DENIED');
+      throw new ApiError('BODY_INVALID', { issues: [{ path: 'query.item', code: 'invalid_value' }] });
+    }
+  }
+  return principal;
+}

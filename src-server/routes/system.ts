@@ -1,0 +1,22 @@
+/** Health check and the OpenAPI document. */
+import type { FastifyPluginAsync } from 'fastify';
+import { sql } from 'kysely';
+import { httpRoutes } from '@shared/contract/http/index';
+import { healthRoute, openApiRoute } from '@shared/contract/http/system';
+import { openApiDocument } from '../http/openapi';
+import { registerRoute } from '../http/register-route';
+
+declare const __TONGBAN_VERSION__: string | undefined;
+const version = typeof __TONGBAN_VERSION__ === 'string' ? __TONGBAN_VERSION__ : '0.0.0-dev';
+
+export const systemRoutes: FastifyPluginAsync = async (app) => {
+  const { db, engine } = app.services;
+  const document = openApiDocument(httpRoutes, version);
+
+  registerRoute(app, healthRoute, async () => {
+    await sql`select 1`.execute(db);
+    return { status: 'ok' as const, database: engine };
+  });
+
+  registerRoute(app, openApiRoute, async () => document);
+};

@@ -1,0 +1,28 @@
+/**
+ * Raw-body uploads: the request stream goes straight to the file store (hashed, measured, typed by content) and
+ * the file is recorded by its SHA-256. Parsers here hand the body over unread; they are registered only in the
+ * upload plugins, so other routes still refuse these content types.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { FILE_MEDIA_TYPES } from '@shared/contract/http/registration';
+import { ApiError } from '../http/api-error';
+import type { Services } from '../services';
+
+export function acceptRawUploads(app: FastifyInstance): void {
+  app.addContentTypeParser([...FILE_MEDIA_TYPES], (_request, payload, done) => done(null, payload));
+}
+
+export async function storeUpload(services: Services, request: FastifyRequest, maxBytes: number) {
+  const body = request.body as Readable | undefined;
+  if (!body || typeof (body as Readable).pipe !== 'function') throw new ApiError('FILE_TYPE_UNSUPPORTED');
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new ApiError('FILE_TOO_LARGE');
+  const stored = await services.files.put(body, maxBytes);
+  await services.db
+    .insertInto('files')
+    .values({ sha256: stored.sha256, size: stored.size, media_type: stored.mediaType, created_at: services.clock.now().toISOString() })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+  return stored;
+}

@@ -1,0 +1,34 @@
+/**
+ * What route handlers reach through `app.services`: the database, the clock, notifications, file storage and the
+ * trust roots. Built once in `buildServer()`; tests pass their own clock, SMS gateway or data directory.
+ */
+import type { Kysely } from 'kysely';
+import type { ServerConfig } from './config';
+import type { DatabaseEngine } from './db/connect';
+import type { Database } from './db/schema';
+import type { Clock } from './domain/clock';
+import type { PrincipalCache } from './domain/principal-cache';
+import type { Mailer } from './notifications/mail';
+import type { SmsGateway } from './notifications/sms';
+import type { TrustStore } from './pki/trust-store';
+import type { AccountPrincipal, StaffPrincipal } from './plugins/auth';
+import type { FileStore } from './storage/file-store';
+
+export interface Services {
+  config: ServerConfig;
+  db: Kysely<Database>;
+  engine: DatabaseEngine;
+  clock: Clock;
+  sms: SmsGateway;
+  mailer: Mailer;
+  files: FileStore;
+  trust: TrustStore;
+  /** Session → principal, for a few seconds; cleared on logout, password and permission changes. */
+  principals: PrincipalCache<AccountPrincipal | StaffPrincipal>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}

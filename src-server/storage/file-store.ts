@@ -1,0 +1,70 @@
+/**
+ * Content-addressed file storage: a file's name is the SHA-256 of its bytes, so the same scan uploaded twice is
+ * stored once and a stored file cannot be altered without changing its name. Uploads stream to a temporary file
+ * while being hashed and measured, and are refused as soon as they pass the limit.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ApiError } from '../http/api-error';
+import { SNIFF_BYTES, sniffMediaType, type StoredMediaType } from './sniff';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mediaType: StoredMediaType;
+}
+
+export interface FileStore {
+  put(source: Readable, maxBytes: number): Promise<StoredFile>;
+  open(sha256: string): Promise<Readable | null>;
+}
+
+export function diskFileStore(root: string): FileStore {
+  const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256);
+  return {
+    async put(source, maxBytes) {
+      await mkdir(path.join(root, 'tmp'), { recursive: true });
+      const tmp = path.join(root, 'tmp', randomUUID());
+      const hash = createHash('sha256');
+      let size = 0;
+      let head = Buffer.alloc(0);
+      const meter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          if (size > maxBytes) return done(new ApiError('FILE_TOO_LARGE'));
+          if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(source, meter, createWriteStream(tmp));
+        if (size === 0) throw new ApiError('FILE_EMPTY');
+        const mediaType = sniffMediaType(head);
+        if (!mediaType) throw new ApiError('FILE_TYPE_UNSUPPORTED');
+        const sha256 = hash.digest('hex');
+        await mkdir(path.dirname(pathOf(sha256)), { recursive: true });
+        await rename(tmp, pathOf(sha256));
+        return { sha256, size, mediaType };
+      } catch (err) {
+        // Drain what the client is still sending, so it reads our answer instead of a reset connection.
+        source.resume();
+        throw err;
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+    async open(sha256) {
+      const file = pathOf(sha256);
+      const exists = await stat(file).then(
+        () => true,
+        () => false,
+      );
+      return exists ? createReadStream(file) : null;
+    },
+  };
+}

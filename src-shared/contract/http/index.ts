@@ -1,0 +1,45 @@
+/** Every HTTP route of the platform server, for the server's registration and OpenAPI document and for clients. */
+import * as auth from './auth';
+import * as enterprise from './enterprise';
+import * as files from './files';
+import * as registration from './registration';
+import type { HttpRoute } from './route';
+import * as staff from './staff';
+import * as system from './system';
+
+export * from './auth';
+export * from './enterprise';
+export * from './files';
+export * from './registration';
+export * from './route';
+export * from './staff';
+export * from './system';
+
+export const httpRoutes: readonly HttpRoute[] = [
+  system.healthRoute,
+  system.openApiRoute,
+  auth.captchaRoute,
+  auth.loginRoute,
+  auth.caChallengeRoute,
+  auth.caLoginRoute,
+  auth.logoutRoute,
+  auth.changePasswordRoute,
+  auth.staffLoginRoute,
+  auth.staffChangePasswordRoute,
+  auth.whoAmIRoute,
+  registration.registrationUploadRoute,
+  registration.registrationSubmitRoute,
+  registration.registrationResendRoute,
+  registration.registrationConfirmRoute,
+  enterprise.getEnterpriseRoute,
+  enterprise.listAccountsRoute,
+  enterprise.createAccountRoute,
+  enterprise.setPermissionsRoute,
+  enterprise.resetAccountPasswordRoute,
+  files.uploadFileRoute,
+  files.downloadFileRoute,
+  staff.importRegistryRoute,
+  staff.createStaffRoute,
+  staff.smsOutboxRoute,
+  staff.staffResetAdminRoute,
+];

@@ -1,0 +1,110 @@
+/**
+ * Registration with a CA key (DESIGN.md "Flows and states"; manual 001, registration part): the client uploads the
+ * stamped scans, signs the canonical JSON of the form with the key and submits the envelope; the server checks
+ * everything, texts a code to the administrator's mobile, and on the right code creates the enterprise with its
+ * `admin` and `super` accounts.
+ */
+import { z } from 'zod';
+import { mobileSchema, residentIdSchema, usccSchema } from '../../validation/zod';
+import { caProfileSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
+import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
+
+/** The stamped documents the manual requires (001 §2.2): licence, administrator ID both sides, the printed forms. */
+export const registrationRequirements = [
+  'businessLicence',
+  'adminIdFront',
+  'adminIdBack',
+  'adminFilingSheet',
+  'registrationTable',
+  'agreement',
+] as const;
+export const registrationRequirementSchema = z.enum([...registrationRequirements, 'authorisationLetter']);
+
+export const REGISTRATION_PAYLOAD_TYPE = 'tongban.registration/v1';
+
+export const registrationPayloadSchema = signedPayloadBaseSchema.extend({
+  type: z.literal(REGISTRATION_PAYLOAD_TYPE),
+  caProfile: caProfileSchema,
+  enterprise: z.object({
+    uscc: usccSchema,
+    name: z.string().trim().min(2).max(100),
+    address: z.string().trim().min(2).max(200),
+    legalRepresentative: z.string().trim().min(1).max(50),
+  }),
+  administrator: z.object({
+    name: z.string().trim().min(1).max(50),
+    idNumber: residentIdSchema,
+    mobile: mobileSchema,
+    email: z.email().max(254).optional(),
+  }),
+});
+export type RegistrationPayload = z.infer<typeof registrationPayloadSchema>;
+
+export const registrationEnvelopeSchema = signedEnvelopeSchema(registrationPayloadSchema);
+export type RegistrationEnvelope = z.infer<typeof registrationEnvelopeSchema>;
+
+export const uploadedFileSchema = z.object({
+  sha256: sha256HexSchema,
+  size: z.number().int().positive(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+});
+
+export const FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const FILE_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'] as const;
+
+export const registrationUploadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/registrations/files',
+  operationId: 'uploadRegistrationFile',
+  summary: 'Uploads one stamped scan before a CA registration (raw bytes; type decided by content)',
+  tag: 'registration',
+  access: { kind: 'public' },
+  rawBody: { mediaTypes: FILE_MEDIA_TYPES, maxBytes: FILE_MAX_BYTES },
+  response: uploadedFileSchema,
+});
+
+export const registrationSubmitRoute = defineRoute({
+  method: 'POST',
+  path: '/api/registrations',
+  operationId: 'submitRegistration',
+  summary: 'Submits a signed registration; an SMS code goes to the administrator\u2019s mobile',
+  tag: 'registration',
+  access: { kind: 'public' },
+  body: registrationEnvelopeSchema,
+  response: z.object({
+    registrationId: uuidSchema,
+    /** The administrator's mobile, masked, to say where the code went. */
+    mobile: z.string(),
+    codeExpiresAt: isoDateTimeSchema,
+  }),
+});
+
+export const registrationParamsSchema = z.object({ registrationId: uuidSchema });
+
+export const registrationResendRoute = defineRoute({
+  method: 'POST',
+  path: '/api/registrations/:registrationId/code',
+  operationId: 'resendRegistrationCode',
+  summary: 'Sends a new SMS code (at most once a minute)',
+  tag: 'registration',
+  access: { kind: 'public' },
+  params: registrationParamsSchema,
+  response: z.object({ mobile: z.string(), codeExpiresAt: isoDateTimeSchema }),
+});
+
+export const registrationConfirmRoute = defineRoute({
+  method: 'POST',
+  path: '/api/registrations/:registrationId/confirm',
+  operationId: 'confirmRegistration',
+  summary: 'Confirms the SMS code: creates the enterprise and texts the admin and super passwords',
+  tag: 'registration',
+  access: { kind: 'public' },
+  params: registrationParamsSchema,
+  body: z.object({ code: z.string().regex(/^\d{6}$/) }),
+  response: z.object({
+    enterpriseId: uuidSchema,
+    uscc: z.string(),
+    name: z.string(),
+    usernames: z.array(z.string()),
+  }),
+});

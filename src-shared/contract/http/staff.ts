@@ -1,0 +1,53 @@
+/** Staff console routes: registry import, staff accounts, the development SMS outbox. */
+import { z } from 'zod';
+import { defineRoute, isoDateTimeSchema, staffRoleSchema, uuidSchema } from './route';
+
+export const importRegistryRoute = defineRoute({
+  method: 'POST',
+  path: '/api/staff/registry/import',
+  operationId: 'importRegistry',
+  summary: 'Imports legal-person registry rows from CSV (header: uscc,name,legalRepresentative,idType,idNumber,address,status)',
+  tag: 'staff',
+  access: { kind: 'staff', roles: ['admin'] },
+  body: z.object({ csv: z.string().min(1).max(5 * 1024 * 1024) }),
+  response: z.object({ imported: z.number().int(), updated: z.number().int() }),
+});
+
+export const createStaffRoute = defineRoute({
+  method: 'POST',
+  path: '/api/staff/accounts',
+  operationId: 'createStaffAccount',
+  summary: 'Creates a staff account with an initial password to change at first login',
+  tag: 'staff',
+  access: { kind: 'staff', roles: ['admin'] },
+  body: z.object({
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
+    role: staffRoleSchema,
+    initialPassword: z.string().min(1).max(256),
+  }),
+  response: z.object({ id: uuidSchema, username: z.string(), role: staffRoleSchema }),
+});
+
+export const smsOutboxRoute = defineRoute({
+  method: 'GET',
+  path: '/api/staff/sms-outbox',
+  operationId: 'listSmsOutbox',
+  summary: 'Messages the development SMS provider stored instead of sending (newest first)',
+  tag: 'staff',
+  access: { kind: 'staff', roles: ['admin', 'support'] },
+  query: z.object({ mobile: z.string().regex(/^1[3-9]\d{9}$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  response: z.object({
+    messages: z.array(z.object({ id: uuidSchema, mobile: z.string(), text: z.string(), createdAt: isoDateTimeSchema })),
+  }),
+});
+
+export const staffResetAdminRoute = defineRoute({
+  method: 'POST',
+  path: '/api/staff/enterprises/:enterpriseId/admin-password-reset',
+  operationId: 'staffResetAdminPassword',
+  summary: 'Support resets an enterprise\u2019s admin password (manual 001 Q&A 3): new initial password by SMS to the admin\u2019s mobile',
+  tag: 'staff',
+  access: { kind: 'staff', roles: ['admin', 'support'] },
+  params: z.object({ enterpriseId: uuidSchema }),
+  response: z.object({ mobile: z.string() }),
+});

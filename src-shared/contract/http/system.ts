@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRoute } from './route';
+
+export const healthRoute = defineRoute({
+  method: 'GET',
+  path: '/api/health',
+  operationId: 'health',
+  summary: 'Liveness and database check',
+  tag: 'system',
+  access: { kind: 'public' },
+  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+});
+
+export const openApiRoute = defineRoute({
+  method: 'GET',
+  path: '/api/openapi.json',
+  operationId: 'openApi',
+  summary: 'This OpenAPI 3.1 document',
+  tag: 'system',
+  access: { kind: 'public' },
+  response: z.record(z.string(), z.unknown()),
+});
