@@ -2,10 +2,38 @@
 // plain modules shared with the browser-mode host, so they are tested without Electron.
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
-import { appInfo } from './app-info';
+import { ClientServices } from './services/client-services';
+import { loadFormFont } from './services/form-font';
+import { LocalStore } from './services/local-store';
+import { renderRegistrationForms } from './services/registration-forms';
+import { forkUtilityService } from './token/electron-service';
+import { TokenClient } from './token/token-client';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+
+/** The services of window.tongban, with the token service in a utility process and the store in userData. */
+function createServices(): ClientServices {
+  const store = new LocalStore(path.join(app.getPath('userData'), 'tongban.db'));
+  const tokens = new TokenClient({
+    spawn: forkUtilityService,
+    pollMs: 1000,
+    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? [],
+    env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
+  });
+  void tokens.start();
+  app.on('will-quit', () => {
+    void tokens.stop();
+    store.close();
+  });
+  return new ClientServices({
+    shell: 'electron',
+    store,
+    tokens,
+    defaultServerUrl: process.env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
+    printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+  });
+}
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -37,12 +65,16 @@ void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  ipcMain.handle('tongban:app.info', (event) => {
-    // Every IPC sender is validated: only our own renderer frame may call the client API.
-    if (!event.senderFrame || !isAppUrl(event.senderFrame.url, rendererRoot)) {
+  const services = createServices();
+  ipcMain.handle('tongban:invoke', (event, method: unknown, input: unknown) => {
+    // Every IPC sender is validated: only our own renderer's main frame may call the client API.
+    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isAppUrl(event.senderFrame.url, rendererRoot)) {
       return { ok: false, error: { code: 'IPC_FORBIDDEN', retriable: false } };
     }
-    return { ok: true, value: appInfo('electron') };
+    return services.dispatch(typeof method === 'string' ? method : '', input);
+  });
+  services.subscribe((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('tongban:event', name, payload);
   });
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());

@@ -1,4 +1,15 @@
+/**
+ * `window.tongban`: the one API the renderer may call, declared once. Each method has a zod schema for its
+ * input, so the Electron main process and the browser-mode host validate everything a renderer sends (a
+ * compromised renderer gets nothing a clerk could not do), and the renderer gets typed results.
+ *
+ * Transport-neutral: the Electron preload (IPC), the browser-mode bootstrap (WebSocket RPC) and the tests all
+ * build the same nested object from `clientMethods` (see `buildClientApi`). Calls resolve to a Result and never
+ * throw across the process boundary; binary content travels as base64.
+ */
+import { z } from 'zod';
 import type { Result } from './result';
+import type { DiagnosticReport, TokenCertificate } from './token';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -8,12 +19,181 @@ export interface AppInfo {
   platform: string;
 }
 
-/**
- * `window.tongban`: the one typed API the renderer may call. The Electron preload and the browser-mode host
- * implement it; `src-renderer/platform/` is the only code that touches it.
- */
-export interface TongbanClientApi {
+export const settingsSchema = z.object({
+  /** The platform server, e.g. https://portal.sipac.example. IT may pre-seed it at install time. */
+  serverUrl: z.url({ protocol: /^https?$/ }).max(512),
+  language: z.enum(['zh-CN', 'en']),
+  /** Extra PKCS#11 libraries (full paths) for keys whose driver is not in the vendor profiles. */
+  pkcs11Modules: z.array(z.string().min(1).max(1024)).max(16),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const empty = z.object({}).strict();
+const pin = z.string().max(64);
+const fingerprint = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const registrationFormSchema = z.object({
+  caProfile: z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']),
+  enterprise: z.object({
+    uscc: z.string().max(18),
+    name: z.string().max(100),
+    address: z.string().max(200),
+    legalRepresentative: z.string().max(50),
+  }),
+  administrator: z.object({
+    name: z.string().max(50),
+    idNumber: z.string().max(18),
+    mobile: z.string().max(20),
+    email: z.string().max(254).optional(),
+  }),
+});
+export type RegistrationForm = z.infer<typeof registrationFormSchema>;
+
+export const attachmentRefSchema = z.object({
+  requirement: z.string().min(1).max(64),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  fileName: z.string().max(255),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+/** Input schemas of every method, grouped by feature. The nesting is the shape of `window.tongban`. */
+export const clientMethods = {
   app: {
-    info(): Promise<Result<AppInfo>>;
+    info: empty,
+  },
+  settings: {
+    get: empty,
+    update: settingsSchema.partial().strict(),
+  },
+  tokens: {
+    /** Keys plugged in now (no PIN needed). */
+    list: empty,
+    /** The "CA not detected?" self-check report. */
+    diagnose: empty,
+    /** Stops a PIN-pad wait or a hung key operation. */
+    cancel: empty,
+  },
+  auth: {
+    captcha: empty,
+    login: z.object({
+      enterprise: z.string().max(200),
+      username: z.string().max(64),
+      password: z.string().max(256),
+      captchaId: z.string().max(64),
+      captchaAnswer: z.string().max(16),
+    }),
+    loginWithKey: z.object({ fingerprint, pin: pin.optional() }),
+    changePassword: z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) }),
+    logout: empty,
+    session: empty,
+  },
+  registration: {
+    /** One stamped scan; `content` is base64. Progress arrives as `upload.progress` events. */
+    upload: z.object({ requirement: z.string().min(1).max(64), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
+    /** The printable forms (registration table, administrator filing sheet, authorisation letter, agreement). */
+    printForms: z.object({ form: registrationFormSchema }),
+    /** Signs the canonical JSON of the form and attachment hashes with the key, then submits it. */
+    submit: z.object({ fingerprint, pin: pin.optional(), form: registrationFormSchema, attachments: z.array(attachmentRefSchema).max(20), idempotencyKey: z.uuid() }),
+    resendCode: z.object({ registrationId: z.uuid() }),
+    confirm: z.object({ registrationId: z.uuid(), code: z.string().max(6) }),
+  },
+  drafts: {
+    load: z.object({ key: z.string().min(1).max(128) }),
+    save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
+    discard: z.object({ key: z.string().min(1).max(128) }),
+  },
+} as const;
+
+export interface SessionInfo {
+  enterpriseId: string;
+  enterpriseName: string;
+  uscc: string;
+  username: string;
+  role: 'super' | 'admin' | 'handler';
+  permissions: string[];
+  mustChangePassword: boolean;
+  expiresAt: string;
+  /** How the clerk signed in: a certificate's fingerprint for CA login. */
+  via: 'password' | 'ca-key';
+}
+
+export interface ClientResults {
+  app: { info: AppInfo };
+  settings: { get: Settings; update: Settings };
+  tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean } };
+  auth: {
+    captcha: { captchaId: string; image: string; expiresAt: string };
+    login: SessionInfo;
+    loginWithKey: SessionInfo;
+    changePassword: SessionInfo;
+    logout: { loggedOut: true };
+    session: SessionInfo | null;
   };
+  registration: {
+    upload: AttachmentRef;
+    printForms: { pdf: string; fileName: string };
+    submit: { registrationId: string; mobile: string; codeExpiresAt: string };
+    resendCode: { mobile: string; codeExpiresAt: string };
+    confirm: { enterpriseId: string; uscc: string; name: string; usernames: string[] };
+  };
+  drafts: {
+    load: { data: unknown; savedAt: string } | null;
+    save: { savedAt: string };
+    discard: { discarded: boolean };
+  };
+}
+
+export type ClientEvents = {
+  'tokens.changed': TokenCertificate[];
+  'upload.progress': { uploadId: string; sent: number; total: number };
+};
+
+type Methods = typeof clientMethods;
+export type ClientFeature = keyof Methods;
+export type ClientMethodName = { [F in ClientFeature]: `${F}.${Extract<keyof Methods[F], string>}` }[ClientFeature];
+
+/** Methods whose input has no required field may be called without one: `api.app.info()`. */
+type Call<S, R> = S extends z.ZodType
+  ? Record<never, never> extends z.input<S>
+    ? (input?: z.input<S>) => Promise<Result<R>>
+    : (input: z.input<S>) => Promise<Result<R>>
+  : never;
+
+export type TongbanClientApi = {
+  [F in ClientFeature]: {
+    [M in keyof Methods[F]]: Call<Methods[F][M], ClientResults[F][M & keyof ClientResults[F]]>;
+  };
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof ClientEvents>(event: E, listener: (payload: ClientEvents[E]) => void): () => void;
+};
+
+/** The input schema of `feature.method`, or undefined for a name that is not part of the API. */
+export function methodSchema(name: string): z.ZodType | undefined {
+  const [feature, method, ...rest] = name.split('.');
+  if (!feature || !method || rest.length > 0 || !Object.hasOwn(clientMethods, feature)) return undefined;
+  const group = clientMethods[feature as ClientFeature] as Record<string, z.ZodType>;
+  return Object.hasOwn(group, method) ? group[method] : undefined;
+}
+
+/**
+ * Builds `window.tongban` over a transport: `invoke('auth.login', input)` and `subscribe(event, listener)`.
+ * The preload and the browser-mode bootstrap both use it, so the two cannot drift apart.
+ */
+export function buildClientApi(transport: {
+  invoke(method: ClientMethodName, input: unknown): Promise<Result<unknown>>;
+  subscribe(event: keyof ClientEvents, listener: (payload: unknown) => void): () => void;
+}): TongbanClientApi {
+  const api: Record<string, unknown> = {};
+  for (const [feature, methods] of Object.entries(clientMethods)) {
+    const group: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+    for (const method of Object.keys(methods)) {
+      group[method] = (input: unknown) => transport.invoke(`${feature}.${method}` as ClientMethodName, input ?? {});
+    }
+    api[feature] = Object.freeze(group);
+  }
+  api.on = (event: keyof ClientEvents, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  return Object.freeze(api) as unknown as TongbanClientApi;
 }

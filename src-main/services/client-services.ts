@@ -1,0 +1,218 @@
+/**
+ * The implementation of `window.tongban` (src-shared/contract/client-api.ts), shared by the Electron main
+ * process (IPC) and the browser-mode host (WebSocket RPC). Every input is validated against the contract's schema
+ * before a service sees it; every answer is a Result. PINs and passwords pass through to the token service or the
+ * server and are never logged or stored.
+ */
+import {
+  methodSchema,
+  type ClientEvents,
+  type ClientMethodName,
+  type ClientResults,
+  type RegistrationForm,
+  type SessionInfo,
+  type Settings,
+} from '@shared/contract/client-api';
+import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, loginRoute, logoutRoute } from '@shared/contract/http/auth';
+import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
+import {
+  REGISTRATION_PAYLOAD_TYPE,
+  registrationConfirmRoute,
+  registrationPayloadSchema,
+  registrationResendRoute,
+  registrationSubmitRoute,
+  registrationUploadRoute,
+} from '@shared/contract/http/registration';
+import type { AppError, Result } from '@shared/contract/result';
+import { authOrigin } from '@shared/contract/signing';
+import { canonicalBytes } from '@shared/validation/canonical-json';
+import { appInfo } from '../app-info';
+import type { TokenClient } from '../token/token-client';
+import type { LocalStore } from './local-store';
+import { PortalClient } from './portal-client';
+
+type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
+  ? M extends keyof ClientResults[F]
+    ? ClientResults[F][M]
+    : never
+  : never;
+
+export interface ClientServicesOptions {
+  shell: 'electron' | 'browser';
+  store: LocalStore;
+  tokens: TokenClient;
+  /** Server URL when none is saved yet (IT's pre-seeded value, or the local dev server). */
+  defaultServerUrl: string;
+  /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
+  printRegistrationForms: (form: ClientFormInput) => Promise<Uint8Array>;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export type ClientFormInput = RegistrationForm;
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: string, retriable = false, details?: AppError['details']): Result<never> => ({
+  ok: false,
+  error: details ? { code, retriable, details } : { code, retriable },
+});
+
+export class ClientServices {
+  private portal: PortalClient;
+  private session: SessionInfo | null = null;
+  private readonly listeners = new Set<(event: keyof ClientEvents, payload: unknown) => void>();
+
+  constructor(private readonly opts: ClientServicesOptions) {
+    this.portal = new PortalClient(this.settings().serverUrl);
+    opts.tokens.on('tokens-changed', (certs) => this.emit('tokens.changed', certs));
+  }
+
+  /** Events for the transport to forward to the renderer. */
+  subscribe(listener: (event: keyof ClientEvents, payload: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<E extends keyof ClientEvents>(event: E, payload: ClientEvents[E]): void {
+    for (const l of this.listeners) l(event, payload);
+  }
+
+  /** Validates and runs one call. Unknown methods and invalid inputs are refused before any service runs. */
+  async dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    const schema = methodSchema(method);
+    if (!schema) return fail('INPUT_INVALID', false, { reason: 'unknown method' });
+    const parsed = schema.safeParse(input ?? {});
+    if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+    const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
+    try {
+      return await handler!(parsed.data);
+    } catch (e) {
+      this.opts.log?.('client service failed', { method, error: (e as Error)?.message });
+      return fail('CLIENT_ERROR');
+    }
+  }
+
+  private settings(): Settings {
+    const s = this.opts.store;
+    return {
+      serverUrl: s.getSetting<string>('serverUrl') ?? this.opts.defaultServerUrl,
+      language: s.getSetting<Settings['language']>('language') ?? 'zh-CN',
+      pkcs11Modules: s.getSetting<string[]>('pkcs11Modules') ?? [],
+    };
+  }
+
+  private async startSession(token: string, account: { enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
+    this.portal.setSession(token);
+    const enterprise = await this.portal.call(getEnterpriseRoute, { params: { enterpriseId: account.enterpriseId } });
+    // A session that must change its password first may not read the enterprise yet: show what we know.
+    const name = enterprise.ok ? enterprise.value.name : '';
+    const uscc = enterprise.ok ? enterprise.value.uscc : '';
+    this.session = { enterpriseId: account.enterpriseId, enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
+    return ok(this.session);
+  }
+
+  private readonly handlers: { [N in ClientMethodName]: (input: never) => Promise<Result<Output<N>>> } & Record<string, unknown> = {
+    'app.info': async () => ok(appInfo(this.opts.shell)),
+
+    'settings.get': async () => ok(this.settings()),
+    'settings.update': async (patch: Partial<Settings>) => {
+      const before = this.settings();
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) this.opts.store.setSetting(key, value);
+      const after = this.settings();
+      if (after.serverUrl !== before.serverUrl) {
+        this.portal = new PortalClient(after.serverUrl);
+        this.session = null;
+      }
+      return ok(after);
+    },
+
+    'tokens.list': async () => this.opts.tokens.call('list', {}),
+    'tokens.diagnose': async () => this.opts.tokens.call('diagnose', {}),
+    'tokens.cancel': async () => {
+      this.opts.tokens.cancel();
+      return ok({ cancelled: true });
+    },
+
+    'auth.captcha': async () => this.portal.call(captchaRoute, { anonymous: true }),
+    'auth.login': async (i: { enterprise: string; username: string; password: string; captchaId: string; captchaAnswer: string }) => {
+      const r = await this.portal.call(loginRoute, {
+        anonymous: true,
+        body: { enterprise: i.enterprise, username: i.username, password: i.password, captcha: { captchaId: i.captchaId, answer: i.captchaAnswer } },
+      });
+      if (!r.ok) return r;
+      return this.startSession(r.value.token, r.value.account, r.value, 'password');
+    },
+    'auth.loginWithKey': async (i: { fingerprint: string; pin?: string }) => {
+      const challenge = await this.portal.call(caChallengeRoute, { anonymous: true });
+      if (!challenge.ok) return challenge;
+      // The origin is the server this client is configured to talk to, not what the server claims: a relaying
+      // phishing server cannot get a token for the real portal's origin.
+      const origin = authOrigin(this.settings().serverUrl);
+      const token = await this.opts.tokens.call('authenticate', { cert: i.fingerprint, origin, nonce: challenge.value.nonce, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
+      if (!token.ok) return token;
+      const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value } });
+      if (!r.ok) return r;
+      return this.startSession(r.value.token, r.value.account, r.value, 'ca-key');
+    },
+    'auth.changePassword': async (i: { currentPassword: string; newPassword: string }) => {
+      if (!this.session) return fail('NOT_SIGNED_IN');
+      const r = await this.portal.call(changePasswordRoute, { body: i });
+      if (!r.ok) return r;
+      return this.startSession(r.value.token, r.value.account, r.value, this.session.via);
+    },
+    'auth.logout': async () => {
+      if (this.portal.signedIn) await this.portal.call(logoutRoute);
+      this.portal.setSession(null);
+      this.session = null;
+      return ok({ loggedOut: true as const });
+    },
+    'auth.session': async () => ok(this.session),
+
+    'registration.upload': async (i: { requirement: string; fileName: string; content: string; uploadId: string }) => {
+      const bytes = Buffer.from(i.content, 'base64');
+      const r = await this.portal.call(registrationUploadRoute, {
+        anonymous: true,
+        bytes,
+        onUploadProgress: (sent, total) => this.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
+      });
+      if (!r.ok) return r;
+      return ok({ requirement: i.requirement, fileName: i.fileName, ...r.value });
+    },
+    'registration.printForms': async (i: { form: ClientFormInput }) => {
+      const pdf = await this.opts.printRegistrationForms(i.form);
+      return ok({ pdf: Buffer.from(pdf).toString('base64'), fileName: `通办-企业注册表单-${i.form.enterprise.uscc || 'draft'}.pdf` });
+    },
+    'registration.submit': async (i: { fingerprint: string; pin?: string; form: ClientFormInput; attachments: Array<{ requirement: string; sha256: string; size: number; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' }>; idempotencyKey: string }) => {
+      const draft = {
+        type: REGISTRATION_PAYLOAD_TYPE,
+        signedAt: new Date().toISOString(),
+        idempotencyKey: i.idempotencyKey,
+        attachments: i.attachments.map(({ requirement, sha256, size, mediaType }) => ({ requirement, sha256, size, mediaType })),
+        caProfile: i.form.caProfile,
+        enterprise: i.form.enterprise,
+        administrator: { ...i.form.administrator, ...(i.form.administrator.email ? {} : { email: undefined }) },
+      };
+      const payload = registrationPayloadSchema.safeParse(draft);
+      if (!payload.success) return fail('INPUT_INVALID', false, { field: payload.error.issues[0]?.path.join('.') ?? '' });
+      // Sign exactly the bytes the server will canonicalise from what we send.
+      const content = Buffer.from(canonicalBytes(payload.data)).toString('base64');
+      const signed = await this.opts.tokens.call('signCms', { cert: i.fingerprint, content, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
+      if (!signed.ok) return signed;
+      const r = await this.portal.call(registrationSubmitRoute, { anonymous: true, body: { payload: payload.data, cms: signed.value.cms } });
+      this.opts.store.logSubmission('registration', i.idempotencyKey, r.ok ? r.value : r.error);
+      return r;
+    },
+    'registration.resendCode': async (i: { registrationId: string }) => this.portal.call(registrationResendRoute, { anonymous: true, params: { registrationId: i.registrationId } }),
+    'registration.confirm': async (i: { registrationId: string; code: string }) =>
+      this.portal.call(registrationConfirmRoute, { anonymous: true, params: { registrationId: i.registrationId }, body: { code: i.code } }),
+
+    'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),
+    'drafts.save': async (i: { key: string; data: unknown }) => {
+      try {
+        return ok(this.opts.store.saveDraft(i.key, i.data));
+      } catch (e) {
+        return e instanceof RangeError ? fail('DRAFT_TOO_LARGE') : fail('CLIENT_ERROR');
+      }
+    },
+    'drafts.discard': async (i: { key: string }) => ok({ discarded: this.opts.store.discardDraft(i.key) }),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The client's local store (better-sqlite3, one file in the user's data directory): drafts, settings and the
+ * audit of what was submitted. Nothing typed is lost (DESIGN.md decision 7): every draft write is one
+ * transaction, so a crash or a pulled power cord leaves the previous or the new draft, never half of one.
+ * PINs and session tokens are never written here.
+ */
+import Database from 'better-sqlite3';
+
+/** Numbered migrations, frozen once shipped: add a new entry, never edit an old one. */
+const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'drafts-and-settings',
+    sql: `
+      CREATE TABLE draft (key TEXT PRIMARY KEY, data TEXT NOT NULL, saved_at TEXT NOT NULL);
+      CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE submission_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL, idempotency_key TEXT NOT NULL, result TEXT NOT NULL, at TEXT NOT NULL
+      );`,
+  },
+];
+
+/** Drafts larger than this are refused: they would be pasted binaries, not forms. */
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+
+export class LocalStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string, private readonly now: () => Date = () => new Date()) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set(this.db.prepare('SELECT version FROM schema_version').pluck().all() as number[]);
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, this.now().toISOString());
+      })();
+    }
+  }
+
+  loadDraft(key: string): { data: unknown; savedAt: string } | null {
+    const row = this.db.prepare('SELECT data, saved_at FROM draft WHERE key = ?').get(key) as { data: string; saved_at: string } | undefined;
+    return row ? { data: JSON.parse(row.data) as unknown, savedAt: row.saved_at } : null;
+  }
+
+  saveDraft(key: string, data: unknown): { savedAt: string } {
+    const json = JSON.stringify(data ?? null);
+    if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new RangeError('draft too large');
+    const savedAt = this.now().toISOString();
+    this.db
+      .prepare('INSERT INTO draft (key, data, saved_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at')
+      .run(key, json, savedAt);
+    return { savedAt };
+  }
+
+  discardDraft(key: string): boolean {
+    return this.db.prepare('DELETE FROM draft WHERE key = ?').run(key).changes > 0;
+  }
+
+  getSetting<T>(key: string): T | undefined {
+    const value = this.db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
+    return value === undefined ? undefined : (JSON.parse(value) as T);
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  }
+
+  logSubmission(kind: string, idempotencyKey: string, result: unknown): void {
+    this.db.prepare('INSERT INTO submission_log (kind, idempotency_key, result, at) VALUES (?, ?, ?, ?)').run(kind, idempotencyKey, JSON.stringify(result), this.now().toISOString());
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

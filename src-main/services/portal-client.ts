@@ -1,0 +1,76 @@
+/**
+ * The one HTTP client of the desktop app (axios), speaking the routes declared in src-shared/contract/http.
+ * It holds the session token in memory only — the renderer never sees it, and nothing writes it to disk — and
+ * turns every failure into a Result with the server's stable code, or SERVER_UNREACHABLE when there was no answer.
+ */
+import axios, { type AxiosInstance, type AxiosProgressEvent } from 'axios';
+import type { z } from 'zod';
+import type { HttpRoute } from '@shared/contract/http/route';
+import type { AppError, Result } from '@shared/contract/result';
+
+type Out<R extends HttpRoute> = R['response'] extends z.ZodType ? z.infer<R['response']> : unknown;
+
+export interface PortalRequest {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Raw bytes for upload routes. */
+  bytes?: Uint8Array;
+  onUploadProgress?: (sent: number, total: number) => void;
+  /** Send without the session (public routes while signed in elsewhere). */
+  anonymous?: boolean;
+}
+
+export class PortalClient {
+  private readonly http: AxiosInstance;
+  private token: string | null = null;
+
+  constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
+    this.http = axios.create({
+      baseURL: baseUrl,
+      timeout: opts.timeoutMs ?? 30_000,
+      // Errors become Results below; never let axios throw on a 4xx.
+      validateStatus: () => true,
+      maxRedirects: 0,
+      headers: { 'X-Requested-With': 'tongban' },
+    });
+  }
+
+  setSession(token: string | null): void {
+    this.token = token;
+  }
+
+  get signedIn(): boolean {
+    return this.token !== null;
+  }
+
+  async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
+    const url = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
+    const headers: Record<string, string> = {};
+    if (this.token && !req.anonymous) headers.Authorization = `Bearer ${this.token}`;
+    let data: unknown = req.body;
+    if (req.bytes) {
+      headers['Content-Type'] = 'application/octet-stream';
+      data = Buffer.from(req.bytes);
+    }
+    try {
+      const res = await this.http.request({
+        method: route.method,
+        url,
+        data,
+        headers,
+        onUploadProgress: req.onUploadProgress ? (e: AxiosProgressEvent) => req.onUploadProgress?.(e.loaded, e.total ?? e.loaded) : undefined,
+      });
+      if (res.status >= 200 && res.status < 300) {
+        const parsed = route.response ? route.response.safeParse(res.data) : { success: true as const, data: res.data };
+        if (!parsed.success) return fail({ code: 'CLIENT_ERROR', retriable: false, details: { reason: 'unexpected response' } });
+        return { ok: true, value: parsed.data as Out<R> };
+      }
+      const code = (res.data as { error?: { code?: unknown } } | null)?.error?.code;
+      return fail({ code: typeof code === 'string' ? code : 'SERVER_UNREACHABLE', retriable: res.status >= 500 || res.status === 429 });
+    } catch {
+      return fail({ code: 'SERVER_UNREACHABLE', retriable: true });
+    }
+  }
+}
+
+const fail = (error: AppError): Result<never> => ({ ok: false, error });

@@ -1,0 +1,34 @@
+import type { ErrorCatalog } from './catalog';
+
+/** Errors the desktop client raises itself (not the server, not the CA key). */
+export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+export const clientErrors: ErrorCatalog<ClientErrorCode> = {
+  SERVER_UNREACHABLE: {
+    retriable: true,
+    message: { 'zh-CN': '无法连接一网通办服务器。', en: 'The portal server cannot be reached.' },
+    hint: { 'zh-CN': '请检查网络连接或在设置中核对服务器地址，稍后重试。已填写的内容已保存。', en: 'Check the network or the server address in Settings and try again later. What you typed is saved.' },
+  },
+  NOT_SIGNED_IN: {
+    retriable: false,
+    message: { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  },
+  INPUT_INVALID: {
+    retriable: false,
+    message: { 'zh-CN': '填写的内容不完整或格式不正确。', en: 'Some fields are missing or not in the right format.' },
+  },
+  DRAFT_TOO_LARGE: {
+    retriable: false,
+    message: { 'zh-CN': '草稿过大，无法保存。', en: 'The draft is too large to save.' },
+  },
+  IPC_FORBIDDEN: {
+    retriable: false,
+    message: { 'zh-CN': '请求来源不受信任。', en: 'The request came from an untrusted page.' },
+  },
+  CLIENT_ERROR: {
+    retriable: false,
+    message: { 'zh-CN': '客户端发生错误。', en: 'The client ran into an error.' },
+    hint: { 'zh-CN': '请重试；如仍失败，请联系技术支持。', en: 'Try again; if it keeps failing, contact support.' },
+  },
+};
