@@ -45,9 +45,11 @@ export class PortalClient {
 
   async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
     const url = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string | null> = {};
     if (this.token && !req.anonymous) headers.Authorization = `Bearer ${this.token}`;
     let data: unknown = req.body;
+    // axios would label a body-less POST as a form; the server accepts only what a route declares.
+    if (data === undefined && !req.bytes) headers['Content-Type'] = null;
     if (req.bytes) {
       headers['Content-Type'] = 'application/octet-stream';
       data = Buffer.from(req.bytes);

@@ -1,7 +1,20 @@
-import { mkdir } from 'node:fs/promises';
+/**
+ * End-to-end fixtures: the real platform server (SQLite), SoftHSM keys in this worker's own token directory, and
+ * the desktop client in browser mode (the same services as Electron: token service process, local store, portal
+ * client) served to Chromium by the browser-mode host.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/host';
+import { ClientServices } from '../../src-main/services/client-services';
+import { loadFormFont } from '../../src-main/services/form-font';
+import { LocalStore } from '../../src-main/services/local-store';
+import { renderRegistrationForms } from '../../src-main/services/registration-forms';
+import { TokenClient } from '../../src-main/token/token-client';
+import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
+import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -15,14 +28,70 @@ export async function saveScreen(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The built renderer served by the real browser-mode host (`npm run build` first: test:e2e does). */
-export const test = base.extend<object, { host: BrowserHost }>({
-  host: [
+/** The enterprises of the SoftHSM keys that the registry knows. SZCA-EC-0004's is left out on purpose. */
+export const REGISTERED_KEYS = ['JSCA-RSA-0001', 'JSCA-EC-0002', 'SZCA-RSA-0003'] as const;
+export const LEGAL_REPRESENTATIVE = '张伟';
+export const ADDRESS = '江苏省苏州市工业园区星湖街328号';
+
+export interface DesktopClient {
+  /** Open this: the renderer with this launch's secret. */
+  url: string;
+  host: BrowserHost;
+  tokens: TokenClient;
+  services: ClientServices;
+}
+
+interface WorkerFixtures {
+  keys: TokenSandbox;
+  portal: Portal;
+  client: DesktopClient;
+}
+
+export const test = base.extend<object, WorkerFixtures>({
+  keys: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures
     async ({}, use) => {
-      const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer') });
-      await use(host);
+      const sandbox = await createTokenSandbox();
+      await use(sandbox);
+      await sandbox.cleanup();
+    },
+    { scope: 'worker' },
+  ],
+  portal: [
+    async ({ keys }, use) => {
+      const portal = await startPortal({ roots: Object.values(keys.manifest.roots) });
+      const rows: RegistryRow[] = REGISTERED_KEYS.map((label) => {
+        const t = keys.issued(label);
+        return { uscc: t.uscc!, name: t.enterpriseName, legalRepresentative: LEGAL_REPRESENTATIVE, address: ADDRESS };
+      });
+      await portal.importRegistry(rows);
+      await use(portal);
+      await portal.close();
+    },
+    { scope: 'worker' },
+  ],
+  client: [
+    async ({ keys, portal }, use) => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
+      const store = new LocalStore(path.join(dataDir, 'tongban.db'));
+      const tokens = new TokenClient({
+        pollMs: 500,
+        env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent' },
+      });
+      await tokens.start();
+      const services = new ClientServices({
+        shell: 'browser',
+        store,
+        tokens,
+        defaultServerUrl: portal.url,
+        printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+      });
+      const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer'), services });
+      await use({ url: host.url, host, tokens, services });
       await host.close();
+      await tokens.stop();
+      store.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],

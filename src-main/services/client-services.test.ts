@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegistrationForm } from '@shared/contract/client-api';
+import type { Result } from '@shared/contract/result';
+import { startPortal, type Portal } from '../../tests/fixtures/portal';
+import { createTokenSandbox, type TokenSandbox } from '../../tests/fixtures/tokens';
+import { TokenClient } from '../token/token-client';
+import { ClientServices } from './client-services';
+import { LocalStore } from './local-store';
+
+// The services behind window.tongban against the real portal (SQLite) and SoftHSM keys, without a UI.
+let keys: TokenSandbox;
+let portal: Portal;
+let tokens: TokenClient;
+let store: LocalStore;
+let services: ClientServices;
+let dir: string;
+const ADMIN_MOBILE = '13912345678';
+
+beforeAll(async () => {
+  keys = await createTokenSandbox({ only: ['JSCA-RSA-0001', 'SZCA-EC-0004'] });
+  portal = await startPortal({ roots: Object.values(keys.manifest.roots) });
+  const t = keys.issued('JSCA-RSA-0001');
+  await portal.importRegistry([{ uscc: t.uscc!, name: t.enterpriseName, legalRepresentative: '张伟', address: '江苏省苏州市工业园区星湖街328号' }]);
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-services-'));
+  store = new LocalStore(path.join(dir, 'client.db'));
+  tokens = new TokenClient({ env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent' } });
+  services = new ClientServices({ shell: 'browser', store, tokens, defaultServerUrl: portal.url, printRegistrationForms: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]) });
+}, 60_000);
+afterAll(async () => {
+  await tokens?.stop();
+  store?.close();
+  await portal?.close();
+  await keys?.cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function call<T = unknown>(method: string, input: unknown = {}): Promise<Result<T>> {
+  return (await services.dispatch(method, input)) as Result<T>;
+}
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** A one-page PDF, different each time (the server stores files by content). */
+const pdf = () => Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`).toString('base64');
+
+function formFor(label: string): RegistrationForm {
+  const t = keys.issued(label);
+  return {
+    caProfile: t.profile,
+    enterprise: { uscc: t.uscc!, name: t.enterpriseName, address: '江苏省苏州市工业园区星湖街328号', legalRepresentative: '张伟' },
+    administrator: { name: '王喆', idNumber: '11010519491231002X', mobile: ADMIN_MOBILE },
+  };
+}
+
+async function uploadAll() {
+  const refs = [];
+  for (const requirement of ['businessLicence', 'adminIdFront', 'adminIdBack', 'adminFilingSheet', 'registrationTable', 'agreement']) {
+    refs.push(value(await call<{ sha256: string }>('registration.upload', { requirement, fileName: `${requirement}.pdf`, content: pdf(), uploadId: requirement })));
+  }
+  return refs;
+}
+
+describe('client services against the portal', () => {
+  it('refuses unknown methods and invalid input before any service runs', async () => {
+    expect(await call('tokens.steal')).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await call('auth.login', { enterprise: 1 })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+  });
+
+  it('gets a captcha image from the server', async () => {
+    const c = value(await call<{ image: string }>('auth.captcha'));
+    expect(c.image).toMatch(/^data:image\/png;base64,/);
+  });
+
+  let usernames: string[] = [];
+  it('registers an enterprise with the Jiangsu CA key: signed submission, SMS code, confirmation', async () => {
+    const t = keys.issued('JSCA-RSA-0001');
+    const progress: unknown[] = [];
+    const off = services.subscribe((event, payload) => event === 'upload.progress' && progress.push(payload));
+    const attachments = await uploadAll();
+    off();
+    expect(progress.length).toBeGreaterThan(0);
+    const submitted = value(
+      await call<{ registrationId: string; mobile: string }>('registration.submit', {
+        fingerprint: t.certSha256,
+        pin: t.userPin,
+        form: formFor('JSCA-RSA-0001'),
+        attachments: attachments.map((a, i) => ({ ...a, fileName: `${i}.pdf` })),
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    expect(submitted.mobile).toBe('139****5678');
+    const code = /(\d{6})/.exec(await portal.lastSms(ADMIN_MOBILE))![1]!;
+    expect(await call('registration.confirm', { registrationId: submitted.registrationId, code: code === '000000' ? '111111' : '000000' })).toMatchObject({ ok: false });
+    const done = value(await call<{ usernames: string[]; name: string }>('registration.confirm', { registrationId: submitted.registrationId, code }));
+    expect(done.name).toBe(t.enterpriseName);
+    usernames = done.usernames;
+    expect(usernames).toEqual(expect.arrayContaining(['admin', 'super']));
+  });
+
+  it('refuses to register the same enterprise again, with its stable code', async () => {
+    const t = keys.issued('JSCA-RSA-0001');
+    const r = await call('registration.submit', { fingerprint: t.certSha256, pin: t.userPin, form: formFor('JSCA-RSA-0001'), attachments: (await uploadAll()).map((a) => ({ ...a, fileName: 'x.pdf' })), idempotencyKey: randomUUID() });
+    expect(r).toMatchObject({ ok: false, error: { code: 'ENTERPRISE_ALREADY_REGISTERED' } });
+  });
+
+  it('refuses an enterprise the registry does not know', async () => {
+    const t = keys.issued('SZCA-EC-0004');
+    const r = await call('registration.submit', { fingerprint: t.certSha256, pin: t.userPin, form: formFor('SZCA-EC-0004'), attachments: (await uploadAll()).map((a) => ({ ...a, fileName: 'x.pdf' })), idempotencyKey: randomUUID() });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REGISTRY_NO_MATCH' } });
+  });
+
+  it('signs in with password and captcha, must change the initial password, then can', async () => {
+    const t = keys.issued('JSCA-RSA-0001');
+    const sms = await portal.lastSms(ADMIN_MOBILE);
+    const initial = /管理员账号\(admin\)，密码\(([^)]+)\)/.exec(sms)![1]!;
+    const captcha = value(await call<{ captchaId: string }>('auth.captcha'));
+    const wrong = await call('auth.login', { enterprise: t.uscc, username: 'admin', password: initial, captchaId: captcha.captchaId, captchaAnswer: 'zzzz' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'CAPTCHA_INVALID' } });
+    const c2 = value(await call<{ captchaId: string }>('auth.captcha'));
+    const session = value(await call<{ mustChangePassword: boolean; username: string }>('auth.login', { enterprise: t.enterpriseName, username: 'admin', password: initial, captchaId: c2.captchaId, captchaAnswer: await portal.captchaAnswer(c2.captchaId) }));
+    expect(session).toMatchObject({ mustChangePassword: true, username: 'admin' });
+    const changed = value(await call<{ mustChangePassword: boolean; enterpriseName: string; uscc: string }>('auth.changePassword', { currentPassword: initial, newPassword: 'Tongban#2026-ok' }));
+    expect(changed).toMatchObject({ mustChangePassword: false, enterpriseName: t.enterpriseName, uscc: t.uscc });
+    expect(value(await call('auth.logout'))).toEqual({ loggedOut: true });
+    expect(value(await call('auth.session'))).toBeNull();
+  });
+
+  it('signs in with the CA key bound at registration (Web eID over the server origin)', async () => {
+    const t = keys.issued('JSCA-RSA-0001');
+    const session = value(await call<{ via: string; enterpriseName: string }>('auth.loginWithKey', { fingerprint: t.certSha256, pin: t.userPin }));
+    expect(session).toMatchObject({ via: 'ca-key', enterpriseName: t.enterpriseName });
+    expect(await call('auth.loginWithKey', { fingerprint: t.certSha256, pin: '00000000' })).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT' } });
+  });
+
+  it('keeps drafts in the local store', async () => {
+    value(await call('drafts.save', { key: 'registration', data: { step: 2 } }));
+    expect(value(await call<{ data: unknown }>('drafts.load', { key: 'registration' }))?.data).toEqual({ step: 2 });
+  });
+
+  it('answers SERVER_UNREACHABLE (retriable) when the server is gone, and keeps working after', async () => {
+    const settings = value(await call<{ serverUrl: string }>('settings.get'));
+    value(await call('settings.update', { serverUrl: 'http://127.0.0.1:9' }));
+    expect(await call('auth.captcha')).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE', retriable: true } });
+    value(await call('settings.update', { serverUrl: settings.serverUrl }));
+    expect((await call('auth.captcha')).ok).toBe(true);
+  });
+});
