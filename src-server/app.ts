@@ -3,12 +3,14 @@
  * domain. `buildServer()` does not listen, so tests drive it with `inject` and `index.ts` decides the port.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { PrincipalCache } from './domain/principal-cache';
+import { importRegistry } from './domain/registry';
 import { bootstrapStaffAdmin } from './domain/staff';
 import { loggerOptions } from './logging';
 import { droppingMailer, smtpMailer, type Mailer } from './notifications/mail';
@@ -77,6 +79,10 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   });
 
   if (config.bootstrapStaffPassword) await bootstrapStaffAdmin(db, config.bootstrapStaffPassword, clock.now());
+  for (const file of config.registrySeedFiles) {
+    await importRegistry(db, await readFile(file, 'utf8'), { type: 'system', id: null }, clock.now(), 'startup');
+    app.log.info({ file }, 'legal-person registry imported from a seed file');
+  }
   if (services.trust.anchors.length === 0) {
     app.log.warn({ trustDir: config.trustDir }, 'no trusted CA roots: CA registration and CA login will refuse every key');
   }

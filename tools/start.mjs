@@ -38,11 +38,19 @@ function electronBinary() {
 }
 
 const port = process.env.PORT ?? '8787';
-run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port });
+// After `npm run tokens:demo`: the demo keys for the client and the demo registry for the server, unless the
+// environment already says otherwise.
+const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? 'data');
+const demoConf = path.join(dataDir, 'demo-token', 'softhsm2.conf');
+const demoRegistry = path.join(dataDir, 'demo-registry.csv');
+const demoKeys = !process.env.SOFTHSM2_CONF && existsSync(demoConf) ? { SOFTHSM2_CONF: demoConf, TONGBAN_PKCS11_MODULES: '/usr/lib/softhsm/libsofthsm2.so' } : {};
+if (demoKeys.SOFTHSM2_CONF) console.log(`[tongban] 使用演示 USB Key / using the demo keys: ${demoConf}`);
+const seed = !process.env.TONGBAN_REGISTRY_CSV && existsSync(demoRegistry) ? { TONGBAN_REGISTRY_CSV: demoRegistry } : {};
+run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed });
 const electron = process.env.TONGBAN_BROWSER_MODE ? null : electronBinary();
 if (electron) {
-  run('desktop client', electron, ['.'], { TONGBAN_SERVER_URL: `http://127.0.0.1:${port}` });
+  run('desktop client', electron, ['.'], { TONGBAN_SERVER_URL: `http://127.0.0.1:${port}`, ...demoKeys });
 } else {
   console.log('[tongban] Electron binary not installed: starting browser mode. / 未安装 Electron，使用浏览器模式。');
-  run('browser host', process.execPath, ['dist/host/host.mjs'], { TONGBAN_SERVER_URL: `http://127.0.0.1:${port}` });
+  run('browser host', process.execPath, ['dist/host/host.mjs'], { TONGBAN_SERVER_URL: `http://127.0.0.1:${port}`, ...demoKeys });
 }

@@ -41,6 +41,11 @@ async function main(): Promise<void> {
     await mkdir(trustDir, { recursive: true });
     await copyFile(root.certPath, path.join(trustDir, 'root.pem'));
   }
+  // The demo enterprises in the legal-person registry, so registering with a demo key succeeds (except the
+  // expired and code-less keys, which the server refuses as it would refuse real ones). `npm start` imports it.
+  const registry = path.join(dataDir, 'demo-registry.csv');
+  const rows = manifest.tokens.flatMap((t) => (t.kind === 'issued' && t.uscc ? [`${t.uscc},"${t.enterpriseName}",张伟,居民身份证,11010519491231002X,"江苏省苏州市工业园区星湖街328号",active`] : []));
+  await writeFile(registry, ['uscc,name,legalRepresentative,idType,idNumber,address,status', ...rows].join('\n') + '\n');
 
   console.log(`
 演示用 USB Key 已就绪 / Demo tokens ready: ${demoDir}
@@ -62,7 +67,9 @@ Key 标签 / token label   统一社会信用代码 / USCC     企业 / enterpri
     const note = t.expired ? '  [证书已过期 / certificate expired]' : '';
     console.log(`  ${t.label.padEnd(18)} ${(t.uscc ?? '-').padEnd(20)} ${t.enterpriseName} (${where})${note}`);
   }
-  console.log(`\n推荐 / start with: JSCA-RSA-0001, USCC 91320594MA1MXK3R3C`);
+  console.log(`\n推荐 / start with: JSCA-RSA-0001, USCC 91320594MA1MXK3R3C
+法人库演示数据 / demo registry: ${registry}（法定代表人 / legal representative: 张伟）
+\`npm start\` 会自动使用演示 Key 和演示法人库 / picks up the demo keys and registry by itself.`);
 }
 
 main().catch((e: unknown) => {
