@@ -12,6 +12,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
+    // Top-level await in main.tsx (browser-mode bootstrap): Chromium 120 (Electron 28+) and later have it.
     target: 'chrome120',
     // The real budget (350 KB gzip of initial JS) is measured by `npm run bench:ui`, not by this warning.
     chunkSizeWarningLimit: 1500,

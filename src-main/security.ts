@@ -24,6 +24,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The registration forms are a PDF made in memory and previewed in an iframe from a blob: URL.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

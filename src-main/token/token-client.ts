@@ -26,7 +26,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const forkNodeService: SpawnService = (env) => {
   const source = path.join(repoRoot, 'src-main', 'token', 'service-process.ts');
   const fromSource = import.meta.url.endsWith('.ts') && existsSync(source);
-  const entry = fromSource ? source : path.join(import.meta.dirname, 'token-service.mjs');
+  // Built, the service is dist/token/token-service.mjs, next to the CLI bundle and one folder over from the host's.
+  const entry = fromSource ? source : path.join(import.meta.dirname, '..', 'token', 'token-service.mjs');
   const child = fork(entry, [], {
     env: fromSource ? { ...env, TSX_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.base.json') } : env,
     execArgv: fromSource ? ['--import', 'tsx'] : [],

@@ -7,7 +7,6 @@ import { isValidUscc } from '@shared/validation/uscc';
 import type { AppError, Result } from '@shared/contract/result';
 import type { DiagnosticReport, TokenCertificate, TokenMethod, TokenRequest, TokenResponses } from '@shared/contract/token';
 import { tokenRequestSchemas } from '@shared/contract/token';
-import { fromBase64, toBase64 } from '@shared/encoding/bytes';
 import { Discovery, pinState, type Discovered } from './discovery';
 import { createDetachedCms } from './formats/cms';
 import { createWebEidAuthToken, webEidNonce, webEidOrigin } from './formats/web-eid';
@@ -85,13 +84,13 @@ export class TokenService {
     signCms: async ({ cert, content, pin, requireUscc }) => {
       const target = this.select(cert);
       this.checkUsable(target, requireUscc ?? false);
-      const bytes = fromBase64(content);
-      const der = new Uint8Array(target.location.info.der);
+      const bytes = new Uint8Array(Buffer.from(content, 'base64'));
+      const der = target.location.info.der;
       // createDetachedCms verifies the token's signature against the certificate before it returns (a wrong
       // key or garbage from the token is SIGNATURE_INVALID); the CMS around it is fixed code checked by openssl
       // in the tests, so it is not parsed again here.
       const cms = await withKey(this.ctx, target, pin, (signer) => createDetachedCms({ certificate: der, content: bytes, signer, signingTime: this.now() }));
-      return { cms: toBase64(cms), fingerprint: target.certificate.fingerprint };
+      return { cms: Buffer.from(cms).toString('base64'), fingerprint: target.certificate.fingerprint };
     },
 
     authenticate: async ({ cert, origin, nonce, pin }) => {
@@ -105,7 +104,7 @@ export class TokenService {
       const target = this.select(cert);
       // No USCC needed to authenticate: the server maps the certificate to an account it was bound to.
       this.checkUsable(target, false);
-      const der = new Uint8Array(target.location.info.der);
+      const der = target.location.info.der;
       // Verified against the certificate inside createWebEidAuthToken, as every signature is.
       return withKey(this.ctx, target, pin, (signer) =>
         createWebEidAuthToken({ certificate: der, origin, nonce, signer, appVersion: `https://tongban.cn/app/${this.appVersion}` }),

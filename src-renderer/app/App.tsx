@@ -1,55 +1,99 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, ConfigProvider, Layout, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '@shared/contract/client-api';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { LoginPage } from '../features/login/LoginPage';
 import { useLocale, useT } from '../i18n/store';
 import { clientApi } from '../platform';
+import { useRouter } from '../state/router';
+import { useSession } from '../state/session';
+import { useSettings } from '../state/settings';
+import { useTokens } from '../state/tokens';
+import { AppHeader } from './AppHeader';
+import { themeFor } from './theme';
 
-/** CJK-first font stack: Windows clerks get Microsoft YaHei; Linux CI gets Noto Sans CJK. */
-const fontFamily =
-  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", system-ui, sans-serif';
+// Not on the way to the login screen: loaded when first opened, to keep the initial bundle small.
+const RegistrationWizard = lazy(() => import('../features/registration/RegistrationWizard'));
+const SelfCheckPage = lazy(() => import('../features/self-check/SelfCheckPage'));
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 export function App() {
-  const { locale, setLocale } = useLocale();
-  const t = useT();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-
+  const locale = useLocale();
+  const theme = useMemo(() => themeFor(locale), [locale]);
   useEffect(() => {
-    void clientApi()
-      ?.app.info()
-      .then((r) => r.ok && setInfo(r.value));
-  }, []);
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily, colorPrimary: '#1f5fbf' } }}>
-      <AntApp>
-        <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-            <Space>
-              <Typography.Title level={3} style={{ color: '#fff', margin: 0 }}>
-                {t('app.name')}
-              </Typography.Title>
-              <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{t('app.tagline')}</Typography.Text>
-            </Space>
-            <Space>
-              {info && <Tag>{info.shell === 'electron' ? t('shell.desktop') : t('shell.browserMode')}</Tag>}
-              <Button size="small" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
-                {t('language.switch')}
-              </Button>
-            </Space>
-          </Layout.Header>
-          <Layout.Content style={{ padding: 48 }}>
-            <Typography.Title level={2} data-testid="welcome">
-              {t('home.welcome')}
-            </Typography.Title>
-            <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
-            <Typography.Text type="secondary" role="status">
-              {t('key.status.unknown')}
-            </Typography.Text>
-          </Layout.Content>
-        </Layout>
-      </AntApp>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={theme}
+      // "登录" must stay "登录" (not "登 录") for people and for accessible names alike.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{clientApi() ? <Shell /> : <NoClientApi />}</AntApp>
     </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  const route = useRouter((s) => s.route);
+  const restoring = useSession((s) => s.restoring);
+  const main = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+
+  useEffect(() => {
+    void useSettings.getState().load();
+    void useSession.getState().restore();
+    return useTokens.getState().start();
+  }, []);
+
+  // A new screen takes the focus, so keyboard and screen-reader users start at its top, not on a vanished button.
+  useEffect(() => {
+    if (firstRoute.current) firstRoute.current = false;
+    else main.current?.focus();
+  }, [route]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <AppHeader />
+      <Layout.Content ref={main} id="main" tabIndex={-1} aria-label={t('nav.main')} style={{ padding: '24px 24px 48px', outline: 'none' }}>
+        <div style={{ maxWidth: 1080, margin: '0 auto' }}>
+          {restoring ? (
+            <Loading />
+          ) : (
+            <Suspense fallback={<Loading />}>
+              {route === 'login' && <LoginPage />}
+              {route === 'change-password' && <ChangePasswordPage />}
+              {route === 'home' && <HomePage />}
+              {route === 'registration' && <RegistrationWizard />}
+              {route === 'self-check' && <SelfCheckPage />}
+            </Suspense>
+          )}
+        </div>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12 }}>{t('selfCheck.support')}</Layout.Footer>
+    </Layout>
+  );
+}
+
+function Loading() {
+  const t = useT();
+  return (
+    <div style={{ padding: 80, textAlign: 'center' }}>
+      <Spin description={t('app.loading')} />
+    </div>
+  );
+}
+
+function NoClientApi() {
+  const t = useT();
+  return (
+    <div style={{ maxWidth: 640, margin: '80px auto' }}>
+      <Typography.Title level={2}>{t('app.name')}</Typography.Title>
+      <Alert type="error" showIcon title={t('app.noClientApi')} description={t('app.noClientApiHint')} />
+    </div>
   );
 }

@@ -1,19 +1,15 @@
-import { create } from 'zustand';
-import { translate, type Locale, type MessageKey } from '@shared/i18n/messages';
+import { useCallback } from 'react';
+import { translate, type Locale, type MessageKey, type MessageVars } from '@shared/i18n/messages';
+import { useSettings } from '../state/settings';
 
-interface LocaleState {
-  locale: Locale;
-  setLocale(locale: Locale): void;
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+export function useLocale(): Locale {
+  return useSettings((s) => s.locale);
 }
 
-/** zh-CN by default: the clerks using Tongban read Chinese; English is a switch away. */
-export const useLocale = create<LocaleState>((set) => ({
-  locale: 'zh-CN',
-  setLocale: (locale) => set({ locale }),
-}));
-
-/** `const t = useT(); t('app.name')` */
-export function useT(): (key: MessageKey) => string {
-  const locale = useLocale((s) => s.locale);
-  return (key) => translate(locale, key);
+/** `const t = useT(); t('key.status.inserted', { count: 2 })` */
+export function useT(): Translate {
+  const locale = useLocale();
+  return useCallback<Translate>((key, vars) => translate(locale, key, vars), [locale]);
 }

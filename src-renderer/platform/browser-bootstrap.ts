@@ -3,7 +3,8 @@
  * `http://127.0.0.1:<port>/#k=<secret>`; the secret moves from the URL fragment (never sent to a server) to this
  * tab's sessionStorage so a reload still works, and leaves the address bar. Without it, there is no API.
  */
-import { buildClientApi, type ClientEvents, type TongbanClientApi } from '@shared/contract/client-api';
+import type { ClientEvents, TongbanClientApi } from '@shared/contract/client-api';
+import { buildClientApi } from '@shared/contract/client-api-build';
 import type { Result } from '@shared/contract/result';
 
 const SECRET_KEY = 'tongban.hostSecret';
@@ -41,13 +42,13 @@ export async function connectBrowserHost(): Promise<TongbanClientApi | null> {
     }
   });
   socket.addEventListener('close', () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'CLIENT_ERROR', retriable: false } });
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'CLIENT_UNAVAILABLE', retriable: true } });
     pending.clear();
   });
 
   return buildClientApi({
     invoke(method, input) {
-      if (socket.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, error: { code: 'CLIENT_ERROR', retriable: false } });
+      if (socket.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, error: { code: 'CLIENT_UNAVAILABLE', retriable: true } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

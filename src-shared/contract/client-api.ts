@@ -170,6 +170,8 @@ export type TongbanClientApi = {
   on<E extends keyof ClientEvents>(event: E, listener: (payload: ClientEvents[E]) => void): () => void;
 };
 
+export { buildClientApi } from './client-api-build';
+
 /** The input schema of `feature.method`, or undefined for a name that is not part of the API. */
 export function methodSchema(name: string): z.ZodType | undefined {
   const [feature, method, ...rest] = name.split('.');
@@ -178,22 +180,3 @@ export function methodSchema(name: string): z.ZodType | undefined {
   return Object.hasOwn(group, method) ? group[method] : undefined;
 }
 
-/**
- * Builds `window.tongban` over a transport: `invoke('auth.login', input)` and `subscribe(event, listener)`.
- * The preload and the browser-mode bootstrap both use it, so the two cannot drift apart.
- */
-export function buildClientApi(transport: {
-  invoke(method: ClientMethodName, input: unknown): Promise<Result<unknown>>;
-  subscribe(event: keyof ClientEvents, listener: (payload: unknown) => void): () => void;
-}): TongbanClientApi {
-  const api: Record<string, unknown> = {};
-  for (const [feature, methods] of Object.entries(clientMethods)) {
-    const group: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-    for (const method of Object.keys(methods)) {
-      group[method] = (input: unknown) => transport.invoke(`${feature}.${method}` as ClientMethodName, input ?? {});
-    }
-    api[feature] = Object.freeze(group);
-  }
-  api.on = (event: keyof ClientEvents, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
-  return Object.freeze(api) as unknown as TongbanClientApi;
-}

@@ -1,0 +1,57 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Divider, Layout, Space, Typography } from 'antd';
+import { describeError } from '../errors/describe';
+import { useLocale, useT } from '../i18n/store';
+import { useSession } from '../state/session';
+import { useSettings } from '../state/settings';
+import { KeyStatus } from './KeyStatus';
+
+export function AppHeader() {
+  const t = useT();
+  const locale = useLocale();
+  const setLocale = useSettings((s) => s.setLocale);
+  const session = useSession((s) => s.session);
+  const logout = useSession((s) => s.logout);
+  const { message } = App.useApp();
+  const white = { color: '#fff' };
+
+  const onLogout = async () => {
+    const error = await logout();
+    if (error) void message.warning(describeError(error, locale).message);
+    else void message.success(t('session.loggedOut'));
+  };
+
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+      <Space size={12} align="center">
+        <Typography.Title level={1} style={{ ...white, margin: 0, fontSize: 22, letterSpacing: 2 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>{t('app.tagline')}</Typography.Text>
+      </Space>
+      <Space size={4} align="center" separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}>
+        <KeyStatus />
+        {session && (
+          <Space size={4}>
+            <UserOutlined style={white} aria-hidden />
+            <Typography.Text style={white} data-testid="session-user">
+              {t('session.user', { enterprise: session.enterpriseName, username: session.username })}
+            </Typography.Text>
+            <Button type="link" size="small" icon={<LogoutOutlined aria-hidden />} style={white} onClick={() => void onLogout()}>
+              {t('session.logout')}
+            </Button>
+          </Space>
+        )}
+        <Button
+          size="small"
+          ghost
+          lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          title={t('language.switchTitle')}
+          onClick={() => void setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {t('language.switch')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

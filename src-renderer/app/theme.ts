@@ -1,0 +1,30 @@
+import type { ThemeConfig } from 'antd';
+
+import type { Locale } from '@shared/i18n/messages';
+
+/** CJK-first font stack: Windows clerks get Microsoft YaHei; Linux CI gets Noto Sans CJK. */
+export const fontFamily =
+  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", system-ui, sans-serif';
+
+/** In English, Latin fonts first (CJK fonts draw Latin punctuation full-width), CJK after for enterprise names. */
+const latinFirst = `"Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, ${fontFamily}`;
+
+/** The portal blue clerks know from one.sipac.gov.cn. */
+export const portalBlue = '#1f5fbf';
+
+const layout = { headerBg: '#174a97', headerHeight: 60, headerPadding: '0 24px', bodyBg: '#f0f3f8' };
+
+export function themeFor(locale: Locale): ThemeConfig {
+  return {
+    token: {
+      fontFamily: locale === 'en' ? latinFirst : fontFamily,
+      colorPrimary: portalBlue,
+      fontSize: 14,
+      borderRadius: 4,
+      // No animations: the office PCs this runs on are slow, and an interrupted leave animation (a key event
+      // re-rendering mid-transition) can leave a button's loading icon in place, renaming it "loading 登录".
+      motion: false,
+    },
+    components: { Layout: layout },
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { RESIDENT_ID_ERROR_CODES } from '@shared/validation/resident-id';
+import { USCC_ERROR_CODES } from '@shared/validation/uscc';
+import { MOBILE_ERROR_CODES } from '@shared/validation/mobile';
+import { describeError, validationMessage } from './describe';
+
+describe('describeError', () => {
+  it('shows a key error with its hint, and tries left for a wrong PIN', () => {
+    const d = describeError({ code: 'PIN_INCORRECT', retriable: false, details: { triesLeft: 2 } }, 'zh-CN');
+    expect(d.message).toBe('PIN 码错误。还可尝试 2 次。');
+    expect(d.hint).toContain('锁定');
+    expect(d.retriable).toBe(false);
+  });
+
+  it('shows a server refusal with its recovery paths', () => {
+    const d = describeError({ code: 'ENTERPRISE_ALREADY_REGISTERED', retriable: false }, 'zh-CN');
+    expect(d.message).toBe('该企业已注册。');
+    expect(d.hint).toContain('忘记密码');
+    expect(describeError({ code: 'ENTERPRISE_ALREADY_REGISTERED', retriable: false }, 'en').message).toBe(
+      'This enterprise is already registered.',
+    );
+  });
+
+  it('takes retriable from the error itself', () => {
+    expect(describeError({ code: 'TOKEN_REMOVED', retriable: true }, 'zh-CN').retriable).toBe(true);
+  });
+
+  it('knows the renderer’s own codes and names an unknown one', () => {
+    expect(describeError({ code: 'CLIENT_UNAVAILABLE', retriable: true }, 'zh-CN').hint).toBeTruthy();
+    const d = describeError({ code: 'SOMETHING_NEW', retriable: false }, 'zh-CN');
+    expect(d.message).toContain('SOMETHING_NEW');
+  });
+});
+
+describe('validationMessage', () => {
+  it('has a message for every validator code in both languages', () => {
+    for (const code of [...USCC_ERROR_CODES, ...RESIDENT_ID_ERROR_CODES, ...MOBILE_ERROR_CODES]) {
+      expect(validationMessage(code, 'zh-CN')).not.toContain(code);
+      expect(validationMessage(code, 'en')).not.toContain(code);
+    }
+  });
+});

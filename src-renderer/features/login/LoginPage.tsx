@@ -1,0 +1,92 @@
+import { Alert, Button, Card, Col, Divider, Row, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/store';
+import { call } from '../../platform';
+import { REGISTRATION_DRAFT_KEY } from '../../state/draft-keys';
+import { useRouter } from '../../state/router';
+import { AccountLogin } from './AccountLogin';
+import { KeyLogin } from './KeyLogin';
+
+/** 法人用户登录, as on the portal: the login box with its two ways in, and 成为新用户 below it. */
+export function LoginPage() {
+  const t = useT();
+  const go = useRouter((s) => s.go);
+  const [draftPending, setDraftPending] = useState(false);
+
+  useEffect(() => {
+    // After a crash or restart the clerk lands here: point them back to the registration they were filling in.
+    let live = true;
+    void call((api) => api.drafts.load({ key: REGISTRATION_DRAFT_KEY })).then((r) => {
+      if (live && r.ok && r.value !== null) setDraftPending(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <Row gutter={24} justify="center" align="top" style={{ marginTop: 24 }}>
+      <Col xs={0} md={9}>
+        <div
+          style={{
+            minHeight: 460,
+            borderRadius: 8,
+            padding: 36,
+            color: '#fff',
+            background: 'linear-gradient(160deg, #1f5fbf 0%, #174a97 60%, #0f3570 100%)',
+          }}
+        >
+          <Typography.Title level={2} data-testid="welcome" style={{ color: '#fff', marginTop: 0 }}>
+            {t('home.welcome')}
+          </Typography.Title>
+          <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.88)', fontSize: 15, lineHeight: 1.9 }}>
+            {t('home.intro')}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.88)', fontSize: 15, lineHeight: 1.9 }}>
+            {t('login.intro')}
+          </Typography.Paragraph>
+        </div>
+      </Col>
+      <Col xs={24} md={15} lg={13}>
+        {draftPending && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('login.draftPending')}
+            action={
+              <Button size="small" type="primary" onClick={() => go('registration')}>
+                {t('login.draftContinue')}
+              </Button>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Card>
+          <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22, textAlign: 'center' }}>
+            {t('login.title')}
+          </Typography.Title>
+          <Tabs
+            centered
+            size="large"
+            items={[
+              { key: 'account', label: t('login.tab.account'), children: <AccountLogin /> },
+              { key: 'ca', label: t('login.tab.ca'), children: <KeyLogin /> },
+            ]}
+          />
+          <Divider style={{ margin: '20px 0 12px' }} />
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
+            <span>
+              <Typography.Text type="secondary">{t('login.newUser')}</Typography.Text>
+              <Button type="link" onClick={() => go('registration')}>
+                {t('login.register')}
+              </Button>
+            </span>
+            <Button type="link" onClick={() => go('self-check')}>
+              {t('key.selfCheck')}
+            </Button>
+          </div>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,34 @@
+import { Alert, Typography } from 'antd';
+import type { MessageKey } from '@shared/i18n/messages';
+import { useT } from '../../i18n/store';
+import { REQUIREMENTS, useRegistration, type Requirement } from '../../state/registration-draft';
+import { StepNav } from './StepNav';
+import { UploadRow } from './UploadRow';
+
+export const REQUIREMENT_NAMES: Record<Requirement, MessageKey> = {
+  businessLicence: 'req.businessLicence',
+  adminIdFront: 'req.adminIdFront',
+  adminIdBack: 'req.adminIdBack',
+  adminFilingSheet: 'req.adminFilingSheet',
+  registrationTable: 'req.registrationTable',
+  agreement: 'req.agreement',
+};
+
+/** 5 上传材料: the six stamped scans of manual 001 (2.2), each uploaded with progress, previewed, replaceable. */
+export function StepUpload() {
+  const t = useT();
+  const attachments = useRegistration((s) => s.draft.attachments);
+  const missing = REQUIREMENTS.filter((r) => !attachments[r]).length;
+  return (
+    <>
+      <Typography.Paragraph>{t('reg.upload.intro')}</Typography.Paragraph>
+      <ol style={{ listStyle: 'none', padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 6 }}>
+        {REQUIREMENTS.map((r, i) => (
+          <UploadRow key={r} requirement={r} name={t(REQUIREMENT_NAMES[r])} index={i + 1} last={i === REQUIREMENTS.length - 1} />
+        ))}
+      </ol>
+      {missing > 0 && <Alert type="info" showIcon title={t('reg.upload.allRequired', { count: REQUIREMENTS.length })} style={{ marginTop: 16 }} />}
+      <StepNav nextDisabled={missing > 0} />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { DiagnosticReport, ModuleReport, SlotReport } from '@shared/contract/token';
+import { certificate } from '../../test-support/certificates';
+import { evaluateReport } from './self-check';
+
+const module64: ModuleReport = {
+  path: 'C:\\Windows\\System32\\jscsp11.dll',
+  source: 'profile',
+  profile: 'jiangsu-ca',
+  present: true,
+  architecture: 'x64',
+  loaded: true,
+  info: { manufacturer: 'JSCA', description: 'Jiangsu CA PKCS#11', cryptokiVersion: '2.40', libraryVersion: '1.0' },
+};
+const slot: SlotReport = { modulePath: module64.path, slotId: '1', description: 'USB Key', tokenPresent: true, certificates: 1, token: { label: 'JSCA-0001', serial: '1', manufacturer: 'JSCA', model: 'K1', flags: [], mechanisms: [] } };
+
+function report(over: Partial<DiagnosticReport>): DiagnosticReport {
+  return { generatedAt: '2026-11-22T00:00:00Z', appVersion: '0.1.0', platform: 'win32', arch: 'x64', modules: [module64], slots: [slot], certificates: [certificate()], errors: [], ...over };
+}
+const statuses = (r: DiagnosticReport) => evaluateReport(r).map((c) => `${c.id}:${c.status}`);
+
+describe('evaluateReport', () => {
+  it('passes everything for a good key', () => {
+    expect(statuses(report({}))).toEqual(['driver:pass', 'token:pass', 'cert:pass', 'validity:pass', 'pin:pass']);
+  });
+
+  it('stops at a driver that did not load (32-bit) and names it', () => {
+    const bad: ModuleReport = { ...module64, loaded: false, architecture: 'x86', error: { code: 'MODULE_LOAD_FAILED', detail: '32-bit' } };
+    delete bad.info;
+    const checks = evaluateReport(report({ modules: [bad], slots: [], certificates: [] }));
+    expect(checks.map((c) => c.status)).toEqual(['fail', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(checks[0]?.finding).toEqual({ key: 'selfCheck.driver.failed', vars: { names: 'jscsp11.dll' } });
+    expect(checks[0]?.fix).toBe('selfCheck.driver.fix');
+  });
+
+  it('says no driver at all when none is installed', () => {
+    expect(evaluateReport(report({ modules: [], slots: [], certificates: [] }))[0]?.finding?.key).toBe('selfCheck.driver.none');
+  });
+
+  it('finds the key not plugged in, then a key without certificates', () => {
+    expect(statuses(report({ slots: [{ ...slot, tokenPresent: false }], certificates: [] }))[1]).toBe('token:fail');
+    expect(statuses(report({ certificates: [] })).slice(1, 3)).toEqual(['token:pass', 'cert:fail']);
+  });
+
+  it('fails on expired certificates and on a locked PIN', () => {
+    expect(statuses(report({ certificates: [certificate({ validity: 'expired' })] }))[3]).toBe('validity:fail');
+    const locked = certificate({ pin: { ...certificate().pin, locked: true } });
+    expect(statuses(report({ certificates: [locked] }))[4]).toBe('pin:fail');
+  });
+
+  it('passes with a warning when another certificate is expired', () => {
+    const checks = evaluateReport(report({ certificates: [certificate(), certificate({ fingerprint: 'b'.repeat(64), validity: 'expired', enterpriseName: '旧证书' })] }));
+    expect(checks[3]?.status).toBe('pass');
+    expect(checks[3]?.note?.vars).toEqual({ names: '旧证书' });
+  });
+});

@@ -1,0 +1,114 @@
+import type { DiagnosticReport } from '@shared/contract/token';
+import type { MessageKey, MessageVars } from '@shared/i18n/messages';
+
+/**
+ * The "插上CA但检测不到CA？" walk-through: the manuals' causes in the order a clerk can fix them — driver
+ * (missing, or 32-bit next to a 64-bit Tongban), key not plugged in, key without a certificate, certificate out of
+ * date, PIN locked. Once a check fails the later ones cannot be judged, so they show as not checked.
+ */
+export type CheckId = 'driver' | 'token' | 'cert' | 'validity' | 'pin';
+export type CheckStatus = 'pass' | 'fail' | 'skipped';
+
+export interface Text {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
+export interface Check {
+  id: CheckId;
+  title: MessageKey;
+  status: CheckStatus;
+  /** What was found. */
+  finding?: Text;
+  /** A warning on a passed check: another certificate expired or locked, a PIN count low. */
+  note?: Text;
+  /** What to do, for a failed check. */
+  fix?: MessageKey;
+}
+
+const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** `separator` joins names in a finding (the locale's list separator). */
+export function evaluateReport(report: DiagnosticReport, separator = ', '): Check[] {
+  const list = (names: string[]) => [...new Set(names)].join(separator);
+  const checks: Check[] = [];
+  let failed = false;
+  const push = (c: Omit<Check, 'status'> & { ok: boolean }) => {
+    const { ok, ...rest } = c;
+    if (failed) {
+      checks.push({ id: rest.id, title: rest.title, status: 'skipped' });
+      return;
+    }
+    if (ok) {
+      checks.push({ id: rest.id, title: rest.title, status: 'pass', ...(rest.finding && { finding: rest.finding }), ...(rest.note && { note: rest.note }) });
+    } else {
+      failed = true;
+      checks.push({ id: rest.id, title: rest.title, status: 'fail', ...(rest.finding && { finding: rest.finding }), ...(rest.fix && { fix: rest.fix }) });
+    }
+  };
+
+  const loaded = report.modules.filter((m) => m.loaded);
+  const broken = report.modules.filter((m) => !m.loaded && (m.present || m.error));
+  push({
+    id: 'driver',
+    title: 'selfCheck.driver.title',
+    ok: loaded.length > 0,
+    finding:
+      loaded.length > 0
+        ? { key: 'selfCheck.driver.pass', vars: { names: list(loaded.map((m) => m.info?.description || base(m.path))) } }
+        : broken.length > 0
+          ? { key: 'selfCheck.driver.failed', vars: { names: list(broken.map((m) => base(m.path))) } }
+          : { key: 'selfCheck.driver.none' },
+    fix: 'selfCheck.driver.fix',
+  });
+
+  const present = report.slots.filter((s) => s.tokenPresent);
+  push({
+    id: 'token',
+    title: 'selfCheck.token.title',
+    ok: present.length > 0,
+    finding:
+      present.length > 0
+        ? { key: 'selfCheck.token.pass', vars: { labels: list(present.map((s) => s.token?.label || s.description)) } }
+        : { key: 'selfCheck.token.fail' },
+    fix: 'selfCheck.token.fix',
+  });
+
+  const certs = report.certificates;
+  push({
+    id: 'cert',
+    title: 'selfCheck.cert.title',
+    ok: certs.length > 0,
+    finding: certs.length > 0 ? { key: 'selfCheck.cert.pass', vars: { count: certs.length } } : { key: 'selfCheck.cert.fail' },
+    fix: 'selfCheck.cert.fix',
+  });
+
+  const name = (c: (typeof certs)[number]) => c.enterpriseName ?? c.tokenLabel;
+  const outOfDate = certs.filter((c) => c.validity !== 'valid');
+  // One good certificate is enough to go on; the finding still names the bad ones.
+  const anyValid = certs.some((c) => c.validity === 'valid');
+  const outOfDateText: Text = { key: 'selfCheck.validity.fail', vars: { names: list(outOfDate.map(name)) } };
+  push({
+    id: 'validity',
+    title: 'selfCheck.validity.title',
+    ok: anyValid,
+    finding: anyValid ? { key: 'selfCheck.validity.pass', vars: { count: certs.length - outOfDate.length } } : outOfDateText,
+    ...(anyValid && outOfDate.length > 0 && { note: outOfDateText }),
+    fix: 'selfCheck.validity.fix',
+  });
+
+  const locked = certs.filter((c) => c.pin.locked);
+  const low = certs.filter((c) => !c.pin.locked && (c.pin.countLow || c.pin.finalTry));
+  const anyUnlocked = certs.some((c) => !c.pin.locked && c.validity === 'valid');
+  const lockedText: Text = { key: 'selfCheck.pin.fail', vars: { names: list(locked.map(name)) } };
+  const lowText: Text = { key: 'selfCheck.pin.countLow', vars: { names: list(low.map(name)) } };
+  push({
+    id: 'pin',
+    title: 'selfCheck.pin.title',
+    ok: anyUnlocked,
+    finding: anyUnlocked ? { key: 'selfCheck.pin.pass' } : lockedText,
+    ...(anyUnlocked && locked.length > 0 ? { note: lockedText } : anyUnlocked && low.length > 0 ? { note: lowText } : {}),
+    fix: 'selfCheck.pin.fix',
+  });
+  return checks;
+}

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+
+/**
+ * In-app navigation: a handful of screens, no URLs to share, so the route is plain state. `back()` returns from
+ * the self-check page to wherever the clerk came from (the CA login tab, the registration wizard).
+ */
+export type Route = 'login' | 'change-password' | 'home' | 'registration' | 'self-check';
+
+interface RouterState {
+  route: Route;
+  previous: Route | null;
+  go(route: Route): void;
+  back(fallback: Route): void;
+}
+
+export const useRouter = create<RouterState>((set, get) => ({
+  route: 'login',
+  previous: null,
+  go: (route) => {
+    const current = get().route;
+    if (current !== route) set({ route, previous: current });
+  },
+  back: (fallback) => {
+    const { previous, route } = get();
+    set({ route: previous ?? fallback, previous: route });
+  },
+}));

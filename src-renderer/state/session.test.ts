@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionInfo, TongbanClientApi } from '@shared/contract/client-api';
+import { useRouter } from './router';
+import { useSession } from './session';
+
+const session = (over: Partial<SessionInfo> = {}): SessionInfo => ({
+  enterpriseId: 'e1',
+  enterpriseName: '苏州测试科技有限公司',
+  uscc: '91320594MA1MXB4X4F',
+  username: 'admin',
+  role: 'admin',
+  permissions: [],
+  mustChangePassword: false,
+  expiresAt: '2026-11-23T00:00:00Z',
+  via: 'password',
+  ...over,
+});
+
+beforeEach(() => {
+  useRouter.setState({ route: 'login', previous: null });
+  useSession.setState({ session: null, restoring: true });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('session', () => {
+  it('sends a first login to the password change, others home', () => {
+    useSession.getState().signedIn(session({ mustChangePassword: true }));
+    expect(useRouter.getState().route).toBe('change-password');
+    useSession.getState().signedIn(session());
+    expect(useRouter.getState().route).toBe('home');
+  });
+
+  it('restores a live session on start', async () => {
+    vi.stubGlobal('window', { tongban: { auth: { session: async () => ({ ok: true, value: session() }) } } as unknown as TongbanClientApi });
+    await useSession.getState().restore();
+    expect(useSession.getState()).toMatchObject({ restoring: false, session: { username: 'admin' } });
+    expect(useRouter.getState().route).toBe('home');
+  });
+
+  it('ends the session on an expiry error only', () => {
+    useSession.getState().signedIn(session());
+    expect(useSession.getState().endIfExpired({ code: 'PASSWORD_POLICY', retriable: false })).toBe(false);
+    expect(useSession.getState().session).not.toBeNull();
+    expect(useSession.getState().endIfExpired({ code: 'SESSION_EXPIRED', retriable: false })).toBe(true);
+    expect(useSession.getState().session).toBeNull();
+    expect(useRouter.getState().route).toBe('login');
+  });
+
+  it('signs out locally even when the client service cannot be reached', async () => {
+    useSession.getState().signedIn(session());
+    const error = await useSession.getState().logout();
+    expect(error?.code).toBe('CLIENT_UNAVAILABLE');
+    expect(useSession.getState().session).toBeNull();
+    expect(useRouter.getState().route).toBe('login');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Builds `window.tongban` from the method names alone, without zod: the renderer's start-up bundle needs the shape
+ * of the API, not its schemas (those run in main and the host). client-api.test.ts keeps the names in step with
+ * `clientMethods`.
+ */
+import type { Result } from './result';
+import type { ClientEvents, ClientMethodName, TongbanClientApi } from './client-api';
+
+export const CLIENT_METHOD_NAMES = {
+  app: ['info'],
+  settings: ['get', 'update'],
+  tokens: ['list', 'diagnose', 'cancel'],
+  auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],
+  registration: ['upload', 'printForms', 'submit', 'resendCode', 'confirm'],
+  drafts: ['load', 'save', 'discard'],
+} as const;
+
+/**
+ * Builds `window.tongban` over a transport: `invoke('auth.login', input)` and `subscribe(event, listener)`.
+ * The preload and the browser-mode bootstrap both use it, so the two cannot drift apart.
+ */
+export function buildClientApi(transport: {
+  invoke(method: ClientMethodName, input: unknown): Promise<Result<unknown>>;
+  subscribe(event: keyof ClientEvents, listener: (payload: unknown) => void): () => void;
+}): TongbanClientApi {
+  const api: Record<string, unknown> = {};
+  for (const [feature, methods] of Object.entries(CLIENT_METHOD_NAMES)) {
+    const group: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+    for (const method of methods) {
+      group[method] = (input: unknown) => transport.invoke(`${feature}.${method}` as ClientMethodName, input ?? {});
+    }
+    api[feature] = Object.freeze(group);
+  }
+  api.on = (event: keyof ClientEvents, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  return Object.freeze(api) as unknown as TongbanClientApi;
+}
