@@ -36,6 +36,21 @@ afterEach(() => {
 });
 
 describe('registration draft', () => {
+  it.each([
+    ['finishing', () => useRegistration.getState().finish({ enterpriseId: 'e', uscc: '91320594MA1MXK3R3C', name: 'n', usernames: ['admin'] })],
+    ['starting over', () => useRegistration.getState().startOver()],
+  ])('never saves the draft again after %s (a change typed just before must not bring it back)', async (_name, end) => {
+    vi.useFakeTimers();
+    const { calls } = fakeApi();
+    await useRegistration.getState().load();
+    const stop = startAutosave(500);
+    useRegistration.getState().update({ caProfile: 'jiangsu-ca', step: 'sms' });
+    await end();
+    await vi.advanceTimersByTimeAsync(1000);
+    stop();
+    expect(calls.map((c) => c.method)).toEqual(['load', 'discard']);
+  });
+
   it('restores a saved draft and says so', async () => {
     const saved = { ...emptyDraft(), caProfile: 'jiangsu-ca', step: 'upload', attachments: { businessLicence: ref } };
     fakeApi(saved);

@@ -193,7 +193,14 @@ export function startAutosave(delayMs = 500): () => void {
   };
   const unsubscribe = useRegistration.subscribe((state, prev) => {
     const d = state.draft;
-    if (!state.loaded || d === prev.draft || d.step === 'done' || d.caProfile === null) return;
+    if (!state.loaded || d === prev.draft) return;
+    if (d.step === 'done' || d.caProfile === null) {
+      // Finished or started over: the draft is being discarded, so a save still waiting would bring it back.
+      pending = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return;
+    }
     pending = d;
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, delayMs);
