@@ -16,6 +16,9 @@ const layout = { headerBg: '#174a97', headerHeight: 60, headerPadding: '0 24px',
 
 export function themeFor(locale: Locale): ThemeConfig {
   return {
+    // Styles come from antd's prebuilt stylesheet (imported in main.tsx) instead of being generated in the
+    // browser on every first render: that generation was most of the time to an interactive login screen.
+    zeroRuntime: true,
     token: {
       fontFamily: locale === 'en' ? latinFirst : fontFamily,
       colorPrimary: portalBlue,
