@@ -6,6 +6,7 @@ import { ClientServices } from './services/client-services';
 import { loadFormFont } from './services/form-font';
 import { LocalStore } from './services/local-store';
 import { renderRegistrationForms } from './services/registration-forms';
+import { readSeedSettings, seedSettingsFiles } from './services/seed-settings';
 import { forkUtilityService } from './token/electron-service';
 import { TokenClient } from './token/token-client';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
@@ -15,10 +16,11 @@ const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 /** The services of window.tongban, with the token service in a utility process and the store in userData. */
 function createServices(): ClientServices {
   const store = new LocalStore(path.join(app.getPath('userData'), 'tongban.db'));
+  const seed = readSeedSettings(seedSettingsFiles(process.env, process.resourcesPath), (m, f) => console.warn(m, f));
   const tokens = new TokenClient({
     spawn: forkUtilityService,
     pollMs: 1000,
-    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? [],
+    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
     env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
   });
   void tokens.start();
@@ -31,6 +33,7 @@ function createServices(): ClientServices {
     store,
     tokens,
     defaultServerUrl: process.env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
+    seed,
     printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
   });
 }

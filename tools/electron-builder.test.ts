@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DebugLogger } from 'builder-util';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -17,6 +18,10 @@ describe('electron-builder.yml', () => {
     expect(config.buildDependenciesFromSource).toBe(true);
     const unpacked = ([] as string[]).concat(config.asarUnpack ?? []);
     expect(unpacked).toEqual(expect.arrayContaining(['**/node_modules/pkcs11js/**', '**/node_modules/better-sqlite3/**']));
+    // The installer include that writes IT's /SERVER= into seed-settings.json exists and does that.
+    const include = config.nsis?.include;
+    expect(include).toBe('assets/installer/installer.nsh');
+    expect(readFileSync(path.join(root, include!), 'utf8')).toMatch(/\/SERVER=[\s\S]*seed-settings\.json/);
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
   });
 });

@@ -6,6 +6,7 @@ import { ClientServices } from '../services/client-services';
 import { loadFormFont } from '../services/form-font';
 import { LocalStore } from '../services/local-store';
 import { renderRegistrationForms } from '../services/registration-forms';
+import { readSeedSettings, seedSettingsFiles } from '../services/seed-settings';
 import { TokenClient } from '../token/token-client';
 import { startBrowserHost } from './host';
 
@@ -15,13 +16,15 @@ mkdirSync(dataDir, { recursive: true });
 const port = process.env.TONGBAN_HOST_PORT ? Number(process.env.TONGBAN_HOST_PORT) : 0;
 
 const store = new LocalStore(path.join(dataDir, 'tongban.db'));
-const tokens = new TokenClient({ pollMs: 1000, settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? [] });
+const seed = readSeedSettings(seedSettingsFiles(process.env), (m, f) => console.error(m, f));
+const tokens = new TokenClient({ pollMs: 1000, settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [] });
 void tokens.start();
 const services = new ClientServices({
   shell: 'browser',
   store,
   tokens,
   defaultServerUrl: process.env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
+  seed,
   printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
   log: (message, fields) => console.error(JSON.stringify({ component: 'host', message, ...fields })),
 });

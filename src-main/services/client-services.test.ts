@@ -151,3 +151,25 @@ describe('client services against the portal', () => {
     expect((await call('auth.captcha')).ok).toBe(true);
   });
 });
+
+describe('settings', () => {
+  it('takes extra PKCS#11 module paths from Settings at once: the keys appear without a restart', async () => {
+    const dir2 = await mkdtemp(path.join(os.tmpdir(), 'tongban-settings-'));
+    const store2 = new LocalStore(path.join(dir2, 'client.db'));
+    // No TONGBAN_PKCS11_MODULES: only the settings can bring SoftHSM in.
+    const tokens2 = new TokenClient({ env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: '', TONGBAN_TOKEN_LOG: 'silent' } });
+    const s2 = new ClientServices({ shell: 'browser', store: store2, tokens: tokens2, defaultServerUrl: portal.url, seed: { language: 'en' }, printRegistrationForms: async () => new Uint8Array() });
+    try {
+      const before = (await s2.dispatch('tokens.list', {})) as Result<unknown[]>;
+      expect(before.ok && before.value).toEqual([]);
+      const updated = value((await s2.dispatch('settings.update', { pkcs11Modules: [keys.modulePath] })) as Result<{ pkcs11Modules: string[]; language: string }>);
+      expect(updated).toMatchObject({ pkcs11Modules: [keys.modulePath], language: 'en' });
+      const after = (await s2.dispatch('tokens.list', {})) as Result<Array<{ tokenLabel: string }>>;
+      expect(after.ok && after.value.map((c) => c.tokenLabel).sort()).toEqual(['JSCA-RSA-0001', 'SZCA-EC-0004']);
+    } finally {
+      await tokens2.stop();
+      store2.close();
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+});

@@ -41,8 +41,10 @@ export interface ClientServicesOptions {
   shell: 'electron' | 'browser';
   store: LocalStore;
   tokens: TokenClient;
-  /** Server URL when none is saved yet (IT's pre-seeded value, or the local dev server). */
+  /** Server URL when neither the clerk nor IT has set one (the local dev server). */
   defaultServerUrl: string;
+  /** IT's install-time settings (seed-settings.ts); what the clerk saves overrides them. */
+  seed?: Partial<Settings>;
   /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
   printRegistrationForms: (form: ClientFormInput) => Promise<Uint8Array>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -93,10 +95,11 @@ export class ClientServices {
 
   private settings(): Settings {
     const s = this.opts.store;
+    const seed = this.opts.seed ?? {};
     return {
-      serverUrl: s.getSetting<string>('serverUrl') ?? this.opts.defaultServerUrl,
-      language: s.getSetting<Settings['language']>('language') ?? 'zh-CN',
-      pkcs11Modules: s.getSetting<string[]>('pkcs11Modules') ?? [],
+      serverUrl: s.getSetting<string>('serverUrl') ?? seed.serverUrl ?? this.opts.defaultServerUrl,
+      language: s.getSetting<Settings['language']>('language') ?? seed.language ?? 'zh-CN',
+      pkcs11Modules: s.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
     };
   }
 
@@ -122,6 +125,7 @@ export class ClientServices {
         this.portal = new PortalClient(after.serverUrl);
         this.session = null;
       }
+      if (after.pkcs11Modules.join('\n') !== before.pkcs11Modules.join('\n')) await this.opts.tokens.setSettingsModules(after.pkcs11Modules);
       return ok(after);
     },
 

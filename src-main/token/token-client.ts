@@ -88,6 +88,21 @@ export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertific
     });
   }
 
+  /**
+   * New extra module paths from the settings: the service is restarted with them (a loaded PKCS#11 library is
+   * never unloaded in place: vendor libraries do not survive it), so the next call already sees the new keys.
+   */
+  async setSettingsModules(paths: string[]): Promise<void> {
+    this.opts.settingsModules = [...paths];
+    const proc = this.process;
+    if (!proc) return;
+    this.process = null;
+    this.failAll('TOKEN_SERVICE_UNAVAILABLE', true);
+    proc.kill();
+    this.ready = this.launch();
+    await this.ready;
+  }
+
   /** Stops what the service is doing (e.g. waiting on a PIN pad): the call fails as USER_CANCELLED. */
   cancel(): void {
     this.abort('USER_CANCELLED', true);

@@ -15,6 +15,7 @@ import { themeFor } from './theme';
 // Not on the way to the login screen: loaded when first opened, to keep the initial bundle small.
 const RegistrationWizard = lazy(() => import('../features/registration/RegistrationWizard'));
 const SelfCheckPage = lazy(() => import('../features/self-check/SelfCheckPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
@@ -70,6 +71,7 @@ function Shell() {
               {route === 'home' && <HomePage />}
               {route === 'registration' && <RegistrationWizard />}
               {route === 'self-check' && <SelfCheckPage />}
+              {route === 'settings' && <SettingsPage />}
             </Suspense>
           )}
         </div>

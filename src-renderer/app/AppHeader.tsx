@@ -1,7 +1,8 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Layout, Space, Typography } from 'antd';
 import { describeError } from '../errors/describe';
 import { useLocale, useT } from '../i18n/store';
+import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
 import { KeyStatus } from './KeyStatus';
@@ -42,6 +43,9 @@ export function AppHeader() {
             </Button>
           </Space>
         )}
+        <Button type="link" size="small" icon={<SettingOutlined aria-hidden />} style={white} onClick={() => useRouter.getState().go('settings')}>
+          {t('settings.title')}
+        </Button>
         <Button
           size="small"
           ghost
