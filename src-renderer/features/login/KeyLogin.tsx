@@ -1,9 +1,9 @@
-import { Alert, Button, Form, Input, Space } from 'antd';
+import { Alert, Button, Form, Space } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '@shared/contract/result';
 import { CertificateList } from '../../certificates/CertificateList';
 import { ineligibility, pinProblem } from '../../certificates/eligibility';
-import { PinWarnings } from '../../certificates/PinWarnings';
+import { PinField } from '../../certificates/PinField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -60,38 +60,18 @@ export function KeyLogin() {
         />
       </Form.Item>
       {chosen && usable && (
-        <>
-          <PinWarnings certificate={chosen} />
-          {chosen.pin.pinPad ? (
-            <Alert type="info" showIcon title={t('ca.pin.pad')} style={{ marginBottom: 16 }} />
-          ) : (
-            <Form.Item
-              label={t('ca.pin.label')}
-              htmlFor="ca-login-pin"
-              validateStatus={pinTouched && problem ? 'error' : undefined}
-              help={
-                pinTouched && problem
-                  ? problem === 'required'
-                    ? t('ca.pin.required')
-                    : t('ca.pin.length', { min: chosen.pin.minLength, max: chosen.pin.maxLength })
-                  : undefined
-              }
-            >
-              <Input.Password
-                id="ca-login-pin"
-                value={pin}
-                onChange={(e) => {
-                  // Typing a PIN commits to this key (see `chosen`).
-                  setSelected(chosen.fingerprint);
-                  setPin(e.target.value);
-                }}
-                autoComplete="off"
-                maxLength={64}
-                disabled={busy}
-              />
-            </Form.Item>
-          )}
-        </>
+          <PinField
+            certificate={chosen}
+            id="ca-login-pin"
+            value={pin}
+            onChange={(value) => {
+              // Typing a PIN commits to this key (see `chosen`).
+              setSelected(chosen.fingerprint);
+              setPin(value);
+            }}
+            touched={pinTouched}
+            disabled={busy}
+          />
       )}
       {chosenRemoved && !error && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {error && <ErrorAlert error={error} onRetry={() => void submit()} style={{ marginBottom: 16 }} />}

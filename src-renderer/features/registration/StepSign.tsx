@@ -1,9 +1,9 @@
-import { Alert, Button, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '@shared/contract/result';
 import { maskMobile } from '@shared/validation';
 import { ineligibility, pinProblem } from '../../certificates/eligibility';
-import { PinWarnings } from '../../certificates/PinWarnings';
+import { PinField } from '../../certificates/PinField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -139,25 +139,7 @@ export function StepSign() {
         {cert && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
         {cert && !blocked && (
           <Form layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-            <PinWarnings certificate={cert} />
-            {cert.pin.pinPad ? (
-              <Alert type="info" showIcon title={t('ca.pin.pad')} style={{ marginBottom: 16 }} />
-            ) : (
-              <Form.Item
-                label={t('ca.pin.label')}
-                htmlFor="reg-sign-pin"
-                validateStatus={pinTouched && problem ? 'error' : undefined}
-                help={
-                  pinTouched && problem
-                    ? problem === 'required'
-                      ? t('ca.pin.required')
-                      : t('ca.pin.length', { min: cert.pin.minLength, max: cert.pin.maxLength })
-                    : undefined
-                }
-              >
-                <Input.Password id="reg-sign-pin" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" maxLength={64} disabled={busy} />
-              </Form.Item>
-            )}
+            <PinField certificate={cert} id="reg-sign-pin" value={pin} onChange={setPin} touched={pinTouched} disabled={busy} />
             {busy && <Alert type="info" showIcon title={t('ca.working')} style={{ marginBottom: 16 }} />}
             <Space>
               <Button type="primary" size="large" htmlType="submit" loading={busy}>
