@@ -2,40 +2,25 @@
 // plain modules shared with the browser-mode host, so they are tested without Electron.
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
-import { ClientServices } from './services/client-services';
-import { loadFormFont } from './services/form-font';
-import { LocalStore } from './services/local-store';
-import { renderRegistrationForms } from './services/registration-forms';
-import { readSeedSettings, seedSettingsFiles } from './services/seed-settings';
+import type { ClientServices } from './services/client-services';
+import { createDesktopServices } from './services/compose';
 import { forkUtilityService } from './token/electron-service';
-import { TokenClient } from './token/token-client';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
 
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 
 /** The services of window.tongban, with the token service in a utility process and the store in userData. */
 function createServices(): ClientServices {
-  const store = new LocalStore(path.join(app.getPath('userData'), 'tongban.db'));
-  const seed = readSeedSettings(seedSettingsFiles(process.env, process.resourcesPath), (m, f) => console.warn(m, f));
-  const tokens = new TokenClient({
-    spawn: forkUtilityService,
-    pollMs: 1000,
-    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
-    env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
-  });
-  void tokens.start();
-  app.on('will-quit', () => {
-    void tokens.stop();
-    store.close();
-  });
-  return new ClientServices({
+  const desktop = createDesktopServices({
     shell: 'electron',
-    store,
-    tokens,
-    defaultServerUrl: process.env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
-    seed,
-    printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+    storeFile: path.join(app.getPath('userData'), 'tongban.db'),
+    spawn: forkUtilityService,
+    env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
+    resourcesPath: process.resourcesPath,
+    log: (message, fields) => console.warn(message, fields ?? ''),
   });
+  app.on('will-quit', () => void desktop.close());
+  return desktop.services;
 }
 
 function createWindow(): void {

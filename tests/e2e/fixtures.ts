@@ -8,11 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/host';
-import { ClientServices } from '../../src-main/services/client-services';
-import { loadFormFont } from '../../src-main/services/form-font';
-import { LocalStore } from '../../src-main/services/local-store';
-import { renderRegistrationForms } from '../../src-main/services/registration-forms';
-import { TokenClient } from '../../src-main/token/token-client';
+import type { ClientServices } from '../../src-main/services/client-services';
+import { createDesktopServices } from '../../src-main/services/compose';
 import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 
@@ -37,7 +34,6 @@ export interface DesktopClient {
   /** Open this: the renderer with this launch's secret. */
   url: string;
   host: BrowserHost;
-  tokens: TokenClient;
   services: ClientServices;
 }
 
@@ -73,24 +69,17 @@ export const test = base.extend<object, WorkerFixtures>({
   client: [
     async ({ keys, portal }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
-      const store = new LocalStore(path.join(dataDir, 'tongban.db'));
-      const tokens = new TokenClient({
-        pollMs: 500,
-        env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent' },
-      });
-      await tokens.start();
-      const services = new ClientServices({
+      // The same composition the browser-mode host runs, pointed at this worker's keys and portal.
+      const desktop = createDesktopServices({
         shell: 'browser',
-        store,
-        tokens,
-        defaultServerUrl: portal.url,
-        printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+        storeFile: path.join(dataDir, 'tongban.db'),
+        env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent', TONGBAN_SERVER_URL: portal.url },
+        log: () => {},
       });
-      const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer'), services });
-      await use({ url: host.url, host, tokens, services });
+      const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer'), services: desktop.services });
+      await use({ url: host.url, host, services: desktop.services });
       await host.close();
-      await tokens.stop();
-      store.close();
+      await desktop.close();
       await rm(dataDir, { recursive: true, force: true });
     },
     { scope: 'worker' },

@@ -1,0 +1,55 @@
+/**
+ * The desktop client's services, wired once for both shells: the Electron main process (token service in a
+ * utility process, store in userData) and the browser-mode host (token service in a Node child process, store in
+ * the data directory).
+ */
+import type { AppInfo } from '@shared/contract/client-api';
+import { TokenClient, type SpawnService } from '../token/token-client';
+import { ClientServices } from './client-services';
+import { loadFormFont } from './form-font';
+import { LocalStore } from './local-store';
+import { renderRegistrationForms } from './registration-forms';
+import { readSeedSettings, seedSettingsFiles } from './seed-settings';
+
+export interface DesktopServices {
+  services: ClientServices;
+  close(): Promise<void>;
+}
+
+export function createDesktopServices(opts: {
+  shell: AppInfo['shell'];
+  storeFile: string;
+  /** Electron passes its utility-process spawner; browser mode forks Node. */
+  spawn?: SpawnService;
+  env?: NodeJS.ProcessEnv;
+  /** Where the installer puts seed-settings.json (Electron's process.resourcesPath). */
+  resourcesPath?: string;
+  log: (message: string, fields?: Record<string, unknown>) => void;
+}): DesktopServices {
+  const env = opts.env ?? process.env;
+  const store = new LocalStore(opts.storeFile);
+  const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), opts.log);
+  const tokens = new TokenClient({
+    ...(opts.spawn ? { spawn: opts.spawn } : {}),
+    env,
+    pollMs: 1000,
+    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
+  });
+  void tokens.start();
+  const services = new ClientServices({
+    shell: opts.shell,
+    store,
+    tokens,
+    defaultServerUrl: env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
+    seed,
+    printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+    log: opts.log,
+  });
+  return {
+    services,
+    async close() {
+      await tokens.stop();
+      store.close();
+    },
+  };
+}
