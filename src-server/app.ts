@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './domain/clock';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
 import { bootstrapStaffAdmin } from './domain/staff';
+import { subsidyRuleFromEnv } from './domain/subsidy-rule';
 import { loggerOptions } from './logging';
 import { droppingMailer, smtpMailer, type Mailer } from './notifications/mail';
 import { httpSmsGateway, outboxSmsGateway, type SmsGateway } from './notifications/sms';
@@ -21,7 +22,10 @@ import { authRoutes } from './routes/auth';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
 import { registrationRoutes } from './routes/registration';
+import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
+import { subsidyRoutes } from './routes/subsidy';
+import { subsidyReviewRoutes } from './routes/subsidy-review';
 import { systemRoutes } from './routes/system';
 import type { Services } from './services';
 import { diskFileStore } from './storage/file-store';
@@ -94,5 +98,9 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
   await app.register(fileRoutes);
+  const subsidyRule = subsidyRuleFromEnv(opts.env ?? process.env);
+  await app.register(serviceItemRoutes);
+  await app.register(subsidyRoutes, { rule: subsidyRule });
+  await app.register(subsidyReviewRoutes, { rule: subsidyRule });
   return app;
 }

@@ -202,6 +202,13 @@ export const serverErrors = {
     message: t('只支持 PDF、JPEG、PNG 文件。', 'Only PDF, JPEG and PNG files are accepted.'),
   },
   FILE_EMPTY: { status: 400, retriable: false, message: t('文件为空。', 'The file is empty.') },
+  // ── Talent recruitment subsidy ────────────────────────────────────────────
+  SUBSIDY_STATE_CONFLICT: {
+    status: 409,
+    retriable: false,
+    message: t('该申请当前状态不允许此操作。', 'The application\u2019s current status does not allow this action.'),
+    hint: t('请刷新页面查看申请的最新状态后再操作。', 'Reload the application to see its current status, then try again.'),
+  },
   // ── Staff ─────────────────────────────────────────────────────────────────
   REGISTRY_CSV_INVALID: {
     status: 400,

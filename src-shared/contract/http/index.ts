@@ -5,6 +5,7 @@ import * as files from './files';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
+import * as subsidy from './subsidy';
 import * as system from './system';
 
 export * from './auth';
@@ -13,6 +14,7 @@ export * from './files';
 export * from './registration';
 export * from './route';
 export * from './staff';
+export * from './subsidy';
 export * from './system';
 
 export const httpRoutes: readonly HttpRoute[] = [
@@ -42,4 +44,21 @@ export const httpRoutes: readonly HttpRoute[] = [
   staff.createStaffRoute,
   staff.smsOutboxRoute,
   staff.staffResetAdminRoute,
+  subsidy.listServiceItemsRoute,
+  subsidy.createSubsidyDraftRoute,
+  subsidy.listSubsidiesRoute,
+  subsidy.getSubsidyRoute,
+  subsidy.updateSubsidyDraftRoute,
+  subsidy.submitSubsidyRoute,
+  subsidy.withdrawSubsidyRoute,
+  subsidy.subsidyTimelineRoute,
+  subsidy.staffSubsidyQueueRoute,
+  subsidy.staffGetSubsidyRoute,
+  subsidy.staffSubsidyAuditRoute,
+  subsidy.acceptSubsidyRoute,
+  subsidy.returnSubsidyRoute,
+  subsidy.approveSubsidyRoute,
+  subsidy.rejectSubsidyRoute,
+  subsidy.startSubsidyPublicityRoute,
+  subsidy.endSubsidyPublicityRoute,
 ];
