@@ -18,6 +18,7 @@ import { droppingMailer, smtpMailer, type Mailer } from './notifications/mail';
 import { httpSmsGateway, outboxSmsGateway, type SmsGateway } from './notifications/sms';
 import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
+import { webPagesPlugin } from './plugins/web-pages';
 import { authRoutes } from './routes/auth';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** `true` logs to stdout at the configured level; a stream captures the log (tests). */
   logger?: boolean | NodeJS.WritableStream;
+  /** The built browser pages served under `/console/` (default: `dist/web` beside the server or the source tree). */
+  webDir?: string;
 }
 
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -102,5 +105,6 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(serviceItemRoutes);
   await app.register(subsidyRoutes, { rule: subsidyRule });
   await app.register(subsidyReviewRoutes, { rule: subsidyRule });
+  await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

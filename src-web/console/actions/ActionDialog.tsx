@@ -1,0 +1,119 @@
+/** Confirms one review action, collects what it needs, and shows the server's error by code if it is refused. */
+import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
+import { ConsoleError } from '../api';
+import type { StaffApplication } from '../detail/model';
+import { ErrorAlert } from '../ErrorAlert';
+import { localDate, yuan } from '../format';
+import { useT } from '../i18n';
+import { ReturnCommentFields } from './ReturnCommentFields';
+import { runReviewAction, type ReviewAction, type ReviewForm } from './review-actions';
+
+interface Props {
+  action: ReviewAction;
+  app: StaffApplication;
+  onClose(): void;
+  onDone(app: StaffApplication): void;
+  /** The application changed under the reviewer (another reviewer acted): reload it. */
+  onStale(): void;
+}
+
+export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReviewForm>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const requested = app.amountRequestedFen ?? 0;
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await runReviewAction(action, app.id, values));
+      void message.success(t('action.done', { action: t(`action.${action}`) }));
+    } catch (e) {
+      setError(e);
+      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const initial: ReviewForm = {
+    amountYuan: requested / 100,
+    startDate: localDate(),
+    endDate: localDate(7),
+    fields: [],
+    attachments: [],
+  };
+  const commentField = (
+    <Form.Item label={t('action.comment')} name="comment">
+      <Input.TextArea rows={3} maxLength={1000} />
+    </Form.Item>
+  );
+
+  return (
+    <Modal
+      open
+      title={t(`action.${action}`)}
+      okText={t(`action.ok.${action}`)}
+      cancelText={t('action.cancel')}
+      okButtonProps={{ danger: action === 'reject', loading: busy }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={action === 'return' ? 860 : 560}
+      maskClosable={false}
+    >
+      <Alert type={action === 'reject' ? 'warning' : 'info'} showIcon title={t(`action.confirm.${action}`)} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" initialValues={initial} requiredMark={false}>
+        {action === 'accept' || action === 'endPublicity' ? commentField : null}
+        {action === 'return' ? <ReturnCommentFields app={app} form={form} /> : null}
+        {action === 'approve' ? (
+          <>
+            <Form.Item
+              label={t('action.amount')}
+              name="amountYuan"
+              extra={t('action.amountMax', { amount: yuan(requested) })}
+              rules={[
+                { required: true, message: t('action.amountRequired') },
+                { type: 'number', max: requested / 100, message: t('action.amountTooHigh') },
+              ]}
+            >
+              <InputNumber min={0} max={requested / 100} precision={2} step={100} prefix="¥" style={{ width: 240 }} />
+            </Form.Item>
+            {commentField}
+          </>
+        ) : null}
+        {action === 'reject' ? (
+          <Form.Item label={t('action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('action.reasonRequired') }]}>
+            <Input.TextArea rows={4} maxLength={1000} />
+          </Form.Item>
+        ) : null}
+        {action === 'startPublicity' ? (
+          <>
+            <Form.Item label={t('action.startDate')} name="startDate" rules={[{ required: true, message: t('action.dateRequired') }]}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item
+              label={t('action.endDate')}
+              name="endDate"
+              dependencies={['startDate']}
+              rules={[
+                { required: true, message: t('action.dateRequired') },
+                ({ getFieldValue }) => ({
+                  validator: (_, v: string) => (!v || v >= (getFieldValue('startDate') as string) ? Promise.resolve() : Promise.reject(new Error(t('action.dateOrder')))),
+                }),
+              ]}
+            >
+              <Input type="date" />
+            </Form.Item>
+          </>
+        ) : null}
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}

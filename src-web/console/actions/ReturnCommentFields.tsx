@@ -1,0 +1,89 @@
+/**
+ * The return form: a general comment plus comments pinned to fields ("人才2 · 发票号码" → `talents[1].invoiceNumber`)
+ * and to attachments, which the enterprise then sees beside what they concern.
+ */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { signedForm, type StaffApplication } from '../detail/model';
+import { attachmentPathOptions, fieldPathOptions, type PathOption } from '../field-paths';
+import { useLang, useT } from '../i18n';
+import type { MessageKey } from '../messages';
+import type { ReviewComment, ReviewForm } from './review-actions';
+
+interface ListProps {
+  name: 'fields' | 'attachments';
+  options: PathOption[];
+  title: MessageKey;
+  add: MessageKey;
+  pathLabel: MessageKey;
+  commentLabel: MessageKey;
+}
+
+function CommentList({ name, options, title, add, pathLabel, commentLabel }: ListProps) {
+  const t = useT();
+  return (
+    <Form.List name={name}>
+      {(items, { add: append, remove }) => (
+        <div style={{ marginBottom: 16 }}>
+          <Typography.Text strong>{t(title)}</Typography.Text>
+          {items.map((item, i) => (
+            <Space key={item.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
+              <Form.Item name={[item.name, 'path']} rules={[{ required: true, message: t('action.pick') }]} style={{ marginBottom: 0 }}>
+                <Select aria-label={t(pathLabel, { n: i + 1 })} placeholder={t('action.pick')} options={options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }} />
+              </Form.Item>
+              <Form.Item name={[item.name, 'comment']} rules={[{ required: true, whitespace: true, message: t('action.commentRequired') }]} style={{ marginBottom: 0 }}>
+                <Input.TextArea aria-label={t(commentLabel, { n: i + 1 })} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} style={{ width: 400 }} />
+              </Form.Item>
+              <Button aria-label={t('action.removeN', { n: i + 1 })} icon={<DeleteOutlined />} onClick={() => remove(item.name)} />
+            </Space>
+          ))}
+          <div style={{ marginTop: 8 }}>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => append({})}>
+              {t(add)}
+            </Button>
+          </div>
+        </div>
+      )}
+    </Form.List>
+  );
+}
+
+const hasAny = (list: ReviewComment[] | undefined) => (list ?? []).some((c) => c.path && c.comment?.trim());
+
+export function ReturnCommentFields({ app, form }: { app: StaffApplication; form: FormInstance<ReviewForm> }) {
+  const t = useT();
+  const lang = useLang((s) => s.lang);
+  const payload = signedForm(app);
+  return (
+    <>
+      {payload ? (
+        <>
+          <CommentList name="fields" options={fieldPathOptions(payload, lang)} title="action.fieldComments" add="action.addFieldComment" pathLabel="action.fieldN" commentLabel="action.fieldCommentN" />
+          <CommentList
+            name="attachments"
+            options={attachmentPathOptions(payload, lang)}
+            title="action.attachmentComments"
+            add="action.addAttachmentComment"
+            pathLabel="action.attachmentN"
+            commentLabel="action.attachmentCommentN"
+          />
+        </>
+      ) : null}
+      <Form.Item
+        label={t('action.generalComment')}
+        name="comment"
+        dependencies={['fields', 'attachments']}
+        rules={[
+          {
+            validator: (_, v: string | undefined) =>
+              v?.trim() || hasAny(form.getFieldValue('fields') as ReviewComment[]) || hasAny(form.getFieldValue('attachments') as ReviewComment[])
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('action.commentRequired'))),
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** The reviewer's actions: which route each calls and the body it sends from the dialog's form. */
+import {
+  acceptSubsidyRoute,
+  approveSubsidyRoute,
+  endSubsidyPublicityRoute,
+  rejectSubsidyRoute,
+  returnSubsidyRoute,
+  startSubsidyPublicityRoute,
+  type SubsidyAction,
+} from '@shared/contract/http/subsidy';
+import { call } from '../api';
+import type { StaffApplication } from '../detail/model';
+
+export const REVIEW_ACTIONS = ['accept', 'return', 'approve', 'reject', 'startPublicity', 'endPublicity'] as const satisfies readonly SubsidyAction[];
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export const isReviewAction = (a: SubsidyAction): a is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(a);
+
+export interface ReviewComment {
+  path?: string;
+  comment?: string;
+}
+
+/** What the dialogs collect; each action reads its own part. */
+export interface ReviewForm {
+  comment?: string;
+  fields?: ReviewComment[];
+  attachments?: ReviewComment[];
+  amountYuan?: number;
+  reason?: string;
+  startDate?: string;
+  endDate?: string;
+}
+
+const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+const complete = (list: ReviewComment[] = []) =>
+  list.filter((c) => c.path && c.comment?.trim()).map((c) => ({ path: c.path!, comment: c.comment!.trim() }));
+
+export function runReviewAction(action: ReviewAction, applicationId: string, f: ReviewForm): Promise<StaffApplication> {
+  const params = { applicationId };
+  switch (action) {
+    case 'accept':
+      return call(acceptSubsidyRoute, { params, body: { comment: optional(f.comment) } });
+    case 'return':
+      return call(returnSubsidyRoute, { params, body: { comment: f.comment?.trim() ?? '', fields: complete(f.fields), attachments: complete(f.attachments) } });
+    case 'approve':
+      return call(approveSubsidyRoute, { params, body: { amountFen: Math.round((f.amountYuan ?? 0) * 100), comment: optional(f.comment) } });
+    case 'reject':
+      return call(rejectSubsidyRoute, { params, body: { reason: f.reason?.trim() ?? '' } });
+    case 'startPublicity':
+      return call(startSubsidyPublicityRoute, { params, body: { startDate: f.startDate ?? '', endDate: f.endDate ?? '' } });
+    case 'endPublicity':
+      return call(endSubsidyPublicityRoute, { params, body: { comment: optional(f.comment) } });
+  }
+}

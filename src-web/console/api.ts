@@ -1,0 +1,71 @@
+/**
+ * The console's one HTTP client: same-origin fetch over the routes declared in src-shared/contract/http, answers
+ * checked with the route's zod schema, the bearer token from the session, and every failure thrown as one
+ * `ConsoleError` carrying the server's stable code, message and hint.
+ */
+import type { z } from 'zod';
+import { errorBodySchema, type ErrorBody, type HttpRoute } from '@shared/contract/http/route';
+import { clientErrors } from '@shared/errors/client';
+import { useSession } from './session';
+
+type Out<R extends HttpRoute> = R['response'] extends z.ZodType ? z.output<R['response']> : never;
+type Body<R extends HttpRoute> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
+
+export interface ConsoleRequest<R extends HttpRoute> {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: Body<R>;
+}
+
+export class ConsoleError extends Error {
+  constructor(readonly body: ErrorBody['error']) {
+    super(body.code);
+  }
+  get code(): string {
+    return this.body.code;
+  }
+}
+
+const unreachable = () =>
+  new ConsoleError({ code: 'SERVER_UNREACHABLE', message: clientErrors.SERVER_UNREACHABLE.message, retriable: true });
+const unexpected = () => new ConsoleError({ code: 'CLIENT_ERROR', message: clientErrors.CLIENT_ERROR.message, retriable: false });
+
+export function routeUrl(route: Pick<HttpRoute, 'path'>, params: Record<string, string> = {}, query: ConsoleRequest<HttpRoute>['query'] = {}) {
+  const path = route.path.replace(/:([A-Za-z0-9]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function send(route: HttpRoute, url: string, body?: unknown): Promise<Response> {
+  const token = useSession.getState().session?.token;
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(url, { method: route.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw unreachable();
+  }
+  if (res.ok) return res;
+  const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
+  const error = parsed.success ? new ConsoleError(parsed.data.error) : unreachable();
+  // An expired or revoked session sends the reviewer back to the login.
+  if (res.status === 401 && token) useSession.getState().signOut(true);
+  throw error;
+}
+
+export async function call<R extends HttpRoute>(route: R, req: ConsoleRequest<R> = {}): Promise<Out<R>> {
+  const res = await send(route, routeUrl(route, req.params, req.query), req.body ?? (route.method === 'POST' && route.body ? {} : undefined));
+  const parsed = route.response?.safeParse(await res.json().catch(() => null));
+  if (!parsed?.success) throw unexpected();
+  return parsed.data as Out<R>;
+}
+
+/** A byte answer (file download) as a Blob of the given media type, for blob: URLs. */
+export async function callBlob(route: HttpRoute, params: Record<string, string>, mediaType: string): Promise<Blob> {
+  const res = await send(route, routeUrl(route, params));
+  return new Blob([await res.arrayBuffer()], { type: mediaType });
+}

@@ -1,0 +1,20 @@
+/** Attachment bytes fetched with the reviewer's bearer token, as blob: URLs the console can show or save. */
+import { downloadFileRoute } from '@shared/contract/http/files';
+import { callBlob } from '../api';
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+export async function attachmentUrl(enterpriseId: string, sha256: string, mediaType: string): Promise<string> {
+  return URL.createObjectURL(await callBlob(downloadFileRoute, { enterpriseId, sha256 }, mediaType));
+}
+
+export async function saveAttachment(enterpriseId: string, sha256: string, mediaType: string, name: string): Promise<void> {
+  const url = await attachmentUrl(enterpriseId, sha256, mediaType);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}.${EXTENSIONS[mediaType] ?? 'bin'}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
