@@ -46,7 +46,11 @@ const demoRegistry = path.join(dataDir, 'demo-registry.csv');
 const demoKeys = !process.env.SOFTHSM2_CONF && existsSync(demoConf) ? { SOFTHSM2_CONF: demoConf, TONGBAN_PKCS11_MODULES: '/usr/lib/softhsm/libsofthsm2.so' } : {};
 if (demoKeys.SOFTHSM2_CONF) console.log(`[tongban] 使用演示 USB Key / using the demo keys: ${demoConf}`);
 const seed = !process.env.TONGBAN_REGISTRY_CSV && existsSync(demoRegistry) ? { TONGBAN_REGISTRY_CSV: demoRegistry } : {};
-run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed });
+// A first staff account for the review console on a fresh local database (ignored once staff exist); it must be
+// changed at first login. Real deployments set TONGBAN_STAFF_ADMIN_PASSWORD themselves.
+const staffPassword = process.env.TONGBAN_STAFF_ADMIN_PASSWORD ?? 'Tongban#Staff-2026';
+run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed, TONGBAN_STAFF_ADMIN_PASSWORD: staffPassword });
+console.log(`[tongban] 审核工作台 / staff console: http://127.0.0.1:${port}/console/  (admin / ${staffPassword}，首次登录须修改密码 / change at first login)`);
 const electron = process.env.TONGBAN_BROWSER_MODE ? null : electronBinary();
 if (electron) {
   run('desktop client', electron, ['.'], { TONGBAN_SERVER_URL: `http://127.0.0.1:${port}`, ...demoKeys });
