@@ -30,6 +30,7 @@ import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
 import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
+import { subsidyHandlers } from './subsidy-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
   ? M extends keyof ClientResults[F]
@@ -208,6 +209,14 @@ export class ClientServices {
     'registration.resendCode': async (i: { registrationId: string }) => this.portal.call(registrationResendRoute, { anonymous: true, params: { registrationId: i.registrationId } }),
     'registration.confirm': async (i: { registrationId: string; code: string }) =>
       this.portal.call(registrationConfirmRoute, { anonymous: true, params: { registrationId: i.registrationId }, body: { code: i.code } }),
+
+    ...subsidyHandlers({
+      portal: () => this.portal,
+      enterpriseId: () => this.session?.enterpriseId ?? null,
+      tokens: () => this.opts.tokens,
+      store: () => this.opts.store,
+      emit: (event, payload) => this.emit(event, payload),
+    }),
 
     'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),
     'drafts.save': async (i: { key: string; data: unknown }) => {

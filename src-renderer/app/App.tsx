@@ -17,6 +17,8 @@ const RegistrationWizard = lazy(() => import('../features/registration/Registrat
 const SelfCheckPage = lazy(() => import('../features/self-check/SelfCheckPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+// One chunk for the subsidy's four screens: fewer lazy chunks sharing the shell's modules keep the initial split lean.
+const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 export function App() {
@@ -72,6 +74,7 @@ function Shell() {
               {route === 'registration' && <RegistrationWizard />}
               {route === 'self-check' && <SelfCheckPage />}
               {route === 'settings' && <SettingsPage />}
+              {route.startsWith('subsidy-') && <SubsidyScreens route={route} />}
             </Suspense>
           )}
         </div>

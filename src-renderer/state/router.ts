@@ -4,7 +4,17 @@ import { create } from 'zustand';
  * In-app navigation: a handful of screens, no URLs to share, so the route is plain state. `back()` returns from
  * the self-check page to wherever the clerk came from (the CA login tab, the registration wizard).
  */
-export type Route = 'login' | 'change-password' | 'home' | 'registration' | 'self-check' | 'settings';
+export type Route =
+  | 'login'
+  | 'change-password'
+  | 'home'
+  | 'registration'
+  | 'self-check'
+  | 'settings'
+  | 'subsidy-guide'
+  | 'subsidy-form'
+  | 'subsidy-list'
+  | 'subsidy-detail';
 
 interface RouterState {
   route: Route;

@@ -12,6 +12,8 @@ export const CLIENT_METHOD_NAMES = {
   tokens: ['list', 'diagnose', 'cancel'],
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],
   registration: ['upload', 'printForms', 'submit', 'resendCode', 'confirm'],
+  serviceItems: ['list'],
+  subsidy: ['list', 'get', 'create', 'saveDraft', 'upload', 'submit', 'withdraw', 'timeline'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -10,6 +10,14 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import type { DiagnosticReport, TokenCertificate } from './token';
+import {
+  subsidyDraftFormSchema,
+  subsidyContactSchema,
+  subsidyTalentSchema,
+  type ServiceItemGuide,
+  type SubsidyApplicationView,
+  type SubsidyStatus,
+} from './http/subsidy';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -99,6 +107,37 @@ export const clientMethods = {
     resendCode: z.object({ registrationId: z.uuid() }),
     confirm: z.object({ registrationId: z.uuid(), code: z.string().max(6) }),
   },
+  serviceItems: {
+    /** The service items the signed-in account may use, with their guides (a handler sees only those granted). */
+    list: empty,
+  },
+  subsidy: {
+    list: empty,
+    get: z.object({ applicationId: z.uuid() }),
+    /** Starts an application as a server-side draft. */
+    create: z.object({ form: subsidyDraftFormSchema }),
+    /** Saves the server-side draft (a draft, or a returned application being corrected). */
+    saveDraft: z.object({ applicationId: z.uuid(), form: subsidyDraftFormSchema }),
+    /** One attachment (`content` base64), for the application or a talent. Progress as `upload.progress` events. */
+    upload: z.object({ requirement: z.string().min(1).max(64), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
+    /**
+     * Signs and submits (draft) or resubmits (returned) the form. Main adds the enterprise as the server records it
+     * and the amount computed with the server's rule, signs the canonical JSON with the key (its USCC must be the
+     * enterprise's), and keeps the signed envelope until the server has answered, so a retry with the same
+     * idempotency key sends the very same bytes.
+     */
+    submit: z.object({
+      applicationId: z.uuid(),
+      fingerprint,
+      pin: pin.optional(),
+      idempotencyKey: z.uuid(),
+      contact: subsidyContactSchema,
+      talents: z.array(subsidyTalentSchema).min(1).max(50),
+      attachments: z.array(attachmentRefSchema.omit({ fileName: true })).max(50),
+    }),
+    withdraw: z.object({ applicationId: z.uuid(), reason: z.string().trim().max(500).optional() }),
+    timeline: z.object({ applicationId: z.uuid() }),
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -119,6 +158,31 @@ export interface SessionInfo {
   via: 'password' | 'ca-key';
 }
 
+export interface SubsidyApplicationSummary {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  enterpriseUscc: string;
+  status: SubsidyStatus;
+  version: number;
+  talentCount: number;
+  amountRequestedFen: number | null;
+  amountApprovedFen: number | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface SubsidyTimelineEntry {
+  at: string;
+  action: string;
+  status: SubsidyStatus;
+  actor: { type: 'account' | 'staff'; id: string; name: string };
+  comment: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export type SubsidySubmitInput = z.input<typeof clientMethods.subsidy.submit>;
+
 export interface ClientResults {
   app: { info: AppInfo };
   settings: { get: Settings; update: Settings };
@@ -137,6 +201,17 @@ export interface ClientResults {
     submit: { registrationId: string; mobile: string; codeExpiresAt: string };
     resendCode: { mobile: string; codeExpiresAt: string };
     confirm: { enterpriseId: string; uscc: string; name: string; usernames: string[] };
+  };
+  serviceItems: { list: { items: ServiceItemGuide[] } };
+  subsidy: {
+    list: { applications: SubsidyApplicationSummary[] };
+    get: SubsidyApplicationView;
+    create: SubsidyApplicationView;
+    saveDraft: SubsidyApplicationView;
+    upload: AttachmentRef;
+    submit: SubsidyApplicationView;
+    withdraw: SubsidyApplicationView;
+    timeline: { entries: SubsidyTimelineEntry[] };
   };
   drafts: {
     load: { data: unknown; savedAt: string } | null;

@@ -1,31 +1,34 @@
-import { Alert, Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Typography } from 'antd';
 import { useT } from '../../i18n/store';
 import { useSession } from '../../state/session';
+import { ServiceItems } from '../subsidy/ServiceItems';
 
-/** After sign-in: who is signed in, for which enterprise. The service items come with their issues. */
+/** After sign-in: who is signed in, for which enterprise, and the service items the account may use. */
 export function HomePage() {
   const t = useT();
   const session = useSession((s) => s.session);
   if (!session) return null;
   return (
-    <Card>
-      <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22 }}>
-        {t('home.title', { enterprise: session.enterpriseName })}
-      </Typography.Title>
-      <Descriptions
-        bordered
-        column={1}
-        size="middle"
-        styles={{ label: { width: 180 } }}
-        items={[
-          { key: 'enterprise', label: t('home.enterprise'), children: session.enterpriseName },
-          { key: 'uscc', label: t('home.uscc'), children: session.uscc },
-          { key: 'account', label: t('home.account'), children: session.username },
-          { key: 'role', label: t('home.role'), children: t(`role.${session.role}`) },
-          { key: 'via', label: t('home.via'), children: t(`home.via.${session.via}`) },
-        ]}
-      />
-      <Alert type="info" showIcon title={t('home.comingSoon')} style={{ marginTop: 24 }} />
-    </Card>
+    <>
+      <Card>
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22 }}>
+          {t('home.title', { enterprise: session.enterpriseName })}
+        </Typography.Title>
+        <Descriptions
+          bordered
+          column={1}
+          size="middle"
+          styles={{ label: { width: 180 } }}
+          items={[
+            { key: 'enterprise', label: t('home.enterprise'), children: session.enterpriseName },
+            { key: 'uscc', label: t('home.uscc'), children: session.uscc },
+            { key: 'account', label: t('home.account'), children: session.username },
+            { key: 'role', label: t('home.role'), children: t(`role.${session.role}`) },
+            { key: 'via', label: t('home.via'), children: t(`home.via.${session.via}`) },
+          ]}
+        />
+      </Card>
+      <ServiceItems />
+    </>
   );
 }

@@ -1,0 +1,138 @@
+/**
+ * `serviceItems.*` and `subsidy.*` of window.tongban (the talent recruitment subsidy, manual 001 §1): the routes of
+ * src-shared/contract/http/subsidy.ts with the session held in main, and the signed submission. The renderer sends
+ * what the clerk typed; main adds what must be the server's (the enterprise as recorded, the amount by the server's
+ * rule and the enterprise's yearly quota), signs the canonical JSON with the key and submits it.
+ *
+ * Idempotency: the server treats a submit with a known idempotency key as a retry only when the payload is
+ * byte-for-byte the one it recorded. So the signed envelope is kept in the local store (`subsidy-outbox:<key>`)
+ * (until the server refuses it for good), and a retry with the same key and the same content resends those bytes instead of
+ * signing again (a crash or a lost answer after the server recorded it never creates a second version).
+ */
+import type { ClientEvents, ClientResults, SubsidySubmitInput } from '@shared/contract/client-api';
+import { uploadFileRoute } from '@shared/contract/http/files';
+import type { HttpRoute } from '@shared/contract/http/route';
+import {
+  createSubsidyDraftRoute,
+  getSubsidyRoute,
+  listServiceItemsRoute,
+  listSubsidiesRoute,
+  SUBSIDY_PAYLOAD_TYPE,
+  subsidyPayloadSchema,
+  subsidyTimelineRoute,
+  updateSubsidyDraftRoute,
+  submitSubsidyRoute,
+  withdrawSubsidyRoute,
+  type SubsidyDraftForm,
+  type SubsidyPayload,
+} from '@shared/contract/http/subsidy';
+import { fail, ok, type Result } from '@shared/contract/result';
+import { subsidyAmount } from '@shared/subsidy/amount';
+import { canonicalBytes, canonicalize } from '@shared/validation/canonical-json';
+import type { TokenClient } from '../token/token-client';
+import type { LocalStore } from './local-store';
+import type { PortalClient } from './portal-client';
+
+export interface SubsidyServicesContext {
+  portal(): PortalClient;
+  /** The signed-in enterprise, or null. */
+  enterpriseId(): string | null;
+  tokens(): TokenClient;
+  store(): LocalStore;
+  emit<E extends keyof ClientEvents>(event: E, payload: ClientEvents[E]): void;
+}
+
+/** The subsidy routes take the item as `?item=subsidy` (the handler's permission is checked against it). */
+function forItem<Route extends HttpRoute>(route: Route): Route {
+  return { ...route, path: `${route.path}?item=subsidy` } as Route;
+}
+
+const OUTBOX = (key: string) => `subsidy-outbox:${key}`;
+
+interface OutboxEntry {
+  /** The content the envelope was signed for, without the signing time: a retry must have the same. */
+  content: string;
+  envelope: { payload: SubsidyPayload; cms: string };
+}
+
+type R = ClientResults;
+
+export function subsidyHandlers(ctx: SubsidyServicesContext) {
+  const signedIn = <T>(run: (enterpriseId: string) => Promise<Result<T>>): Promise<Result<T>> => {
+    const id = ctx.enterpriseId();
+    return id ? run(id) : Promise.resolve(fail('NOT_SIGNED_IN'));
+  };
+  const params = (enterpriseId: string, applicationId?: string): Record<string, string> => (applicationId ? { enterpriseId, applicationId } : { enterpriseId });
+
+  const submit = (i: SubsidySubmitInput) =>
+    signedIn<R['subsidy']['submit']>(async (enterpriseId) => {
+      const portal = ctx.portal();
+      const current = await portal.call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) });
+      if (!current.ok) return current;
+      const app = current.value;
+      const talents = i.talents;
+      const amount = subsidyAmount(talents, app.quota.rule, app.quota.usedThisYearFen);
+      const body = {
+        type: SUBSIDY_PAYLOAD_TYPE,
+        idempotencyKey: i.idempotencyKey,
+        applicationId: i.applicationId,
+        declarationAccepted: true as const,
+        enterprise: { uscc: app.enterprise.uscc, name: app.enterprise.name },
+        contact: i.contact,
+        talents,
+        attachments: i.attachments,
+        amountRequestedFen: amount.totalFen,
+      };
+      const content = canonicalize({ fingerprint: i.fingerprint, body });
+      const saved = ctx.store().loadDraft(OUTBOX(i.idempotencyKey))?.data as OutboxEntry | undefined;
+      let envelope: OutboxEntry['envelope'];
+      if (saved && saved.content === content) {
+        envelope = saved.envelope;
+      } else {
+        if (saved) return fail('IDEMPOTENCY_CONFLICT');
+        const parsed = subsidyPayloadSchema.safeParse({ ...body, signedAt: new Date().toISOString() });
+        if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+        // Sign exactly the bytes the server will canonicalise from what we send.
+        const bytes = Buffer.from(canonicalBytes(parsed.data)).toString('base64');
+        const signed = await ctx.tokens().call('signCms', { cert: i.fingerprint, content: bytes, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
+        if (!signed.ok) return signed;
+        envelope = { payload: parsed.data, cms: signed.value.cms };
+        ctx.store().saveDraft(OUTBOX(i.idempotencyKey), { content, envelope } satisfies OutboxEntry);
+      }
+      const r = await portal.call(forItem(submitSubsidyRoute), { params: params(enterpriseId, i.applicationId), body: envelope });
+      // Refused for good: a corrected form gets a new key. Kept otherwise: a retry after a lost answer (or after the
+      // renderer restarted without seeing it) sends the same bytes and gets the recorded application back.
+      if (!r.ok && !r.error.retriable) ctx.store().discardDraft(OUTBOX(i.idempotencyKey));
+      ctx.store().logSubmission('subsidy', i.idempotencyKey, r.ok ? { id: r.value.id, status: r.value.status, version: r.value.version } : r.error);
+      return r;
+    });
+
+  return {
+    'serviceItems.list': async () => signedIn((enterpriseId) => ctx.portal().call(listServiceItemsRoute, { params: params(enterpriseId) })),
+
+    'subsidy.list': async () => signedIn((enterpriseId) => ctx.portal().call(forItem(listSubsidiesRoute), { params: params(enterpriseId) })),
+    'subsidy.get': async (i: { applicationId: string }) =>
+      signedIn((enterpriseId) => ctx.portal().call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) })),
+    'subsidy.create': async (i: { form: SubsidyDraftForm }) =>
+      signedIn((enterpriseId) => ctx.portal().call(forItem(createSubsidyDraftRoute), { params: params(enterpriseId), body: { form: i.form } })),
+    'subsidy.saveDraft': async (i: { applicationId: string; form: SubsidyDraftForm }) =>
+      signedIn((enterpriseId) => ctx.portal().call(forItem(updateSubsidyDraftRoute), { params: params(enterpriseId, i.applicationId), body: { form: i.form } })),
+    'subsidy.upload': async (i: { requirement: string; fileName: string; content: string; uploadId: string }) =>
+      signedIn<R['subsidy']['upload']>(async (enterpriseId) => {
+        const r = await ctx.portal().call(forItem(uploadFileRoute), {
+          params: params(enterpriseId),
+          bytes: Buffer.from(i.content, 'base64'),
+          onUploadProgress: (sent, total) => ctx.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
+        });
+        if (!r.ok) return r;
+        return ok({ requirement: i.requirement, fileName: i.fileName, sha256: r.value.sha256, size: r.value.size, mediaType: r.value.mediaType });
+      }),
+    'subsidy.submit': submit,
+    'subsidy.withdraw': async (i: { applicationId: string; reason?: string }) =>
+      signedIn((enterpriseId) =>
+        ctx.portal().call(forItem(withdrawSubsidyRoute), { params: params(enterpriseId, i.applicationId), body: i.reason ? { reason: i.reason } : {} }),
+      ),
+    'subsidy.timeline': async (i: { applicationId: string }) =>
+      signedIn((enterpriseId) => ctx.portal().call(forItem(subsidyTimelineRoute), { params: params(enterpriseId, i.applicationId) })),
+  };
+}

@@ -1,0 +1,251 @@
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { AttachmentRef } from '@shared/contract/client-api';
+import { subsidyApplicationRequirements, type SubsidyApplicationView } from '@shared/contract/http/subsidy';
+import { formatFen } from '@shared/subsidy/amount';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n/store';
+import { useRouter } from '../../state/router';
+import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
+import { amountOf, APP_REQUIREMENTS, emptyTalent, formProblems, isHeadhunting, isRequired, type TalentForm } from '../../state/subsidy-form';
+import { AttachmentRow } from './AttachmentRow';
+import { FieldItem } from './FieldItem';
+import { SignSubmit } from './SignSubmit';
+import { TalentCard } from './TalentCard';
+
+/**
+ * 补贴申请 (manual 001 §1): 企业基本信息 (from the enterprise record, read-only: the signed payload must carry it as
+ * recorded), 联系信息, 引进人才信息 (any number), 附件信息, the amount computed live with the shared rule, then the
+ * signature. A returned application opens here too, with the reviewer's comments beside what they concern.
+ */
+export default function SubsidyFormPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const go = useRouter((s) => s.go);
+  const { applicationId, app, form, loading, error, restored, savedAt, open, edit, submitted } = useSubsidyApplication();
+  const [showRequired, setShowRequired] = useState(false);
+
+  useEffect(() => {
+    if (applicationId && !app) void open(applicationId);
+  }, [applicationId, app, open]);
+  useEffect(() => startSubsidyAutosave(), []);
+
+  const problems = useMemo(() => formProblems(form), [form]);
+  const comments = useMemo(() => {
+    const out: Record<string, string> = {};
+    if (app?.status === 'returned' && app.returnComments) for (const c of [...app.returnComments.fields, ...app.returnComments.attachments]) out[c.path] = c.comment;
+    return out;
+  }, [app]);
+  const amount = useMemo(() => (app ? amountOf(form, app.quota.rule, app.quota.usedThisYearFen) : null), [app, form]);
+
+  if (!applicationId) {
+    return (
+      <Card>
+        <Result status="info" title={t('subsidy.list.empty')} extra={<Button onClick={() => go('subsidy-guide')}>{t('subsidy.list.new')}</Button>} />
+      </Card>
+    );
+  }
+  if (loading || !app) {
+    return (
+      <Card>
+        {error ? <ErrorAlert error={error} onRetry={() => void open(applicationId)} /> : <Spin description={t('app.loading')} />}
+      </Card>
+    );
+  }
+
+  const editable = EDITABLE.has(app.status);
+  const problemCount = Object.keys(problems).length;
+  const setTalent = (i: number, patch: Partial<TalentForm>) => edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+  const setTalentAttachment = (i: number, requirement: string, ref: AttachmentRef) =>
+    edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, attachments: { ...x.attachments, [requirement]: ref } } : x)) }));
+  const contactField = (field: 'name' | 'mobile' | 'email', label: string, maxLength: number, inputMode?: 'tel' | 'email') => (
+    <Col xs={24} md={8}>
+      <FieldItem id={`contact-${field}`} label={label} problem={problems[`contact.${field}`]} showRequired={showRequired || form.contact[field] !== ''} comment={comments[`contact.${field}`]}>
+        <Input
+          id={`contact-${field}`}
+          value={form.contact[field]}
+          maxLength={maxLength}
+          inputMode={inputMode}
+          disabled={!editable}
+          onChange={(e) => edit((f) => ({ ...f, contact: { ...f.contact, [field]: e.target.value } }))}
+        />
+      </FieldItem>
+    </Col>
+  );
+  const anyHeadhunting = form.talents.some(isHeadhunting);
+  const done = async (next: SubsidyApplicationView) => {
+    await submitted(next);
+    void message.success(next.status === 'resubmitted' ? t('subsidy.sign.resubmitted', { version: next.version }) : t('subsidy.sign.submitted'));
+    go('subsidy-detail');
+  };
+  const rule = app.quota.rule;
+
+  return (
+    <Card>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go('subsidy-list')} style={{ paddingLeft: 0 }}>
+        {t('subsidy.nav.list')}
+      </Button>
+      <Typography.Title level={2} style={{ fontSize: 22 }}>
+        {app.status === 'returned' ? t('subsidy.form.titleReturned') : t('subsidy.form.title')}
+      </Typography.Title>
+      {restored && <Alert type="info" showIcon title={t('subsidy.form.restored')} style={{ marginBottom: 16 }} />}
+      {!editable && <Alert type="warning" showIcon title={t('subsidy.form.notEditable', { status: t(`subsidy.status.${app.status}`) })} style={{ marginBottom: 16 }} />}
+      {app.status === 'returned' && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('subsidy.form.returned')}
+          description={
+            <>
+              {app.returnComments?.comment && <div>{t('subsidy.form.reviewerComment', { comment: app.returnComments.comment })}</div>}
+              <div>{t('subsidy.form.returnedHint')}</div>
+            </>
+          }
+        />
+      )}
+      <Form layout="vertical" requiredMark component="div">
+        <section aria-labelledby="subsidy-enterprise">
+          <Typography.Title level={3} id="subsidy-enterprise" style={{ fontSize: 16 }}>
+            {t('subsidy.form.enterprise')}
+          </Typography.Title>
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'name', label: t('subsidy.form.enterpriseName'), children: app.enterprise.name },
+              { key: 'uscc', label: t('subsidy.form.uscc'), children: app.enterprise.uscc },
+              { key: 'legal', label: t('subsidy.form.legalRepresentative'), children: app.enterprise.legalRepresentative },
+              { key: 'address', label: t('subsidy.form.address'), children: app.enterprise.address },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('subsidy.form.enterpriseNote')}
+          </Typography.Paragraph>
+        </section>
+
+        <section aria-labelledby="subsidy-contact">
+          <Typography.Title level={3} id="subsidy-contact" style={{ fontSize: 16 }}>
+            {t('subsidy.form.contact')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('subsidy.form.contactNote')}</Typography.Paragraph>
+          <Row gutter={16}>
+            {contactField('name', t('subsidy.form.contactName'), 50)}
+            {contactField('mobile', t('subsidy.form.contactMobile'), 20, 'tel')}
+            {contactField('email', t('subsidy.form.contactEmail'), 254, 'email')}
+          </Row>
+        </section>
+
+        <section aria-labelledby="subsidy-talents">
+          <Typography.Title level={3} id="subsidy-talents" style={{ fontSize: 16 }}>
+            {t('subsidy.form.talents')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('subsidy.form.talentsNote')}</Typography.Paragraph>
+          {form.talents.map((talent, i) => (
+            <TalentCard
+              key={talent.key}
+              index={i}
+              talent={talent}
+              problems={problems}
+              comments={comments}
+              showRequired={showRequired}
+              amountFen={amount?.perTalentFen[i] ?? 0}
+              canRemove={form.talents.length > 1}
+              disabled={!editable}
+              onChange={(patch) => setTalent(i, patch)}
+              onAttachment={(r, ref) => setTalentAttachment(i, r, ref)}
+              onRemove={() => edit((f) => ({ ...f, talents: f.talents.filter((_, j) => j !== i) }))}
+            />
+          ))}
+          {editable && form.talents.length < 50 && (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => edit((f) => ({ ...f, talents: [...f.talents, emptyTalent()] }))}>
+              {t('subsidy.form.addTalent')}
+            </Button>
+          )}
+        </section>
+
+        <section aria-labelledby="subsidy-attachments" style={{ marginTop: 24 }}>
+          <Typography.Title level={3} id="subsidy-attachments" style={{ fontSize: 16 }}>
+            {t('subsidy.form.attachments')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('subsidy.form.attachmentsNote')}</Typography.Paragraph>
+          <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
+            {APP_REQUIREMENTS.filter((r) => anyHeadhunting || subsidyApplicationRequirements[r].required !== 'headhunting').map((r) => (
+              <AttachmentRow
+                key={r}
+                requirement={r}
+                name={t(`subsidy.req.${r}`)}
+                value={form.attachments[r]}
+                required={isRequired(subsidyApplicationRequirements[r].required, anyHeadhunting)}
+                showMissing={showRequired}
+                comment={comments[`attachments.${r}`]}
+                testId={`upload-${r}`}
+                disabled={!editable}
+                onChange={(ref) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: ref } }))}
+              />
+            ))}
+          </ul>
+        </section>
+      </Form>
+
+      {amount && (
+        <section aria-labelledby="subsidy-amount" style={{ marginTop: 24 }}>
+          <Typography.Title level={3} id="subsidy-amount" style={{ fontSize: 16 }}>
+            {t('subsidy.form.amount')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {t('subsidy.form.amountRule', {
+              rate: rule.rateBasisPoints / 100,
+              perTalent: formatFen(rule.perTalentCapFen),
+              perYear: formatFen(rule.perEnterpriseYearCapFen),
+              used: formatFen(app.quota.usedThisYearFen),
+            })}
+          </Typography.Paragraph>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            items={[
+              ...form.talents.map((x, i) => ({
+                key: x.key,
+                label: x.name.trim() ? t('subsidy.talent.titleNamed', { index: i + 1, name: x.name.trim() }) : t('subsidy.talent.title', { index: i + 1 }),
+                children: `¥${formatFen(amount.perTalentFen[i] ?? 0)}`,
+              })),
+              {
+                key: 'total',
+                label: t('subsidy.form.amountTotal'),
+                children: (
+                  <span>
+                    <Typography.Text strong style={{ fontSize: 18 }} data-testid="subsidy-total">
+                      ¥{formatFen(amount.totalFen)}
+                    </Typography.Text>
+                    {amount.totalFen < amount.uncappedFen && (
+                      <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                        {t('subsidy.form.amountCapped', { uncapped: formatFen(amount.uncappedFen) })}
+                      </Typography.Text>
+                    )}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </section>
+      )}
+
+      {editable && (
+        <div style={{ marginTop: 24 }}>
+          {showRequired && problemCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('subsidy.form.problems', { count: problemCount })} />}
+          <SignSubmit app={app} ready={problemCount === 0} onBlocked={() => setShowRequired(true)} onDone={(next) => void done(next)} />
+          {savedAt && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} aria-live="polite">
+              {t('subsidy.form.saved', { time: new Date(savedAt).toLocaleTimeString() })}
+            </Typography.Paragraph>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import type { SubsidyStatus } from '@shared/contract/http/subsidy';
+import { isMessageKey } from '@shared/i18n/messages';
+import type { Translate } from '../../i18n/store';
+
+/** Tag colours of the application states: waiting (blue), needs the clerk (orange), done well (green), ended (grey/red). */
+export const STATUS_COLOR: Record<SubsidyStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  accepted: 'processing',
+  returned: 'warning',
+  resubmitted: 'processing',
+  approved: 'success',
+  publicity: 'success',
+  disbursement_pending: 'success',
+  receipt_submitted: 'processing',
+  receipt_returned: 'warning',
+  paid: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+};
+
+/** Local date and time of an ISO instant, to the minute. */
+export function dateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The short application number clerks read out on the phone. */
+export const shortId = (id: string) => id.slice(0, 8).toUpperCase();
+
+/** `talents[1].invoiceNumber` → "引进人才 2 · 发票号码": what a reviewer's comment is about, in the clerk's words. */
+export function pathLabel(path: string, t: Translate): string {
+  const m = /^talents\[(\d{1,2})\]\.(.+)$/.exec(path);
+  const field = m ? m[2]! : path;
+  const att = /^attachments\.(\w+)$/.exec(field);
+  const contact = /^contact\.(name|mobile|email)$/.exec(field);
+  const key = att
+    ? `subsidy.req.${att[1]}`
+    : contact
+      ? `subsidy.form.contact${contact[1]![0]!.toUpperCase()}${contact[1]!.slice(1)}`
+      : `subsidy.field.${field}`;
+  const name = isMessageKey(key) ? t(key) : field;
+  return m ? `${t('subsidy.talent.title', { index: Number(m[1]) + 1 })} · ${name}` : name;
+}

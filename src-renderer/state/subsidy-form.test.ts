@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { subsidyTalentSchema } from '@shared/contract/http/subsidy';
+import { DEFAULT_SUBSIDY_AMOUNT_RULE } from '@shared/subsidy/amount';
+import { residentIdCheckChar } from '@shared/validation/resident-id';
+import { amountOf, contractTalent, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, submission, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
+
+const ID = `32050119920501123${residentIdCheckChar('32050119920501123')}`;
+const ref = (requirement: string) => ({ requirement, sha256: requirement.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64), size: 10, mediaType: 'application/pdf' as const, fileName: `${requirement}.pdf` });
+
+function headhunted(over: Partial<TalentForm> = {}): TalentForm {
+  return {
+    ...emptyTalent(),
+    name: '陈七',
+    idNumber: ID,
+    education: 'doctorate',
+    degree: 'doctor',
+    school: '南京大学',
+    major: '材料科学',
+    graduationDate: '2020-06-30',
+    position: '研发总监',
+    category: 'highLevel',
+    hireDate: '2026-03-01',
+    contractStart: '2026-03-01',
+    contractEnd: '2029-02-28',
+    annualSalary: '600,000',
+    socialInsuranceStartMonth: '2026-03',
+    socialInsuranceMonths: '6',
+    recruitmentChannel: 'headhunting',
+    headhunterName: '苏州某某人力资源有限公司',
+    headhunterUscc: '91320594MA1MXK3R3C',
+    feePaid: '60000',
+    invoiceNumber: '32002600001',
+    paymentDate: '2026-03-15',
+    attachments: Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'].map((r) => [r, ref(r)])),
+    ...over,
+  };
+}
+
+function complete(): SubsidyForm {
+  return {
+    ...emptyForm(),
+    contact: { name: '赵六', mobile: '13700001234', email: 'hr@example.com' },
+    talents: [headhunted()],
+    attachments: { businessLicence: ref('businessLicence'), applicationForm: ref('applicationForm'), headhuntingContract: ref('headhuntingContract') },
+  };
+}
+
+describe('the subsidy form', () => {
+  it('reads yuan as typed into fen without floating point', () => {
+    expect(yuanToFen('123,456.78')).toBe(12_345_678);
+    expect(yuanToFen('¥0.1')).toBe(10);
+    expect(yuanToFen('60000')).toBe(6_000_000);
+    expect(yuanToFen('1.234')).toBeNull();
+    expect(yuanToFen('abc')).toBeNull();
+  });
+
+  it('computes the amount with the shared rule, only for headhunting fees, capped per talent', () => {
+    const form = complete();
+    form.talents.push(headhunted({ feePaid: '123456.79' }), headhunted({ recruitmentChannel: 'campus', feePaid: '99999' }));
+    expect(amountOf(form, DEFAULT_SUBSIDY_AMOUNT_RULE, 0)).toMatchObject({ perTalentFen: [3_000_000, 5_000_000, 0], totalFen: 8_000_000 });
+    expect(amountOf(form, DEFAULT_SUBSIDY_AMOUNT_RULE, 25_000_000).totalFen).toBe(5_000_000);
+  });
+
+  it('names every problem by the contract path reviewers use, and none for a complete form', () => {
+    expect(formProblems(complete())).toEqual({});
+    const form = complete();
+    form.contact.mobile = '1370000';
+    form.talents[0] = headhunted({ idNumber: '320501199205011230', invoiceNumber: '', contractEnd: '2020-01-01', attachments: {} });
+    const p = formProblems(form);
+    expect(p).toMatchObject({
+      'contact.mobile': 'MOBILE_FORMAT',
+      'talents[0].idNumber': 'ID_CHECK_DIGIT',
+      'talents[0].invoiceNumber': 'required',
+      'talents[0].contractEnd': 'dateOrder',
+      'talents[0].attachments.invoice': 'missing',
+    });
+  });
+
+  it('asks for the headhunting fields and attachments only when the channel is a headhunter', () => {
+    const form = complete();
+    form.talents[0] = headhunted({ recruitmentChannel: 'campus', headhunterName: '', headhunterUscc: '', feePaid: '', invoiceNumber: '', paymentDate: '', attachments: {} });
+    form.talents[0].attachments = Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance'].map((r) => [r, ref(r)]));
+    delete form.attachments.headhuntingContract;
+    expect(formProblems(form)).toEqual({});
+    const t = contractTalent(form.talents[0]);
+    expect(t).toMatchObject({ headhunter: null, feePaidFen: 0, invoiceNumber: '', paymentDate: null });
+  });
+
+  it('builds talents the contract accepts, and keeps a draft through the server and back', () => {
+    const form = complete();
+    const body = submission(form);
+    expect(subsidyTalentSchema.safeParse(body.talents[0]).success).toBe(true);
+    expect(body.talents[0]).toMatchObject({ annualSalaryFen: 60_000_000, feePaidFen: 6_000_000, socialInsuranceMonths: 6 });
+    expect(body.attachments.map((a) => a.requirement)).toEqual(['businessLicence', 'applicationForm', 'headhuntingContract']);
+    const back = formFromContract(JSON.parse(JSON.stringify(serverDraft(form))) as Record<string, unknown>);
+    expect({ ...back.talents[0], key: '', attachments: {} }).toEqual({ ...form.talents[0], key: '', annualSalary: '600000.00', feePaid: '60000.00', attachments: {} });
+    expect(Object.keys(back.talents[0]!.attachments)).toEqual(Object.keys(form.talents[0]!.attachments));
+  });
+});
