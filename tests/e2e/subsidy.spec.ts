@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import type { Result } from '@shared/contract/result';
+import { expect, saveScreen, test } from './fixtures';
+import { apiSession, createHandler, registerWithKey, STRONG_PASSWORD } from './setup';
+import { scan } from './wizard';
+
+// The talent subsidy across both desks: a handler's application on the desktop client, the reviewer's work in
+// the staff console, and back. The long form is filled through the client's own draft API (what autosave writes);
+// everything a person judges — the amounts, the signature, the comments beside the fields — goes through the UI.
+test.describe.configure({ mode: 'serial' });
+
+const KEY = 'SZCA-RSA-0003';
+const ADMIN_MOBILE = '13600000003';
+const CONTACT = { name: '赵六', mobile: '13600000099', email: 'hr@chenguang.example.cn' };
+let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let clerkPassword = '';
+let outsiderPassword = '';
+let applicationId = '';
+
+async function signInOnDesktop(page: Page, url: string, uscc: string, username: string, password: string, captchaAnswer: (id: string) => Promise<string>) {
+  await page.goto(url);
+  await page.getByLabel('企业名称或统一社会信用代码').fill(uscc);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  const captchaId = await page.getByTestId('captcha-image').getAttribute('data-captcha-id');
+  await page.getByLabel('验证码', { exact: true }).fill(await captchaAnswer(captchaId!));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '首次登录请修改密码' })).toBeVisible();
+  await page.getByLabel('当前密码').fill(password);
+  await page.getByLabel('新密码', { exact: true }).fill(STRONG_PASSWORD);
+  await page.getByLabel('确认新密码').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: '修改密码' }).click();
+}
+
+async function signInToConsole(page: Page, portalUrl: string, password: string, captchaAnswer: (id: string) => Promise<string>) {
+  const captcha = page.waitForResponse((r) => r.url().endsWith('/api/captcha'));
+  await page.goto(`${portalUrl}/console/`);
+  const { captchaId } = (await (await captcha).json()) as { captchaId: string };
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('验证码', { exact: true }).fill(await captchaAnswer(captchaId));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '审核队列' })).toBeVisible();
+}
+
+test('setup: a registered enterprise with a handler who holds the subsidy item and one who does not', async ({ client, portal, keys }) => {
+  enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
+  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
+  clerkPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'jingban1', mobile: '13600000013', permissions: ['subsidy'] });
+  outsiderPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'jingban2', mobile: '13600000023', permissions: [] });
+});
+
+test('a handler without the permission does not see the subsidy item', async ({ page, client, portal }) => {
+  await signInOnDesktop(page, client.url, enterprise.uscc, 'jingban2', outsiderPassword, portal.captchaAnswer);
+  await expect(page.getByText('您的账号暂无可办理的事项', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: /高层次和紧缺人才招聘补贴/ })).toHaveCount(0);
+  await saveScreen(page, 'subsidy-e2e-no-permission');
+  await page.getByRole('button', { name: '退出登录' }).click();
+});
+
+test('the handler applies with two talents, sees the amount, and signs with the enterprise key', async ({ page, client, portal, keys }) => {
+  await signInOnDesktop(page, client.url, enterprise.uscc, 'jingban1', clerkPassword, portal.captchaAnswer);
+  await expect(page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：在线办理' })).toBeVisible();
+
+  // The draft a clerk would have typed, written through the same API autosave uses.
+  const call = async <T>(method: string, input: unknown) => {
+    const r = (await client.services.dispatch(method, input)) as Result<T>;
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  const upload = async (requirement: string) => {
+    const file = scan(requirement);
+    const ref = await call<{ sha256: string; size: number; mediaType: string }>('subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
+    return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
+  };
+  const perTalent = ['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'];
+  const talent = async (overrides: Record<string, unknown>) => ({
+    name: '陈七', idType: 'residentId', idNumber: '11010519491231002X', nationality: '中国', education: 'doctorate', degree: 'doctor',
+    school: '南京大学', major: '材料科学', graduationDate: '2020-06-30', title: '高级工程师', position: '研发总监', category: 'highLevel',
+    hireDate: '2026-03-01', contractStart: '2026-03-01', contractEnd: '2029-02-28', annualSalaryFen: 60_000_000,
+    socialInsuranceStartMonth: '2026-03', socialInsuranceMonths: 6, recruitmentChannel: 'headhunting',
+    headhunter: { name: '苏州某某人力资源有限公司', uscc: '91320594MA1MXK3R3C' }, feePaidFen: 6_000_000, invoiceNumber: '32002600001',
+    paymentDate: '2026-03-15', priorSubsidy: { received: false, note: '' },
+    attachments: await Promise.all(perTalent.map(upload)),
+    ...overrides,
+  });
+  const created = await call<{ id: string }>('subsidy.create', { form: {} });
+  applicationId = created.id;
+  await call('subsidy.saveDraft', {
+    applicationId,
+    form: {
+      contact: CONTACT,
+      talents: [await talent({}), await talent({ name: 'John Smith', idType: 'passport', idNumber: 'E12345678', nationality: '英国', feePaidFen: 12_345_679, invoiceNumber: '32002600002' })],
+      attachments: await Promise.all(['businessLicence', 'applicationForm', 'headhuntingContract'].map(upload)),
+    },
+  });
+
+  await page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：我的申请' }).click();
+  await page.getByRole('button', { name: `查看申请 ${applicationId.slice(0, 8).toUpperCase()}` }).click();
+  await page.getByRole('button', { name: '继续填写' }).click();
+  // 50% of ¥60,000 and of ¥123,456.79, each capped at ¥50,000: ¥30,000 + ¥50,000.
+  await expect(page.getByTestId('subsidy-total')).toContainText('80,000.00');
+  await expect(page.getByRole('region', { name: '引进人才 2' }).getByLabel('发票号码', { exact: true })).toHaveValue('32002600002');
+  await saveScreen(page, 'subsidy-e2e-form');
+
+  const key = keys.issued(KEY);
+  await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(enterprise.name) }).check();
+  await page.getByLabel('PIN 码', { exact: true }).fill(key.userPin);
+  await page.getByRole('button', { name: '签名并提交' }).click();
+  await expect(page.getByTestId('subsidy-status')).toContainText('已提交');
+  await saveScreen(page, 'subsidy-e2e-submitted');
+});
+
+test('the reviewer returns it with a comment on one field, in the staff console', async ({ page, portal }) => {
+  await signInToConsole(page, portal.url, portal.staffPassword, portal.captchaAnswer);
+  await page.getByRole('link', { name: `查看 ${enterprise.name} 的申请` }).click();
+  await expect(page.getByRole('region', { name: '审核操作' })).toBeVisible();
+  await page.getByRole('button', { name: '退回', exact: true }).click();
+  await page.getByRole('button', { name: '添加字段意见' }).click();
+  // The list of fields is long (searchable, virtualised): type to find it, as a reviewer would.
+  await page.getByRole('combobox', { name: '第 1 条字段意见的字段' }).fill('人才2 · 发票号码');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '人才2 · 发票号码' }).click();
+  await page.getByRole('textbox', { name: '第 1 条字段意见' }).fill('发票号码与发票不一致');
+  await page.getByRole('textbox', { name: '总体意见' }).fill('请补正后重新提交');
+  await saveScreen(page, 'subsidy-e2e-console-return');
+  await page.getByRole('button', { name: '确认退回' }).click();
+  await expect(page.getByText('已退回。')).toBeVisible();
+});
+
+test('the handler sees the comment beside the field, fixes it and signs again', async ({ page, client, portal, keys }) => {
+  await page.goto(client.url);
+  await page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：我的申请' }).click();
+  await page.getByRole('button', { name: `查看申请 ${applicationId.slice(0, 8).toUpperCase()}` }).click();
+  await page.getByRole('button', { name: '修改并重新提交' }).click();
+  await expect(page.getByTestId('comment-talent-1-invoiceNumber')).toContainText('发票号码与发票不一致');
+  await saveScreen(page, 'subsidy-e2e-returned-comment');
+  await page.getByRole('region', { name: '引进人才 2' }).getByLabel('发票号码', { exact: true }).fill('32002600099');
+  const key = keys.issued(KEY);
+  await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(enterprise.name) }).check();
+  await page.getByLabel('PIN 码', { exact: true }).fill(key.userPin);
+  await page.getByRole('button', { name: '签名并重新提交' }).click();
+  await expect(page.getByTestId('subsidy-status')).toContainText('已重新提交');
+  expect(await portal.lastSms(CONTACT.mobile)).toMatch(/重新提交|已提交|提交/);
+});
+
+test('the reviewer approves, publicity starts, and the contact hears of every step', async ({ page, portal }) => {
+  await signInToConsole(page, portal.url, portal.staffPassword, portal.captchaAnswer);
+  await page.getByRole('link', { name: `查看 ${enterprise.name} 的申请` }).click();
+  await expect(page.getByText('人才2 · 发票号码').first()).toBeVisible();
+  await page.getByRole('button', { name: '批准', exact: true }).click();
+  await page.getByRole('button', { name: '确认批准' }).click();
+  await expect(page.getByText('已批准。')).toBeVisible();
+  await page.getByRole('button', { name: '开始公示', exact: true }).click();
+  await page.getByRole('button', { name: '确认开始公示' }).click();
+  await expect(page.getByText('已开始公示。').or(page.getByText(/公示/).first())).toBeVisible();
+  await saveScreen(page, 'subsidy-e2e-console-publicity');
+
+  expect(await portal.lastSms(CONTACT.mobile)).toMatch(/公示/);
+  const mails = portal.mails().filter((m) => m.to.includes(CONTACT.email));
+  expect(mails.length).toBeGreaterThanOrEqual(4); // submitted, returned, resubmitted, approved, publicity
+  expect(mails.some((m) => m.text.includes('退回'))).toBe(true);
+  expect(mails.some((m) => m.text.includes('公示'))).toBe(true);
+});
