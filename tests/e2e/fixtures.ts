@@ -43,7 +43,15 @@ interface WorkerFixtures {
   client: DesktopClient;
 }
 
-export const test = base.extend<object, WorkerFixtures>({
+export const test = base.extend<{ defaultLanguage: void }, WorkerFixtures>({
+  // The language is a saved setting, shared by the tests of a worker: every test starts in the default, zh-CN.
+  defaultLanguage: [
+    async ({ client }, use) => {
+      await client.services.dispatch('settings.update', { language: 'zh-CN' });
+      await use();
+    },
+    { auto: true },
+  ],
   keys: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures
     async ({}, use) => {
