@@ -30,6 +30,7 @@ import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
 import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
+import { accountHandlers } from './account-services';
 import { subsidyHandlers } from './subsidy-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
@@ -216,6 +217,11 @@ export class ClientServices {
       tokens: () => this.opts.tokens,
       store: () => this.opts.store,
       emit: (event, payload) => this.emit(event, payload),
+    }),
+
+    ...accountHandlers({
+      portal: () => this.portal,
+      enterpriseId: () => this.session?.enterpriseId ?? null,
     }),
 
     'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),

@@ -19,6 +19,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 // One chunk for the subsidy's four screens: fewer lazy chunks sharing the shell's modules keep the initial split lean.
 const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 export function App() {
@@ -74,6 +75,7 @@ function Shell() {
               {route === 'registration' && <RegistrationWizard />}
               {route === 'self-check' && <SelfCheckPage />}
               {route === 'settings' && <SettingsPage />}
+              {route === 'accounts' && <AccountsPage />}
               {route.startsWith('subsidy-') && <SubsidyScreens route={route} />}
             </Suspense>
           )}

@@ -11,6 +11,7 @@ export type Route =
   | 'registration'
   | 'self-check'
   | 'settings'
+  | 'accounts'
   | 'subsidy-guide'
   | 'subsidy-form'
   | 'subsidy-list'

@@ -14,6 +14,7 @@ export const CLIENT_METHOD_NAMES = {
   registration: ['upload', 'printForms', 'submit', 'resendCode', 'confirm'],
   serviceItems: ['list'],
   subsidy: ['list', 'get', 'create', 'saveDraft', 'upload', 'submit', 'withdraw', 'timeline'],
+  accounts: ['list', 'create', 'setPermissions'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -18,6 +18,8 @@ import {
   type SubsidyApplicationView,
   type SubsidyStatus,
 } from './http/subsidy';
+import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
+import { mobileSchema } from '../validation/zod';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -138,6 +140,20 @@ export const clientMethods = {
     withdraw: z.object({ applicationId: z.uuid(), reason: z.string().trim().max(500).optional() }),
     timeline: z.object({ applicationId: z.uuid() }),
   },
+  accounts: {
+    /** The enterprise's accounts (super and admin only). */
+    list: empty,
+    /** A new account (admin: handlers only; super: admins too); the initial password goes to its mobile by SMS. */
+    create: z.object({
+      username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
+      role: z.enum(['admin', 'handler']),
+      displayName: z.string().trim().min(1).max(50),
+      mobile: mobileSchema,
+      permissions: z.array(serviceItemSchema).max(10).default([]),
+    }),
+    /** Replaces a handler's service-item permissions. */
+    setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -181,6 +197,16 @@ export interface SubsidyTimelineEntry {
   details: Record<string, unknown> | null;
 }
 
+/** An account of the enterprise as admins see it (the mobile masked by the server). */
+export interface EnterpriseAccount {
+  id: string;
+  username: string;
+  role: AccountRole;
+  displayName: string;
+  mobile: string | null;
+  permissions: ServiceItem[];
+}
+
 export type SubsidySubmitInput = z.input<typeof clientMethods.subsidy.submit>;
 
 export interface ClientResults {
@@ -212,6 +238,11 @@ export interface ClientResults {
     submit: SubsidyApplicationView;
     withdraw: SubsidyApplicationView;
     timeline: { entries: SubsidyTimelineEntry[] };
+  };
+  accounts: {
+    list: { accounts: EnterpriseAccount[] };
+    create: EnterpriseAccount;
+    setPermissions: EnterpriseAccount;
   };
   drafts: {
     load: { data: unknown; savedAt: string } | null;

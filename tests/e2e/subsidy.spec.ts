@@ -162,3 +162,36 @@ test('the reviewer approves, publicity starts, and the contact hears of every st
   expect(mails.some((m) => m.text.includes('退回'))).toBe(true);
   expect(mails.some((m) => m.text.includes('公示'))).toBe(true);
 });
+
+test('the administrator grants and revokes the item for a handler on the accounts page', async ({ page, client, portal }) => {
+  await client.services.dispatch('auth.logout', {}); // the handler of the tests above leaves the desk
+  await page.goto(client.url);
+  await page.getByLabel('企业名称或统一社会信用代码').fill(enterprise.uscc);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
+  const captchaId = await page.getByTestId('captcha-image').getAttribute('data-captcha-id');
+  await page.getByLabel('验证码', { exact: true }).fill(await portal.captchaAnswer(captchaId!));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('button', { name: '账号与权限管理' }).click();
+  await expect(page.getByRole('table', { name: '企业账号' })).toContainText('jingban2');
+  await expect(page.getByRole('table', { name: '企业账号' })).toContainText('136****0023');
+
+  const outsider = page.getByRole('switch', { name: 'jingban2：高层次和紧缺人才招聘补贴' });
+  await expect(outsider).not.toBeChecked();
+  await outsider.click();
+  await expect(outsider).toBeChecked();
+  await saveScreen(page, 'accounts-granted');
+  // The portal agrees: jingban2 now holds the item.
+  const token = await apiSessionToken(portal, enterprise.uscc, 'jingban2');
+  const items = (await (await fetch(`${portal.url}/api/enterprises/${enterprise.enterpriseId}/service-items`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { item: string }[] };
+  expect(items.items.map((i) => i.item)).toEqual(['subsidy']);
+
+  await outsider.click();
+  await expect(outsider).not.toBeChecked();
+  await page.getByRole('button', { name: '退出登录' }).click();
+});
+
+/** jingban2 changed its initial password to STRONG_PASSWORD in the UI test above. */
+function apiSessionToken(portal: Parameters<typeof apiSession>[0], uscc: string, username: string) {
+  return apiSession(portal, uscc, username, STRONG_PASSWORD);
+}

@@ -1,5 +1,7 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Typography } from 'antd';
 import { useT } from '../../i18n/store';
+import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { ServiceItems } from '../subsidy/ServiceItems';
 
@@ -7,6 +9,7 @@ import { ServiceItems } from '../subsidy/ServiceItems';
 export function HomePage() {
   const t = useT();
   const session = useSession((s) => s.session);
+  const go = useRouter((s) => s.go);
   if (!session) return null;
   return (
     <>
@@ -28,6 +31,14 @@ export function HomePage() {
           ]}
         />
       </Card>
+      {(session.role === 'super' || session.role === 'admin') && (
+        <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('home.accounts')}</h2>} style={{ marginTop: 24 }}>
+          <Typography.Paragraph type="secondary">{t('home.accountsHint')}</Typography.Paragraph>
+          <Button type="primary" icon={<TeamOutlined aria-hidden />} aria-label={t('home.accounts')} onClick={() => go('accounts')}>
+            {t('home.accounts')}
+          </Button>
+        </Card>
+      )}
       <ServiceItems />
     </>
   );
