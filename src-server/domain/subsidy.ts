@@ -95,6 +95,26 @@ export async function applicationView(
  * The timeline, oldest first. `forEnterprise` names staff by role only: reviewers' accounts are not the
  * enterprise's business.
  */
+/** One line of an application list (the enterprise's own list and the staff queue): the same fields either way. */
+export function applicationSummary(
+  r: Pick<SubsidyApplicationTable, 'id' | 'enterprise_id' | 'status' | 'version' | 'talent_count' | 'amount_requested_fen' | 'amount_approved_fen' | 'submitted_at' | 'updated_at'>,
+  enterprise: { name: string; uscc: string },
+) {
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: enterprise.name,
+    enterpriseUscc: enterprise.uscc,
+    status: r.status,
+    version: Number(r.version),
+    talentCount: Number(r.talent_count),
+    amountRequestedFen: r.amount_requested_fen === null ? null : Number(r.amount_requested_fen),
+    amountApprovedFen: r.amount_approved_fen === null ? null : Number(r.amount_approved_fen),
+    submittedAt: r.submitted_at,
+    updatedAt: r.updated_at,
+  };
+}
+
 export async function timelineOf(db: Db, applicationId: string, forEnterprise = false) {
   const rows = await db.selectFrom('subsidy_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
   return rows.map((r) => ({

@@ -17,7 +17,7 @@ import {
   type SubsidyAction,
 } from '@shared/contract/http/subsidy';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
-import { applicationView, findApplication, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
+import { applicationSummary, applicationView, findApplication, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import type { Principal } from '../plugins/auth';
@@ -94,19 +94,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       .execute();
     return {
       total: Number(total.n),
-      applications: rows.map((r) => ({
-        id: r.id,
-        enterpriseId: r.enterprise_id,
-        enterpriseName: r.name,
-        enterpriseUscc: r.uscc,
-        status: r.status,
-        version: Number(r.version),
-        talentCount: Number(r.talent_count),
-        amountRequestedFen: r.amount_requested_fen === null ? null : Number(r.amount_requested_fen),
-        amountApprovedFen: r.amount_approved_fen === null ? null : Number(r.amount_approved_fen),
-        submittedAt: r.submitted_at,
-        updatedAt: r.updated_at,
-      })),
+      applications: rows.map((r) => applicationSummary(r, r)),
     };
   });
 

@@ -10,7 +10,7 @@ import {
   withdrawSubsidyRoute,
 } from '@shared/contract/http/subsidy';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
-import { applicationView, createDraft, findApplication, saveDraft, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
+import { applicationSummary, applicationView, createDraft, findApplication, saveDraft, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
 import { submitSubsidy } from '../domain/subsidy-submit';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
@@ -41,19 +41,7 @@ export const subsidyRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }> = as
       .orderBy('id')
       .execute();
     return {
-      applications: rows.map((r) => ({
-        id: r.id,
-        enterpriseId: r.enterprise_id,
-        enterpriseName: e.name,
-        enterpriseUscc: e.uscc,
-        status: r.status,
-        version: Number(r.version),
-        talentCount: Number(r.talent_count),
-        amountRequestedFen: r.amount_requested_fen === null ? null : Number(r.amount_requested_fen),
-        amountApprovedFen: r.amount_approved_fen === null ? null : Number(r.amount_approved_fen),
-        submittedAt: r.submitted_at,
-        updatedAt: r.updated_at,
-      })),
+      applications: rows.map((r) => applicationSummary(r, e)),
     };
   });
 
