@@ -6,7 +6,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import {
   acceptSubsidyRoute,
   approveSubsidyRoute,
-  endSubsidyPublicityRoute,
   rejectSubsidyRoute,
   returnSubsidyRoute,
   staffGetSubsidyRoute,
@@ -22,7 +21,7 @@ import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import type { Principal } from '../plugins/auth';
 
-const REVIEW_ACTIONS: readonly SubsidyAction[] = ['accept', 'return', 'approve', 'reject', 'startPublicity', 'endPublicity'];
+const REVIEW_ACTIONS: readonly SubsidyAction[] = ['accept', 'return', 'approve', 'reject', 'startPublicity'];
 
 /** Start of a calendar day in China (UTC+8) as an ISO instant. */
 const chinaDayStart = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
@@ -192,12 +191,6 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       requestId: request.id,
       log: request.log,
     });
-    return staffView(row.id);
-  });
-
-  registerRoute(app, endSubsidyPublicityRoute, async ({ params, body, principal, request }) => {
-    const row = await decidable(params.applicationId);
-    await transition(services, row, { action: 'endPublicity', actor: actorOf(principal), comment: body.comment ?? null, requestId: request.id, log: request.log });
     return staffView(row.id);
   });
 };

@@ -209,6 +209,41 @@ export const serverErrors = {
     message: t('该申请当前状态不允许此操作。', 'The application\u2019s current status does not allow this action.'),
     hint: t('请刷新页面查看申请的最新状态后再操作。', 'Reload the application to see its current status, then try again.'),
   },
+  // ── Disbursement and receipt ──────────────────────────────────────────────
+  PUBLICITY_NOT_OVER: {
+    status: 409,
+    retriable: false,
+    message: t('公示期尚未结束，不能启动资金拨付。', 'The publicity period has not ended yet; the disbursement cannot be opened.'),
+  },
+  DISBURSEMENT_INCOMPLETE: {
+    status: 409,
+    retriable: false,
+    message: t('请先上传每位人才的在职证明，并确认银行账户和联系人。', 'Upload every talent’s employment certificate and confirm the bank account and contact first.'),
+  },
+  BANK_ACCOUNT_NAME_MISMATCH: {
+    status: 400,
+    retriable: false,
+    message: t('银行账户户名必须与企业名称一致。', 'The account name must be the enterprise’s registered name.'),
+    hint: t('补贴只能拨付到以本企业名义开立的对公账户。', 'Subsidies are paid only into an account opened in the enterprise’s own name.'),
+  },
+  RECEIPT_LINK_INVALID: {
+    status: 404,
+    retriable: false,
+    message: t('二维码链接无效。', 'This QR link is not valid.'),
+    hint: t('请在电脑端重新生成二维码后再扫描。', 'Generate a new QR code on the PC and scan it again.'),
+  },
+  RECEIPT_LINK_EXPIRED: {
+    status: 410,
+    retriable: false,
+    message: t('二维码已过期。', 'This QR code has expired.'),
+    hint: t('请在电脑端重新生成二维码后再扫描。', 'Generate a new QR code on the PC and scan it again.'),
+  },
+  RECEIPT_LINK_USED: {
+    status: 410,
+    retriable: false,
+    message: t('二维码已使用过，每个二维码只能上传一次。', 'This QR code has already been used; each code uploads once.'),
+    hint: t('如需重新上传，请在电脑端重新生成二维码。', 'To upload again, generate a new QR code on the PC.'),
+  },
   // ── Staff ─────────────────────────────────────────────────────────────────
   REGISTRY_CSV_INVALID: {
     status: 400,

@@ -505,7 +505,10 @@ export const zhCN = {
   'subsidy.action.approve': '核准',
   'subsidy.action.reject': '不予通过',
   'subsidy.action.startPublicity': '开始公示',
-  'subsidy.action.endPublicity': '公示结束',
+  'subsidy.action.openDisbursement': '启动资金拨付',
+  'subsidy.action.submitReceipt': '提交收据',
+  'subsidy.action.acceptReceipt': '收据审核通过，已拨付',
+  'subsidy.action.returnReceipt': '收据退回',
   'subsidy.action.withdraw': '撤回',
   // ── Accounts and per-item permissions (issue 6) ──
   'home.accounts': '账号与权限管理',
@@ -1033,7 +1036,10 @@ export const en: Catalog = {
   'subsidy.action.approve': 'Approved',
   'subsidy.action.reject': 'Rejected',
   'subsidy.action.startPublicity': 'Publicity started',
-  'subsidy.action.endPublicity': 'Publicity ended',
+  'subsidy.action.openDisbursement': 'Disbursement opened',
+  'subsidy.action.submitReceipt': 'Receipt submitted',
+  'subsidy.action.acceptReceipt': 'Receipt accepted, paid',
+  'subsidy.action.returnReceipt': 'Receipt returned',
   'subsidy.action.withdraw': 'Withdrawn',
   // ── Accounts and per-item permissions (issue 6) ──
   'home.accounts': 'Accounts and permissions',

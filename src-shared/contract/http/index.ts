@@ -1,5 +1,6 @@
 /** Every HTTP route of the platform server, for the server's registration and OpenAPI document and for clients. */
 import * as auth from './auth';
+import * as disbursement from './disbursement';
 import * as enterprise from './enterprise';
 import * as files from './files';
 import * as registration from './registration';
@@ -9,6 +10,7 @@ import * as subsidy from './subsidy';
 import * as system from './system';
 
 export * from './auth';
+export * from './disbursement';
 export * from './enterprise';
 export * from './files';
 export * from './registration';
@@ -60,5 +62,28 @@ export const httpRoutes: readonly HttpRoute[] = [
   subsidy.approveSubsidyRoute,
   subsidy.rejectSubsidyRoute,
   subsidy.startSubsidyPublicityRoute,
-  subsidy.endSubsidyPublicityRoute,
+  disbursement.staffOpenDisbursementRoute,
+  disbursement.listDisbursementsRoute,
+  disbursement.getDisbursementRoute,
+  disbursement.setEmploymentCertificateRoute,
+  disbursement.setDisbursementPayeeRoute,
+  disbursement.receiptPdfRoute,
+  disbursement.createReceiptLinkRoute,
+  disbursement.getReceiptLinkRoute,
+  disbursement.submitReceiptRoute,
+  disbursement.listBankAccountsRoute,
+  disbursement.createBankAccountRoute,
+  disbursement.updateBankAccountRoute,
+  disbursement.deleteBankAccountRoute,
+  disbursement.listFinanceContactsRoute,
+  disbursement.createFinanceContactRoute,
+  disbursement.updateFinanceContactRoute,
+  disbursement.deleteFinanceContactRoute,
+  disbursement.phoneReceiptInfoRoute,
+  disbursement.phoneUploadReceiptRoute,
+  disbursement.staffDisbursementQueueRoute,
+  disbursement.staffGetDisbursementRoute,
+  disbursement.staffReceiptPdfRoute,
+  disbursement.staffAcceptReceiptRoute,
+  disbursement.staffReturnReceiptRoute,
 ];

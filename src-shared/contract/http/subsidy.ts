@@ -201,7 +201,20 @@ export const subsidyStatusSchema = z.enum([
 ]);
 export type SubsidyStatus = z.infer<typeof subsidyStatusSchema>;
 
-export const subsidyActionSchema = z.enum(['submit', 'resubmit', 'accept', 'return', 'approve', 'reject', 'startPublicity', 'endPublicity', 'withdraw']);
+export const subsidyActionSchema = z.enum([
+  'submit',
+  'resubmit',
+  'accept',
+  'return',
+  'approve',
+  'reject',
+  'startPublicity',
+  'openDisbursement',
+  'submitReceipt',
+  'acceptReceipt',
+  'returnReceipt',
+  'withdraw',
+]);
 export type SubsidyAction = z.infer<typeof subsidyActionSchema>;
 
 /** The state machine: for each action, the states it may start from and the state it leads to. */
@@ -213,7 +226,12 @@ export const subsidyTransitions: Readonly<Record<SubsidyAction, { from: readonly
   approve: { from: ['accepted', 'resubmitted'], to: 'approved' },
   reject: { from: ['submitted', 'accepted', 'resubmitted'], to: 'rejected' },
   startPublicity: { from: ['approved'], to: 'publicity' },
-  endPublicity: { from: ['publicity'], to: 'disbursement_pending' },
+  // Disbursement (disbursement.ts): finance opens it after publicity; the enterprise submits the stamped receipt;
+  // finance accepts it (paid) or returns it for another upload.
+  openDisbursement: { from: ['publicity'], to: 'disbursement_pending' },
+  submitReceipt: { from: ['disbursement_pending', 'receipt_returned'], to: 'receipt_submitted' },
+  acceptReceipt: { from: ['receipt_submitted'], to: 'paid' },
+  returnReceipt: { from: ['receipt_submitted'], to: 'receipt_returned' },
   withdraw: { from: ['draft', 'submitted', 'accepted', 'returned', 'resubmitted'], to: 'withdrawn' },
 };
 
@@ -498,13 +516,6 @@ export const startSubsidyPublicityRoute = staffAction(
   'publicity',
   'Starts the publicity period (approved → publicity)',
   z.object({ startDate: dateSchema, endDate: dateSchema }).refine((b) => b.endDate >= b.startDate, { path: ['endDate'], message: 'DATE_ORDER', params: { code: 'DATE_ORDER' } }),
-);
-
-export const endSubsidyPublicityRoute = staffAction(
-  'endSubsidyPublicity',
-  'publicity/end',
-  'Ends the publicity period: the application waits for disbursement (publicity → disbursement_pending)',
-  z.object({ comment: z.string().trim().max(1000).optional() }),
 );
 
 export const staffSubsidyAuditRoute = defineRoute({

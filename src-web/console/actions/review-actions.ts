@@ -2,7 +2,6 @@
 import {
   acceptSubsidyRoute,
   approveSubsidyRoute,
-  endSubsidyPublicityRoute,
   rejectSubsidyRoute,
   returnSubsidyRoute,
   startSubsidyPublicityRoute,
@@ -11,7 +10,7 @@ import {
 import { call } from '../api';
 import type { StaffApplication } from '../detail/model';
 
-export const REVIEW_ACTIONS = ['accept', 'return', 'approve', 'reject', 'startPublicity', 'endPublicity'] as const satisfies readonly SubsidyAction[];
+export const REVIEW_ACTIONS = ['accept', 'return', 'approve', 'reject', 'startPublicity'] as const satisfies readonly SubsidyAction[];
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 export const isReviewAction = (a: SubsidyAction): a is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(a);
@@ -49,7 +48,5 @@ export function runReviewAction(action: ReviewAction, applicationId: string, f: 
       return call(rejectSubsidyRoute, { params, body: { reason: f.reason?.trim() ?? '' } });
     case 'startPublicity':
       return call(startSubsidyPublicityRoute, { params, body: { startDate: f.startDate ?? '', endDate: f.endDate ?? '' } });
-    case 'endPublicity':
-      return call(endSubsidyPublicityRoute, { params, body: { comment: optional(f.comment) } });
   }
 }
