@@ -26,11 +26,13 @@ import {
 import type { AppError, Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
 import { canonicalBytes } from '@shared/validation/canonical-json';
+import { validationCodeOf } from '@shared/validation/zod';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
 import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
+import { disbursementHandlers } from './disbursement-services';
 import { subsidyHandlers } from './subsidy-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
@@ -85,7 +87,12 @@ export class ClientServices {
     const schema = methodSchema(method);
     if (!schema) return fail('INPUT_INVALID', false, { reason: 'unknown method' });
     const parsed = schema.safeParse(input ?? {});
-    if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+    if (!parsed.success) {
+      // The validators' stable code (BANK_ACCOUNT_NUMBER_INVALID, MOBILE_FORMAT…) lets a form say which rule failed.
+      const issue = parsed.error.issues[0];
+      const code = issue ? validationCodeOf(issue) : undefined;
+      return fail('INPUT_INVALID', false, { field: issue?.path.join('.') ?? '', ...(code ? { issue: code } : {}) });
+    }
     const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
     try {
       return await handler!(parsed.data);
@@ -216,6 +223,12 @@ export class ClientServices {
       enterpriseId: () => this.session?.enterpriseId ?? null,
       tokens: () => this.opts.tokens,
       store: () => this.opts.store,
+      emit: (event, payload) => this.emit(event, payload),
+    }),
+
+    ...disbursementHandlers({
+      portal: () => this.portal,
+      enterpriseId: () => this.session?.enterpriseId ?? null,
       emit: (event, payload) => this.emit(event, payload),
     }),
 

@@ -44,7 +44,7 @@ export class PortalClient {
   }
 
   async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
-    const url = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
+    const url = this.url(route, req);
     const headers: Record<string, string | null> = {};
     if (this.token && !req.anonymous) headers.Authorization = `Bearer ${this.token}`;
     let data: unknown = req.body;
@@ -67,12 +67,54 @@ export class PortalClient {
         if (!parsed.success) return fail({ code: 'CLIENT_ERROR', retriable: false, details: { reason: 'unexpected response' } });
         return { ok: true, value: parsed.data as Out<R> };
       }
-      const code = (res.data as { error?: { code?: unknown } } | null)?.error?.code;
-      return fail({ code: typeof code === 'string' ? code : 'SERVER_UNREACHABLE', retriable: res.status >= 500 || res.status === 429 });
+      return fail(errorOf(res.status, res.data));
     } catch {
       return fail({ code: 'SERVER_UNREACHABLE', retriable: true });
     }
   }
+
+  /**
+   * A route that answers with bytes (a PDF, a stored file): the bytes and the media type the server labelled them
+   * with. Errors come back as JSON and become Results as in `call`.
+   */
+  async download(route: HttpRoute, req: Pick<PortalRequest, 'params'> = {}): Promise<Result<{ bytes: Buffer; mediaType: string }>> {
+    const headers: Record<string, string | null> = { 'Content-Type': null };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    try {
+      const res = await this.http.request<ArrayBuffer>({ method: route.method, url: this.url(route, req), headers, responseType: 'arraybuffer' });
+      const bytes = Buffer.from(res.data);
+      if (res.status >= 200 && res.status < 300) {
+        const type = res.headers['content-type'];
+        return { ok: true, value: { bytes, mediaType: typeof type === 'string' ? type.split(';')[0]!.trim() : 'application/octet-stream' } };
+      }
+      let body: unknown = null;
+      try {
+        body = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        // not JSON: no code to report
+      }
+      return fail(errorOf(res.status, body));
+    } catch {
+      return fail({ code: 'SERVER_UNREACHABLE', retriable: true });
+    }
+  }
+
+  private url(route: HttpRoute, req: Pick<PortalRequest, 'params'>): string {
+    return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
+  }
+}
+
+/**
+ * The server's error body as a Result error: its stable code, and for a refused body the first issue's field and
+ * code (e.g. `body.accountNumber` / `BANK_ACCOUNT_NUMBER_INVALID`), so a form can put the message beside the field.
+ */
+function errorOf(status: number, data: unknown): AppError {
+  const error = (data as { error?: { code?: unknown; issues?: unknown } } | null)?.error;
+  const code = typeof error?.code === 'string' ? error.code : 'SERVER_UNREACHABLE';
+  const retriable = status >= 500 || status === 429;
+  const issue = Array.isArray(error?.issues) ? (error.issues[0] as { path?: unknown; code?: unknown } | undefined) : undefined;
+  if (issue && typeof issue.path === 'string' && typeof issue.code === 'string') return { code, retriable, details: { field: issue.path, issue: issue.code } };
+  return { code, retriable };
 }
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });

@@ -18,6 +18,15 @@ import {
   type SubsidyApplicationView,
   type SubsidyStatus,
 } from './http/subsidy';
+import {
+  bankAccountInputSchema,
+  financeContactInputSchema,
+  type BankAccount,
+  type DisbursementSummary,
+  type DisbursementView,
+  type FinanceContact,
+  type ReceiptLinkStatus,
+} from './http/disbursement';
 import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
 import { mobileSchema } from '../validation/zod';
 
@@ -140,6 +149,38 @@ export const clientMethods = {
     withdraw: z.object({ applicationId: z.uuid(), reason: z.string().trim().max(500).optional() }),
     timeline: z.object({ applicationId: z.uuid() }),
   },
+  disbursement: {
+    /** 待拨付资金列表: the enterprise's disbursements (pending first). */
+    list: empty,
+    get: z.object({ applicationId: z.uuid() }),
+    /**
+     * A file for the disbursement (`?item=disbursement`): an employment certificate or the stamped receipt scanned on
+     * the PC. `content` base64; progress as `upload.progress` events. Recorded by setEmploymentCertificate/submitReceipt.
+     */
+    uploadFile: z.object({ requirement: z.enum(['employmentCertificate', 'receipt']), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
+    setEmploymentCertificate: z.object({ applicationId: z.uuid(), talentIndex: z.number().int().min(0).max(49), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    /** The bank account and contact the receipt names, chosen from the saved ones. */
+    setPayee: z.object({ applicationId: z.uuid(), bankAccountId: z.uuid(), contactId: z.uuid() }),
+    listBankAccounts: empty,
+    /** `accountName` must be the enterprise's name (BANK_ACCOUNT_NAME_MISMATCH otherwise). */
+    createBankAccount: bankAccountInputSchema,
+    updateBankAccount: z.object({ bankAccountId: z.uuid(), account: bankAccountInputSchema }),
+    removeBankAccount: z.object({ bankAccountId: z.uuid() }),
+    listContacts: empty,
+    createContact: financeContactInputSchema,
+    updateContact: z.object({ contactId: z.uuid(), contact: financeContactInputSchema }),
+    removeContact: z.object({ contactId: z.uuid() }),
+    /** The receipt to print (`pdf` base64); DISBURSEMENT_INCOMPLETE while something is missing. */
+    receiptPdf: z.object({ applicationId: z.uuid() }),
+    /** A one-time link for the phone (replaces any earlier one of this disbursement). */
+    createReceiptLink: z.object({ applicationId: z.uuid() }),
+    /** What the PC polls while the QR code is shown. */
+    receiptLinkStatus: z.object({ applicationId: z.uuid(), linkId: z.uuid() }),
+    /** Submits the stamped receipt: a file uploaded on the PC, or the phone's photo. */
+    submitReceipt: z.object({ applicationId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/), source: z.enum(['pc', 'phone']) }),
+    /** A file of the enterprise (the stamped receipt, a certificate) to view or save: `content` base64. */
+    downloadFile: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().max(255).optional() }),
+  },
   accounts: {
     /** The enterprise's accounts (super and admin only). */
     list: empty,
@@ -238,6 +279,26 @@ export interface ClientResults {
     submit: SubsidyApplicationView;
     withdraw: SubsidyApplicationView;
     timeline: { entries: SubsidyTimelineEntry[] };
+  };
+  disbursement: {
+    list: { disbursements: DisbursementSummary[] };
+    get: DisbursementView;
+    uploadFile: AttachmentRef;
+    setEmploymentCertificate: DisbursementView;
+    setPayee: DisbursementView;
+    listBankAccounts: { bankAccounts: BankAccount[] };
+    createBankAccount: BankAccount;
+    updateBankAccount: BankAccount;
+    removeBankAccount: { ok: true };
+    listContacts: { contacts: FinanceContact[] };
+    createContact: FinanceContact;
+    updateContact: FinanceContact;
+    removeContact: { ok: true };
+    receiptPdf: { pdf: string; fileName: string };
+    createReceiptLink: { linkId: string; url: string; expiresAt: string };
+    receiptLinkStatus: ReceiptLinkStatus;
+    submitReceipt: DisbursementView;
+    downloadFile: { content: string; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'application/octet-stream'; fileName: string };
   };
   accounts: {
     list: { accounts: EnterpriseAccount[] };
