@@ -20,8 +20,11 @@ import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
 import { authRoutes } from './routes/auth';
+import { disbursementRoutes } from './routes/disbursement';
+import { disbursementReviewRoutes } from './routes/disbursement-review';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
+import { phoneRoutes } from './routes/phone';
 import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
@@ -105,6 +108,9 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(serviceItemRoutes);
   await app.register(subsidyRoutes, { rule: subsidyRule });
   await app.register(subsidyReviewRoutes, { rule: subsidyRule });
+  await app.register(disbursementRoutes);
+  await app.register(disbursementReviewRoutes);
+  await app.register(phoneRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

@@ -25,6 +25,10 @@ export interface ServerConfig {
   logLevel: string;
   /** Per caller address and hour: anonymous scan uploads and registration submits (each submit texts a code). */
   anonymousLimits: { uploadsPerHour: number; submitsPerHour: number };
+  /** Per caller address and hour: the phone receipt page's link look-ups and photo uploads (no session there). */
+  phoneLimits: { lookupsPerHour: number; uploadsPerHour: number };
+  /** 付款单位 printed on disbursement receipts. */
+  disbursementPayer: string;
   /** Behind the portal's reverse proxy the caller's address comes from X-Forwarded-For (`TRUST_PROXY=1`). */
   trustProxy: boolean;
   /** Checks every answer against its contract schema (tests): a mismatch becomes a 500 and a log line. */
@@ -57,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       uploadsPerHour: Number(env.TONGBAN_ANON_UPLOADS_PER_HOUR ?? 300),
       submitsPerHour: Number(env.TONGBAN_ANON_SUBMITS_PER_HOUR ?? 60),
     },
+    phoneLimits: {
+      lookupsPerHour: Number(env.TONGBAN_PHONE_LOOKUPS_PER_HOUR ?? 120),
+      uploadsPerHour: Number(env.TONGBAN_PHONE_UPLOADS_PER_HOUR ?? 30),
+    },
+    disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
     trustProxy: env.TRUST_PROXY === '1',
     validateResponses: env.TONGBAN_VALIDATE_RESPONSES === '1',
   };

@@ -115,6 +115,9 @@ export function applicationSummary(
   };
 }
 
+/** Steps finance staff take (disbursement); the enterprise sees them as 财务人员, the others as 审核人员. */
+const FINANCE_ACTIONS: ReadonlySet<string> = new Set(['openDisbursement', 'acceptReceipt', 'returnReceipt']);
+
 export async function timelineOf(db: Db, applicationId: string, forEnterprise = false) {
   const rows = await db.selectFrom('subsidy_events').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
   return rows.map((r) => ({
@@ -123,7 +126,7 @@ export async function timelineOf(db: Db, applicationId: string, forEnterprise = 
     status: r.status,
     actor:
       forEnterprise && r.actor_type === 'staff'
-        ? { type: r.actor_type, id: '', name: '审核人员' }
+        ? { type: r.actor_type, id: '', name: FINANCE_ACTIONS.has(r.action) ? '财务人员' : '审核人员' }
         : { type: r.actor_type, id: r.actor_id, name: r.actor_name },
     comment: r.comment,
     details: parseJson<Record<string, unknown>>(r.details_json),
@@ -291,6 +294,7 @@ function returnSummary(row: SubsidyApplicationTable): string[] {
  */
 async function notifyContact(services: Services, row: SubsidyApplicationTable, comment: string | null, log: FastifyBaseLogger) {
   const enterprise = await services.db.selectFrom('enterprises').select('name').where('id', '=', row.enterprise_id).executeTakeFirstOrThrow();
+  const disbursement = await services.db.selectFrom('disbursements').select('receipt_number').where('application_id', '=', row.id).executeTakeFirst();
   const notice = {
     enterprise: enterprise.name,
     status: row.status,
@@ -299,6 +303,7 @@ async function notifyContact(services: Services, row: SubsidyApplicationTable, c
     returnSummary: row.status === 'returned' ? returnSummary(row) : [],
     amountFen: row.amount_approved_fen === null ? null : Number(row.amount_approved_fen),
     publicity: row.publicity_start && row.publicity_end ? { startDate: row.publicity_start, endDate: row.publicity_end } : null,
+    receiptNumber: disbursement?.receipt_number ?? null,
   };
   const sms = subsidySms(notice);
   const mail = subsidyMail(notice);

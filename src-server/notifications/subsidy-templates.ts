@@ -16,6 +16,8 @@ export interface SubsidyNotice {
   returnSummary: string[];
   amountFen: number | null;
   publicity: { startDate: string; endDate: string } | null;
+  /** The disbursement's receipt number, once finance opened it. */
+  receiptNumber?: string | null;
 }
 
 /** One line per status; null for states nobody is told about. */
@@ -36,7 +38,14 @@ function sentence(n: SubsidyNotice): string | null {
     case 'publicity':
       return `您单位（${n.enterprise}）的${ITEM}已进入公示期（${n.publicity?.startDate} 至 ${n.publicity?.endDate}），公示期结束后将启动资金拨付。`;
     case 'disbursement_pending':
-      return `您单位（${n.enterprise}）的${ITEM}公示期已结束，请登录系统在“人才资金拨付申请”中上传在职证明和收据。`;
+      return (
+        `您单位（${n.enterprise}）的${ITEM}公示期已结束，资金拨付已启动${n.receiptNumber ? `（收据编号 ${n.receiptNumber}）` : ''}。` +
+        `请登录系统在“人才资金拨付申请”中上传人才在职证明，确认银行账户和联系人，打印收据并加盖财务章或公章后上传。`
+      );
+    case 'receipt_returned':
+      return `您单位（${n.enterprise}）的${ITEM}拨付收据${n.receiptNumber ? `（${n.receiptNumber}）` : ''}已被退回，请登录系统按退回原因重新上传盖章收据。`;
+    case 'paid':
+      return `您单位（${n.enterprise}）的${ITEM}资金已拨付，金额 ${formatFen(n.amountFen ?? 0)} 元${n.receiptNumber ? `（收据编号 ${n.receiptNumber}）` : ''}。`;
     case 'withdrawn':
       return `您单位（${n.enterprise}）的${ITEM}已撤回。`;
     default:
@@ -47,7 +56,7 @@ function sentence(n: SubsidyNotice): string | null {
 export function subsidySms(n: SubsidyNotice): string | null {
   const s = sentence(n);
   if (!s) return null;
-  const reason = n.status === 'rejected' && n.comment ? `原因：${n.comment}` : '';
+  const reason = (n.status === 'rejected' || n.status === 'receipt_returned') && n.comment ? `原因：${n.comment}` : '';
   return `${SIGN}${s}${reason}`;
 }
 
@@ -59,7 +68,7 @@ export function subsidyMail(n: SubsidyNotice): { subject: string; text: string }
     if (n.comment) lines.push('', `审核意见：${n.comment}`);
     if (n.returnSummary.length) lines.push('', '需要修改的内容：', ...n.returnSummary.map((l) => `- ${l}`));
   } else if (n.comment) {
-    lines.push('', `${n.status === 'rejected' ? '原因' : '备注'}：${n.comment}`);
+    lines.push('', `${n.status === 'rejected' || n.status === 'receipt_returned' ? '原因' : '备注'}：${n.comment}`);
   }
   lines.push('', '审核状态请定期登录通办查看。本邮件由系统自动发送，请勿回复。', '');
   return { subject: `${SIGN}${ITEM}：${STATUS_NAMES[n.status]}`, text: lines.join('\n') };

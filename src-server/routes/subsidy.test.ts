@@ -31,6 +31,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
   let a: RegisteredEnterprise;
   let b: RegisteredEnterprise;
   let reviewer: string;
+  let finance: string;
   let clerk: string;
   let noPermission: string;
   let superB: string;
@@ -65,6 +66,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>' } });
     const staffAdmin = await staffToken(h, 'admin');
     reviewer = await staffToken(h, 'reviewer');
+    finance = await staffToken(h, 'finance');
     a = await registerEnterprise(h, staffAdmin);
     b = await registerEnterprise(h, staffAdmin);
     adminA = (await activatedSession(h, a.uscc, 'admin', a.adminPassword)).token;
@@ -186,10 +188,16 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     expect([tooMuch.statusCode, issuesOf(tooMuch)]).toEqual([400, [{ path: 'body.amountFen', code: 'AMOUNT_ABOVE_REQUESTED' }]]);
     const approved = await staff(id, 'approve', { amountFen: 7_500_000, comment: '核减部分服务费' });
     expect(approved.json()).toMatchObject({ status: 'approved', amountApprovedFen: 7_500_000 });
-    const publicity = await staff(id, 'publicity', { startDate: '2026-12-01', endDate: '2026-12-07' });
-    expect(publicity.json()).toMatchObject({ status: 'publicity', publicity: { startDate: '2026-12-01', endDate: '2026-12-07' }, allowedActions: ['endPublicity'] });
-    const ended = await staff(id, 'publicity/end', {});
-    expect(ended.json()).toMatchObject({ status: 'disbursement_pending', allowedActions: [] });
+    // A publicity period that is already over (China dates), so finance may open the disbursement.
+    const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const [startDate, endDate] = [chinaDay(9), chinaDay(2)];
+    const publicity = await staff(id, 'publicity', { startDate, endDate });
+    expect(publicity.json()).toMatchObject({ status: 'publicity', publicity: { startDate, endDate }, allowedActions: [] });
+    // The reviewer no longer ends publicity: finance opens the disbursement (issue 7).
+    expect((await staff(id, 'publicity/end', {})).statusCode).toBe(404);
+    const opened = await h.call({ method: 'POST', url: `/api/staff/subsidy-applications/${id}/disbursement`, token: finance, payload: {} });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ status: 'disbursement_pending', allowedActions: [] });
 
     const timeline = (await h.call({ method: 'GET', url: `${base()}/${id}/timeline${q}`, token: clerk })).json() as { entries: { action: string; status: string; actor: { type: string }; comment: string | null }[] };
     expect(timeline.entries.map((e) => [e.action, e.status, e.actor.type])).toEqual([
@@ -200,7 +208,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
       ['resubmit', 'resubmitted', 'account'],
       ['approve', 'approved', 'staff'],
       ['startPublicity', 'publicity', 'staff'],
-      ['endPublicity', 'disbursement_pending', 'staff'],
+      ['openDisbursement', 'disbursement_pending', 'staff'],
     ]);
     expect(timeline.entries[3]!.comment).toBe('请补正以下内容');
     expect(timeline.entries[3]!.actor).toEqual({ type: 'staff', id: '', name: '审核人员' });
@@ -211,10 +219,10 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     const trail = await h.call({ method: 'GET', url: `/api/staff/subsidy-applications/${id}/audit`, token: reviewer });
     expect(trail.statusCode, trail.body).toBe(200);
     const trailActions = (trail.json() as { entries: { action: string }[] }).entries.map((e) => e.action);
-    expect(trailActions).toEqual(expect.arrayContaining(['subsidy.create', 'subsidy.save_draft', 'subsidy.return', 'subsidy.endPublicity']));
+    expect(trailActions).toEqual(expect.arrayContaining(['subsidy.create', 'subsidy.save_draft', 'subsidy.return', 'subsidy.openDisbursement']));
 
     const audit = await h.app.services.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('subject_id', '=', id).execute();
-    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['subsidy.create', 'subsidy.submit', 'subsidy.accept', 'subsidy.return', 'subsidy.resubmit', 'subsidy.approve', 'subsidy.startPublicity', 'subsidy.endPublicity']));
+    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['subsidy.create', 'subsidy.submit', 'subsidy.accept', 'subsidy.return', 'subsidy.resubmit', 'subsidy.approve', 'subsidy.startPublicity', 'subsidy.openDisbursement']));
     const approveRow = audit.find((r) => r.action === 'subsidy.approve')!;
     expect(JSON.parse(approveRow.before_json!)).toMatchObject({ status: 'resubmitted', amount_approved_fen: null });
     expect(JSON.parse(approveRow.after_json!)).toMatchObject({ status: 'approved', amount_approved_fen: 7_500_000 });
@@ -225,7 +233,8 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     expect(texts[2]).toContain('已被退回修改');
     expect(texts[3]).toContain('已重新提交（第 2 版）');
     expect(texts[4]).toContain('核准补贴金额 75,000.00 元');
-    expect(texts[5]).toContain('公示期（2026-12-01 至 2026-12-07）');
+    expect(texts[5]).toContain(`公示期（${startDate} 至 ${endDate}）`);
+    expect(texts[6]).toContain('资金拨付已启动');
 
     await expect.poll(() => smtp.mails.length).toBe(7);
     expect(smtp.mails.every((m) => m.to.join() === CONTACT.email && m.from === 'noreply@tongban.test')).toBe(true);
@@ -235,7 +244,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     expect(returnedMail).toContain('talents[1].invoiceNumber：发票号码与发票不一致');
     expect(returnedMail).toContain('talents[0].attachments.invoice：发票扫描件不清晰');
     expect(bodies.some((t) => t.includes('核准补贴金额 75,000.00 元'))).toBe(true);
-    expect(bodies.some((t) => t.includes('2026-12-01 至 2026-12-07'))).toBe(true);
+    expect(bodies.some((t) => t.includes(`${startDate} 至 ${endDate}`))).toBe(true);
 
     // The approved amount now counts against the enterprise's yearly cap; the client is told how much.
     const next = (await h.call({ method: 'GET', url: `${base()}/${await createDraft()}${q}`, token: clerk })).json() as { quota: { usedThisYearFen: number } };
@@ -262,7 +271,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     conflict(await h.call({ method: 'PUT', url: `${base()}/${id}${q}`, token: clerk, payload: { form: {} } }));
     conflict(await staff(id, 'approve', { amountFen: 1 }));
     conflict(await staff(id, 'publicity', { startDate: '2026-12-01', endDate: '2026-12-07' }));
-    conflict(await staff(id, 'publicity/end', {}));
+    conflict(await h.call({ method: 'POST', url: `/api/staff/subsidy-applications/${id}/disbursement`, token: finance, payload: {} }));
     const rejected = await staff(id, 'reject', { reason: '不符合申报条件' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectReason: '不符合申报条件' });
     expect((await smsTo(CONTACT.mobile)).at(-1)).toContain('未予通过。原因：不符合申报条件');

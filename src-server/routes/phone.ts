@@ -1,0 +1,36 @@
+/**
+ * The phone receipt page's two routes. No session: the one-time token in the path is the credential, so both are
+ * rate-limited per caller address (like the anonymous registration uploads) and answer nothing beyond
+ * `phoneReceiptInfoSchema`.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { phoneReceiptInfoRoute, phoneUploadReceiptRoute } from '@shared/contract/http/disbursement';
+import { phoneReceiptInfo, phoneUpload } from '../domain/receipt-links';
+import { ApiError } from '../http/api-error';
+import { FixedWindowLimiter } from '../http/rate-limit';
+import { registerRoute } from '../http/register-route';
+import { acceptRawUploads, storeUpload } from './uploads';
+
+export const phoneRoutes: FastifyPluginAsync = async (app) => {
+  const services = app.services;
+  acceptRawUploads(app);
+  const hour = 3600_000;
+  const lookups = new FixedWindowLimiter(services.config.phoneLimits.lookupsPerHour, hour);
+  const uploads = new FixedWindowLimiter(services.config.phoneLimits.uploadsPerHour, hour);
+  const limit = (limiter: FixedWindowLimiter, request: FastifyRequest) => {
+    const wait = limiter.hit(request.ip, services.clock.now().getTime());
+    if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
+  };
+
+  registerRoute(app, phoneReceiptInfoRoute, async ({ params, request, reply }) => {
+    limit(lookups, request);
+    void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return phoneReceiptInfo(services, params.token);
+  });
+
+  registerRoute(app, phoneUploadReceiptRoute, async ({ params, request, reply }) => {
+    limit(uploads, request);
+    void reply.header('cache-control', 'no-store');
+    return phoneUpload(services, params.token, () => storeUpload(services, request, phoneUploadReceiptRoute.rawBody.maxBytes), request.id);
+  });
+};
