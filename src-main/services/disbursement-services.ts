@@ -125,7 +125,9 @@ export function disbursementHandlers(ctx: DisbursementServicesContext) {
         const r = await portal.download(downloadFileRoute, { params: { enterpriseId, sha256: i.sha256 } });
         if (!r.ok) return r;
         const mediaType = (STORED_TYPES as readonly string[]).includes(r.value.mediaType) ? (r.value.mediaType as StoredType) : 'application/octet-stream';
-        return ok({ content: r.value.bytes.toString('base64'), mediaType, fileName: i.fileName || `${i.sha256.slice(0, 12)}.${EXTENSION[mediaType]}` });
+        const base = i.fileName || i.sha256.slice(0, 12);
+        const fileName = /\.[A-Za-z0-9]{2,4}$/.test(base) ? base : `${base}.${EXTENSION[mediaType]}`;
+        return ok({ content: r.value.bytes.toString('base64'), mediaType, fileName });
       }),
   };
 }

@@ -19,6 +19,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 // One chunk for the subsidy's four screens: fewer lazy chunks sharing the shell's modules keep the initial split lean.
 const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
+// The disbursement's screens (pending list, detail with its dialogs) as one lazy chunk too.
+const DisbursementScreens = lazy(() => import('../features/disbursement/DisbursementScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
@@ -77,6 +79,7 @@ function Shell() {
               {route === 'settings' && <SettingsPage />}
               {route === 'accounts' && <AccountsPage />}
               {route.startsWith('subsidy-') && <SubsidyScreens route={route} />}
+              {route.startsWith('disbursement-') && <DisbursementScreens route={route} />}
             </Suspense>
           )}
         </div>

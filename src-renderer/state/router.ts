@@ -15,7 +15,9 @@ export type Route =
   | 'subsidy-guide'
   | 'subsidy-form'
   | 'subsidy-list'
-  | 'subsidy-detail';
+  | 'subsidy-detail'
+  | 'disbursement-list'
+  | 'disbursement-detail';
 
 interface RouterState {
   route: Route;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegistrationForm } from '@shared/contract/client-api';
 import { organizationCodeCheckChar, residentIdCheckChar, usccCheckChar } from '@shared/validation';
 import { fieldProblem, formProblems, normalizedForm } from './form-rules';
-import { checkFile, MAX_FILE_BYTES, sniffMediaType } from './upload-file';
+import { checkFile, MAX_FILE_BYTES, sniffMediaType } from '../../components/upload-file';
 
 const id17 = '32050619900307123';
 const validId = id17 + residentIdCheckChar(id17);

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { SubsidyTimelineEntry } from '@shared/contract/client-api';
 import type { AppError } from '@shared/contract/result';
@@ -9,7 +9,8 @@ import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSubsidyApplication } from '../../state/subsidy-application';
-import { dateTime, pathLabel, shortId, STATUS_COLOR } from './status';
+import { pathLabel, shortId, STATUS_COLOR } from './status';
+import { SubsidyTimeline } from './SubsidyTimeline';
 
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'accepted', 'returned', 'resubmitted']);
 
@@ -121,57 +122,7 @@ export default function ApplicationDetailPage() {
         )}
       </Space>
 
-      <section aria-labelledby="subsidy-timeline" style={{ marginTop: 24 }}>
-        <Typography.Title level={3} id="subsidy-timeline" style={{ fontSize: 16 }}>
-          {t('subsidy.detail.timeline')}
-        </Typography.Title>
-        <ErrorAlert error={timelineError} onRetry={() => void load()} />
-        {entries === null && !timelineError ? (
-          <Spin />
-        ) : (
-          <Timeline
-            items={(entries ?? []).map((e, i) => ({
-              key: `${e.at}-${i}`,
-              color: STATUS_COLOR[e.status] === 'warning' ? 'orange' : STATUS_COLOR[e.status] === 'error' ? 'red' : STATUS_COLOR[e.status] === 'success' ? 'green' : 'blue',
-              content: <TimelineEntry entry={e} />,
-            }))}
-          />
-        )}
-      </section>
+      <SubsidyTimeline entries={entries} error={timelineError} onRetry={() => void load()} />
     </Card>
-  );
-}
-
-function TimelineEntry({ entry: e }: { entry: SubsidyTimelineEntry }) {
-  const t = useT();
-  const d = e.details ?? {};
-  const ret = d as { fields?: { path: string; comment: string }[]; attachments?: { path: string; comment: string }[] };
-  const changes = (d as { changes?: { fields: string[]; attachments: string[] } }).changes;
-  return (
-    <div>
-      <Space size={8} wrap>
-        <Tag color={STATUS_COLOR[e.status]}>{t(`subsidy.status.${e.status}`)}</Tag>
-        <Typography.Text strong>{t('subsidy.timeline.entry', { action: t(`subsidy.action.${e.action}` as 'subsidy.action.create'), actor: e.actor.name })}</Typography.Text>
-        <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text>
-      </Space>
-      {e.comment && <div>{e.comment}</div>}
-      {typeof d.amountFen === 'number' && <div>{t('subsidy.timeline.amount', { amount: formatFen(d.amountFen) })}</div>}
-      {typeof d.amountRequestedFen === 'number' && typeof d.version === 'number' && (
-        <div>{t('subsidy.timeline.requested', { amount: formatFen(d.amountRequestedFen), version: d.version })}</div>
-      )}
-      {typeof d.startDate === 'string' && typeof d.endDate === 'string' && <div>{t('subsidy.detail.publicityDates', { start: d.startDate, end: d.endDate })}</div>}
-      {e.action === 'return' && (
-        <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {[...(ret.fields ?? []), ...(ret.attachments ?? [])].map((c) => (
-            <li key={c.path}>{t('subsidy.detail.commentOn', { field: pathLabel(c.path, t), comment: c.comment })}</li>
-          ))}
-        </ul>
-      )}
-      {changes && changes.fields.length + changes.attachments.length > 0 && (
-        <div>
-          {t('subsidy.detail.commentOn', { field: t('subsidy.detail.changes'), comment: [...changes.fields, ...changes.attachments].map((p) => pathLabel(p, t)).join(t('list.separator')) })}
-        </div>
-      )}
-    </div>
   );
 }

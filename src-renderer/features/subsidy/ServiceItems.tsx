@@ -49,6 +49,12 @@ export function ServiceItems() {
                       {t('home.items.mine')}
                     </Button>
                   </Space>
+                ) : item.item === 'disbursement' ? (
+                  <Space wrap>
+                    <Button type="primary" icon={<UnorderedListOutlined aria-hidden />} aria-label={t('home.items.pendingLabel', { name: item.name })} onClick={() => go('disbursement-list')} data-testid="home-disbursement">
+                      {t('home.items.pending')}
+                    </Button>
+                  </Space>
                 ) : (
                   <Typography.Text type="secondary">{t('home.items.notYet')}</Typography.Text>
                 )}
