@@ -100,7 +100,7 @@ export class PortalClient {
   }
 
   private url(route: HttpRoute, req: Pick<PortalRequest, 'params'>): string {
-    return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
+    return route.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
   }
 }
 
