@@ -74,18 +74,23 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
   const pad = 18;
   const left = f.x + pad;
   const width = f.width - 2 * pad;
-  let top = f.y + 14; // distance from the page top
+  let top = f.y + 12; // distance from the page top
 
   // Title with the double rule under it, as printed receipt books have.
   const title = '人才资金拨付收据';
-  const titleSize = 20;
-  const spaced = title.split('').join('\u2009');
-  const tw = page.measure(spaced, titleSize);
-  page.text(spaced, left + (width - tw) / 2, fromTop(top + titleSize / 2 + 2), { size: titleSize, bold: true });
+  const titleSize = 18;
+  // Spaced out one character at a time (the font has no thin space; letter spacing is not a PDF text feature here).
+  const gap = titleSize * 0.35;
+  const tw = [...title].reduce((w, ch) => w + page.measure(ch, titleSize), 0) + gap * (title.length - 1);
+  let tx = left + (width - tw) / 2;
+  for (const ch of title) {
+    page.text(ch, tx, fromTop(top + titleSize / 2 + 2), { size: titleSize, bold: true });
+    tx += page.measure(ch, titleSize) + gap;
+  }
   const ruleY = fromTop(top + titleSize + 8);
   page.page.drawLine({ start: { x: left + (width - tw) / 2 - 8, y: ruleY }, end: { x: left + (width + tw) / 2 + 8, y: ruleY }, thickness: 0.8, color: INK });
   page.page.drawLine({ start: { x: left + (width - tw) / 2 - 8, y: ruleY - 2.5 }, end: { x: left + (width + tw) / 2 + 8, y: ruleY - 2.5 }, thickness: 0.8, color: INK });
-  top += titleSize + 16;
+  top += titleSize + 14;
 
   // Number (red, as numbered receipt forms print it) and date.
   const meta = 10.5;
@@ -93,16 +98,16 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
   page.text(c.receiptNumber, left + page.measure('No. ', meta), fromTop(top + 7), { size: meta + 1, color: RED });
   const dateText = `日期：${chineseDate(c.date)}`;
   page.text(dateText, left + width - page.measure(dateText, meta), fromTop(top + 7), { size: meta });
-  top += 18;
+  top += 16;
 
   // The table: label | value | label | value, with rows that grow when a value wraps.
   const size = 10;
-  const leading = size * 1.4;
+  const leading = size * 1.3;
   const labelW = 84;
-  const rightLabelW = 84;
-  const rightValueW = 150;
+  const rightLabelW = 100;
+  const rightValueW = 146;
   const leftValueW = width - labelW - rightLabelW - rightValueW;
-  const cellPad = 5;
+  const cellPad = 4;
   const bank = c.bankAccount;
   type Row = [string, string] | [string, string, string, string];
   const rows: Row[] = [
@@ -111,9 +116,9 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
     ['款项名称', `${c.itemName}（${c.year}年度）`],
     ['人民币（大写）', c.amountInCapitals, '（小写）', `¥${fenToFigures(c.amountFen)}`],
     ['开户银行', bank.bankName, '开户支行', bank.branchName || '—'],
-    ['户　　名', bank.accountName, bank.cnapsCode ? '行号（CNAPS）' : '', bank.cnapsCode],
-    ['账　　号', groupDigits(bank.accountNumber)],
-    ['联 系 人', c.contact.name, '联系电话', [c.contact.mobile, c.contact.phone].filter(Boolean).join(' / ')],
+    ['户　　名', bank.accountName],
+    ['账　　号', groupDigits(bank.accountNumber), bank.cnapsCode ? '行号（CNAPS）' : '', bank.cnapsCode],
+    ['联 系 人', [c.contact.name, `手机 ${c.contact.mobile}`, c.contact.phone ? `电话 ${c.contact.phone}` : ''].filter(Boolean).join('　　')],
   ];
   const tableTop = top;
   for (const row of rows) {
@@ -122,7 +127,7 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
     const v1 = page.wrap(safe(row[1]), valueW - 2 * cellPad, size);
     const v2 = full ? [] : page.wrap(safe(row[3] ?? ''), rightValueW - 2 * cellPad, size);
     const l2 = full ? [] : page.wrap(row[2] ?? '', rightLabelW - 2 * cellPad, size);
-    const h = Math.max(22, Math.max(v1.length, v2.length, l2.length) * leading + 2 * cellPad);
+    const h = Math.max(21, Math.max(v1.length, v2.length, l2.length) * leading + 2 * cellPad);
     const y = fromTop(top + h);
     const cell = (x: number, w: number, fill?: boolean) =>
       page.page.drawRectangle({ x, y, width: w, height: h, borderColor: INK, borderWidth: 0.6, ...(fill ? { color: LABEL_FILL } : {}) });
@@ -148,10 +153,10 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
   const ack = safe(`今收到${c.payer}拨付的上述款项，特此证明。`);
   page.text(ack, left + cellPad + 2, fromTop(top + 14), { size });
   page.text('经办人（签字）：', left + cellPad + 2, fromTop(bottom - 16), { size });
-  const stampX = left + width * 0.58;
-  page.text('收款单位（盖章）', stampX, fromTop(bottom - 40), { size: size + 1, bold: true });
-  page.text('\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', stampX, fromTop(bottom - 16), { size });
-  page.text('（请加盖财务专用章或企业公章）', stampX, fromTop(bottom - 26 - 28), { size: 8, color: GREY });
+  const stampX = left + width * 0.56;
+  page.text('收款单位（盖章）：', stampX, fromTop(top + 38), { size: size + 1, bold: true });
+  page.text('请加盖财务专用章或企业公章', stampX, fromTop(top + 54), { size: 8, color: GREY });
+  page.text('\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', stampX + 40, fromTop(bottom - 16), { size });
   // Heavier outer border of the whole form.
   page.page.drawRectangle({ x: left, y: fromTop(bottom), width, height: bottom - tableTop, borderColor: INK, borderWidth: 1.1 });
 }

@@ -3,6 +3,7 @@
  * rate-limited per caller address (like the anonymous registration uploads) and answer nothing beyond
  * `phoneReceiptInfoSchema`.
  */
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { phoneReceiptInfoRoute, phoneUploadReceiptRoute } from '@shared/contract/http/disbursement';
 import { phoneReceiptInfo, phoneUpload } from '../domain/receipt-links';
@@ -29,8 +30,14 @@ export const phoneRoutes: FastifyPluginAsync = async (app) => {
   });
 
   registerRoute(app, phoneUploadReceiptRoute, async ({ params, request, reply }) => {
-    limit(uploads, request);
     void reply.header('cache-control', 'no-store');
-    return phoneUpload(services, params.token, () => storeUpload(services, request, phoneUploadReceiptRoute.rawBody.maxBytes), request.id);
+    try {
+      limit(uploads, request);
+      return await phoneUpload(services, params.token, () => storeUpload(services, request, phoneUploadReceiptRoute.rawBody.maxBytes), request.id);
+    } catch (err) {
+      // Refused before the photo was read: drain it, so the phone reads the answer instead of a reset connection.
+      (request.body as Readable | undefined)?.resume?.();
+      throw err;
+    }
   });
 };
