@@ -38,6 +38,12 @@ export interface DesktopClient {
 }
 
 interface WorkerFixtures {
+  /**
+   * Which world the worker's keys, portal and client belong to. Files that need enterprises of their own (every
+   * registered key is taken by another spec) say `test.use({ world: 'name' })`: Playwright runs them in a worker of
+   * their own, with fresh keys, a fresh portal and a fresh client.
+   */
+  world: string;
   keys: TokenSandbox;
   portal: Portal;
   client: DesktopClient;
@@ -52,9 +58,10 @@ export const test = base.extend<{ defaultLanguage: void }, WorkerFixtures>({
     },
     { auto: true },
   ],
+  world: ['shared', { scope: 'worker', option: true }],
   keys: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form for fixtures
-    async ({}, use) => {
+    async ({ world }, use) => {
+      void world; // a worker per world: the value only partitions workers
       const sandbox = await createTokenSandbox();
       await use(sandbox);
       await sandbox.cleanup();
