@@ -1,15 +1,21 @@
-/** The staff console: login → (first time) password change → the queue and one application at a time. */
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+/**
+ * The staff console: login → (first time) password change → the desks the role may use: reviewers the subsidy queue
+ * and one application at a time, finance the disbursement queue and one disbursement, admins both.
+ */
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { logoutRoute } from '@shared/contract/http/auth';
 import { call } from './api';
 import { ApplicationScreen } from './detail/ApplicationScreen';
+import { DisbursementQueueScreen } from './disbursement/DisbursementQueueScreen';
+import { DisbursementScreen } from './disbursement/DisbursementScreen';
 import { useLang, useT } from './i18n';
 import { LoginScreen } from './LoginScreen';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { QueueScreen } from './QueueScreen';
-import { useRoute } from './router';
+import { desksOf, type Desk } from './roles';
+import { disbursementQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
 
 function Header() {
@@ -45,13 +51,37 @@ function Header() {
   );
 }
 
+const deskOf = (route: ConsoleRoute, home: Desk | undefined): Desk | undefined =>
+  route.name === 'home' ? home : route.name === 'queue' || route.name === 'application' ? 'review' : 'finance';
+
+function DeskNav({ desks, current }: { desks: Desk[]; current: Desk | undefined }) {
+  const t = useT();
+  if (desks.length < 2) return null;
+  const items = desks.map((d) => ({
+    key: d,
+    label: <a href={d === 'review' ? queueHref : disbursementQueueHref}>{t(d === 'review' ? 'nav.review' : 'nav.finance')}</a>,
+  }));
+  return <Menu mode="horizontal" aria-label={t('nav.label')} selectedKeys={current ? [current] : []} items={items} className="console-nav" />;
+}
+
 function Screen() {
+  const t = useT();
   const session = useSession((s) => s.session);
   const route = useRoute();
   if (!session) return <LoginScreen />;
   if (session.mustChangePassword) return <PasswordChangeScreen />;
+  const desks = desksOf(session.staff.role);
+  const desk = deskOf(route, desks[0]);
+  let screen: React.ReactNode;
+  if (!desk || !desks.includes(desk)) screen = <Result status="info" title={t('nav.none')} />;
+  else if (route.name === 'application') screen = <ApplicationScreen key={route.id} id={route.id} />;
+  else if (route.name === 'disbursement') screen = <DisbursementScreen key={route.id} id={route.id} />;
+  else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
-    <main className="console-main">{route.name === 'application' ? <ApplicationScreen key={route.id} id={route.id} /> : <QueueScreen />}</main>
+    <>
+      <DeskNav desks={desks} current={desk} />
+      <main className="console-main">{screen}</main>
+    </>
   );
 }
 

@@ -1,11 +1,26 @@
-/** Two places in the console, kept in the URL hash so reload and the back button work: the queue, one application. */
+/**
+ * The places in the console, kept in the URL hash so reload and the back button work: the subsidy queue, one
+ * application, the disbursement queue, one disbursement. `#/` is the home of the staff member's first desk.
+ */
 import { useSyncExternalStore } from 'react';
 
-export type ConsoleRoute = { name: 'queue' } | { name: 'application'; id: string };
+export type ConsoleRoute =
+  | { name: 'home' }
+  | { name: 'queue' }
+  | { name: 'application'; id: string }
+  | { name: 'disbursements' }
+  | { name: 'disbursement'; id: string };
 
-function parse(hash: string): ConsoleRoute {
-  const m = /^#\/applications\/([0-9a-fA-F-]{36})$/.exec(hash);
-  return m?.[1] ? { name: 'application', id: m[1] } : { name: 'queue' };
+const UUID = '([0-9a-fA-F-]{36})';
+
+export function parseRoute(hash: string): ConsoleRoute {
+  let m = new RegExp(`^#/applications/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'application', id: m[1] };
+  m = new RegExp(`^#/disbursements/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'disbursement', id: m[1] };
+  if (hash === '#/disbursements') return { name: 'disbursements' };
+  if (hash === '#/applications') return { name: 'queue' };
+  return { name: 'home' };
 }
 
 const subscribe = (onChange: () => void) => {
@@ -15,8 +30,10 @@ const subscribe = (onChange: () => void) => {
 
 export function useRoute(): ConsoleRoute {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parse(hash);
+  return parseRoute(hash);
 }
 
 export const applicationHref = (id: string) => `#/applications/${id}`;
-export const queueHref = '#/';
+export const queueHref = '#/applications';
+export const disbursementHref = (id: string) => `#/disbursements/${id}`;
+export const disbursementQueueHref = '#/disbursements';

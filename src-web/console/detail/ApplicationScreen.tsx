@@ -3,6 +3,7 @@ import { Button, Descriptions, Result, Skeleton, Space, Tabs, Typography } from 
 import { useCallback } from 'react';
 import { staffGetSubsidyRoute } from '@shared/contract/http/subsidy';
 import { ActionBar } from '../actions/ActionBar';
+import { OpenDisbursement } from '../actions/OpenDisbursement';
 import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { dateTime } from '../format';
@@ -49,6 +50,7 @@ export function ApplicationScreen({ id }: { id: string }) {
       </Descriptions>
       <ErrorAlert error={error} />
       <ActionBar app={app} onChanged={replace} onStale={reload} />
+      <OpenDisbursement app={app} onStale={reload} />
       <Tabs
         aria-label={t('detail.tabs')}
         items={[

@@ -10,6 +10,8 @@ export interface PreviewTarget {
   sha256: string;
   mediaType: string;
   name: string;
+  /** Where the bytes come from when not the enterprise's file store (the receipt PDF): a blob: URL. */
+  load?: () => Promise<string>;
 }
 
 interface Shown {
@@ -26,7 +28,7 @@ export function AttachmentPreview({ target, onClose }: { target: PreviewTarget |
     if (!target) return;
     let live = true;
     let created: string | null = null;
-    attachmentUrl(target.enterpriseId, target.sha256, target.mediaType).then(
+    (target.load ? target.load() : attachmentUrl(target.enterpriseId, target.sha256, target.mediaType)).then(
       (url) => {
         created = url;
         if (live) setShown({ target, url });

@@ -13,6 +13,11 @@ type Entry = StaffApplication['timeline'][number];
 function Details({ entry }: { entry: Entry }) {
   const t = useT();
   const d = entry.details ?? {};
+  if (entry.action === 'openDisbursement') return typeof d.publicityEnd === 'string' ? <div>{t('timeline.publicityEnd', { date: dateOnly(d.publicityEnd) })}</div> : null;
+  if (entry.action === 'submitReceipt') {
+    return d.source === 'pc' || d.source === 'phone' ? <div>{t('timeline.receiptSource', { source: t(`disb.source.${d.source}`) })}</div> : null;
+  }
+  if (entry.action === 'acceptReceipt') return typeof d.amountFen === 'number' ? <div>{t('timeline.paidAmount', { amount: yuan(d.amountFen) })}</div> : null;
   if (entry.action === 'return') {
     const parsed = subsidyReturnSchema.safeParse({ comment: '', fields: [], attachments: [], ...d });
     return parsed.success ? <ReturnCommentsList comments={{ ...parsed.data, comment: '' }} /> : null;
@@ -25,14 +30,19 @@ function Details({ entry }: { entry: Entry }) {
 }
 
 export function TimelineTab({ app }: { app: StaffApplication }) {
+  return <TimelineList timeline={app.timeline} />;
+}
+
+/** The application's timeline (the disbursement screen shows the same, with its own steps). */
+export function TimelineList({ timeline }: { timeline: readonly Entry[] }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
   return (
     <Timeline
       aria-label={t('timeline.list')}
-      items={app.timeline.map((entry, i) => ({
+      items={timeline.map((entry, i) => ({
         key: `${entry.at}-${i}`,
-        color: entry.action === 'return' || entry.action === 'reject' ? 'red' : entry.actor.type === 'staff' ? 'blue' : 'green',
+        color: entry.action === 'return' || entry.action === 'reject' || entry.action === 'returnReceipt' ? 'red' : entry.actor.type === 'staff' ? 'blue' : 'green',
         content: (
           <div>
             <Space>

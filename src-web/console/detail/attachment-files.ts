@@ -9,7 +9,11 @@ export async function attachmentUrl(enterpriseId: string, sha256: string, mediaT
 }
 
 export async function saveAttachment(enterpriseId: string, sha256: string, mediaType: string, name: string): Promise<void> {
-  const url = await attachmentUrl(enterpriseId, sha256, mediaType);
+  saveUrl(await attachmentUrl(enterpriseId, sha256, mediaType), mediaType, name);
+}
+
+/** Saves a blob: URL under `name` with the extension of its type, and revokes it a little later. */
+export function saveUrl(url: string, mediaType: string, name: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = `${name}.${EXTENSIONS[mediaType] ?? 'bin'}`;

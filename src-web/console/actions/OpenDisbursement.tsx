@@ -1,0 +1,77 @@
+/**
+ * 启动资金拨付 on an application whose publicity period is over (finance and admins): a confirming dialog with an
+ * optional comment; the server refuses with PUBLICITY_NOT_OVER while the period lasts, and that message is shown.
+ * Once opened, the card links to the disbursement.
+ */
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { staffOpenDisbursementRoute } from '@shared/contract/http/disbursement';
+import type { SubsidyStatus } from '@shared/contract/http/subsidy';
+import { call, ConsoleError } from '../api';
+import type { StaffApplication } from '../detail/model';
+import { ErrorAlert } from '../ErrorAlert';
+import { useT } from '../i18n';
+import { canFinance } from '../roles';
+import { disbursementHref } from '../router';
+import { useSession } from '../session';
+
+const DISBURSING: readonly SubsidyStatus[] = ['disbursement_pending', 'receipt_submitted', 'receipt_returned', 'paid'];
+
+function OpenDialog({ app, onClose, onStale }: { app: StaffApplication; onClose(): void; onStale(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await call(staffOpenDisbursementRoute, { params: { applicationId: app.id }, body: { comment: form.getFieldValue('comment')?.trim() || undefined } });
+      void message.success(t('open.done'));
+      window.location.hash = disbursementHref(view.applicationId);
+    } catch (e) {
+      setError(e);
+      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={t('open.button')} okText={t('open.ok')} cancelText={t('action.cancel')} okButtonProps={{ loading: busy }} onOk={() => void submit()} onCancel={onClose} maskClosable={false}>
+      <Alert type="info" showIcon title={t('open.confirm')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical">
+        <Form.Item label={t('action.comment')} name="comment">
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
+
+export function OpenDisbursement({ app, onStale }: { app: StaffApplication; onStale(): void }) {
+  const t = useT();
+  const role = useSession((s) => s.session?.staff.role);
+  const [open, setOpen] = useState(false);
+  if (!role || !canFinance(role)) return null;
+  if (DISBURSING.includes(app.status)) {
+    return (
+      <Card size="small" title={t('open.bar')} role="region" aria-label={t('open.bar')}>
+        <Button href={disbursementHref(app.id)}>{t('open.view')}</Button>
+      </Card>
+    );
+  }
+  if (app.status !== 'publicity') return null;
+  return (
+    <Card size="small" title={t('open.bar')} role="region" aria-label={t('open.bar')}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setOpen(true)}>
+          {t('open.button')}
+        </Button>
+        <Typography.Text type="secondary">{t('open.hint')}</Typography.Text>
+      </Space>
+      {open ? <OpenDialog app={app} onClose={() => setOpen(false)} onStale={onStale} /> : null}
+    </Card>
+  );
+}

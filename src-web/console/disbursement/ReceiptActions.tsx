@@ -1,0 +1,104 @@
+/** Finance's decision on the stamped receipt: 收据审核通过 (paid) or 退回 with a reason, each behind a confirming dialog. */
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { staffAcceptReceiptRoute, staffReturnReceiptRoute } from '@shared/contract/http/disbursement';
+import { call, ConsoleError } from '../api';
+import { ErrorAlert } from '../ErrorAlert';
+import { useT } from '../i18n';
+import type { ReceiptAction, StaffDisbursement } from './model';
+
+interface DecisionForm {
+  comment?: string;
+  reason?: string;
+}
+
+function run(action: ReceiptAction, applicationId: string, f: DecisionForm): Promise<StaffDisbursement> {
+  const params = { applicationId };
+  return action === 'acceptReceipt'
+    ? call(staffAcceptReceiptRoute, { params, body: { comment: f.comment?.trim() || undefined } })
+    : call(staffReturnReceiptRoute, { params, body: { reason: f.reason?.trim() ?? '' } });
+}
+
+function DecisionDialog({ action, view, onClose, onDone, onStale }: { action: ReceiptAction; view: StaffDisbursement; onClose(): void; onDone(v: StaffDisbursement): void; onStale(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<DecisionForm>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await run(action, view.applicationId, values));
+      void message.success(t(`disb.action.done.${action}`));
+    } catch (e) {
+      setError(e);
+      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`disb.action.${action}`)}
+      okText={t(`disb.action.ok.${action}`)}
+      cancelText={t('action.cancel')}
+      okButtonProps={{ danger: action === 'returnReceipt', loading: busy }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      maskClosable={false}
+    >
+      <Alert type={action === 'returnReceipt' ? 'warning' : 'info'} showIcon title={t(`disb.action.confirm.${action}`)} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" requiredMark={false}>
+        {action === 'acceptReceipt' ? (
+          <Form.Item label={t('action.comment')} name="comment">
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        ) : (
+          <Form.Item label={t('disb.action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('disb.action.reasonRequired') }]}>
+            <Input.TextArea rows={4} maxLength={1000} />
+          </Form.Item>
+        )}
+      </Form>
+      <ErrorAlert error={error} />
+    </Modal>
+  );
+}
+
+export function ReceiptActions({ view, onChanged, onStale }: { view: StaffDisbursement; onChanged(v: StaffDisbursement): void; onStale(): void }) {
+  const t = useT();
+  const [open, setOpen] = useState<ReceiptAction | null>(null);
+  const idle = view.status === 'paid' ? t('disb.action.paid') : t('disb.action.waiting');
+  return (
+    <Card size="small" title={t('disb.action.bar')} role="region" aria-label={t('disb.action.bar')}>
+      {view.allowedActions.length === 0 ? (
+        <Typography.Text type="secondary">{idle}</Typography.Text>
+      ) : (
+        <Space wrap>
+          {view.allowedActions.map((a) => (
+            <Button key={a} type={a === 'acceptReceipt' ? 'primary' : 'default'} danger={a === 'returnReceipt'} onClick={() => setOpen(a)}>
+              {t(`disb.action.${a}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      {open ? (
+        <DecisionDialog
+          action={open}
+          view={view}
+          onClose={() => setOpen(null)}
+          onStale={onStale}
+          onDone={(next) => {
+            setOpen(null);
+            onChanged(next);
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Which staff role works which queue (the server enforces the same on every route): reviewers and admins the
+ * subsidy review queue; finance and admins the disbursement queue and 启动资金拨付. Support staff have no queue here.
+ */
+import type { StaffRole } from '@shared/contract/http/route';
+
+export const canReview = (role: StaffRole) => role === 'reviewer' || role === 'admin';
+export const canFinance = (role: StaffRole) => role === 'finance' || role === 'admin';
+
+export type Desk = 'review' | 'finance';
+
+/** The desks a role may use, the first one being where it lands after login. */
+export function desksOf(role: StaffRole): Desk[] {
+  const desks: Desk[] = [];
+  if (canReview(role)) desks.push('review');
+  if (canFinance(role)) desks.push('finance');
+  return desks;
+}

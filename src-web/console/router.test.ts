@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { applicationHref, disbursementHref, disbursementQueueHref, parseRoute, queueHref } from './router';
+import { desksOf } from './roles';
+
+const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
+
+describe('console routes', () => {
+  it('reads back every place it links to', () => {
+    expect(parseRoute(applicationHref(id))).toEqual({ name: 'application', id });
+    expect(parseRoute(disbursementHref(id))).toEqual({ name: 'disbursement', id });
+    expect(parseRoute(queueHref)).toEqual({ name: 'queue' });
+    expect(parseRoute(disbursementQueueHref)).toEqual({ name: 'disbursements' });
+  });
+
+  it('sends anything else home', () => {
+    for (const hash of ['', '#/', '#/applications/nope', '#/disbursements/x', '#/other']) expect(parseRoute(hash)).toEqual({ name: 'home' });
+  });
+});
+
+describe('desks by role', () => {
+  it('gives reviewers the review queue, finance the disbursements, admins both, support none', () => {
+    expect(desksOf('reviewer')).toEqual(['review']);
+    expect(desksOf('finance')).toEqual(['finance']);
+    expect(desksOf('admin')).toEqual(['review', 'finance']);
+    expect(desksOf('support')).toEqual([]);
+  });
+});
