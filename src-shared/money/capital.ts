@@ -21,7 +21,7 @@ function group(n: number): string {
     }
     if (zero) out += '零';
     zero = false;
-    out += DIGITS[d] + IN_GROUP[pos];
+    out += `${DIGITS[d]}${IN_GROUP[pos]}`;
   }
   return out;
 }

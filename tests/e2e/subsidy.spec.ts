@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
 import { expect, saveScreen, test } from './fixtures';
-import { apiSession, createHandler, registerWithKey, STRONG_PASSWORD } from './setup';
+import { apiSession, createHandler, registerWithKey, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The talent subsidy across both desks: a handler's application on the desktop client, the reviewer's work in
@@ -17,32 +16,6 @@ let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
 let clerkPassword = '';
 let outsiderPassword = '';
 let applicationId = '';
-
-async function signInOnDesktop(page: Page, url: string, uscc: string, username: string, password: string, captchaAnswer: (id: string) => Promise<string>) {
-  await page.goto(url);
-  await page.getByLabel('企业名称或统一社会信用代码').fill(uscc);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  const captchaId = await page.getByTestId('captcha-image').getAttribute('data-captcha-id');
-  await page.getByLabel('验证码', { exact: true }).fill(await captchaAnswer(captchaId!));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '首次登录请修改密码' })).toBeVisible();
-  await page.getByLabel('当前密码').fill(password);
-  await page.getByLabel('新密码', { exact: true }).fill(STRONG_PASSWORD);
-  await page.getByLabel('确认新密码').fill(STRONG_PASSWORD);
-  await page.getByRole('button', { name: '修改密码' }).click();
-}
-
-async function signInToConsole(page: Page, portalUrl: string, password: string, captchaAnswer: (id: string) => Promise<string>) {
-  const captcha = page.waitForResponse((r) => r.url().endsWith('/api/captcha'));
-  await page.goto(`${portalUrl}/console/`);
-  const { captchaId } = (await (await captcha).json()) as { captchaId: string };
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('验证码', { exact: true }).fill(await captchaAnswer(captchaId));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '审核队列' })).toBeVisible();
-}
 
 test('setup: a registered enterprise with a handler who holds the subsidy item and one who does not', async ({ client, portal, keys }) => {
   enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
@@ -113,7 +86,7 @@ test('the handler applies with two talents, sees the amount, and signs with the 
 });
 
 test('the reviewer returns it with a comment on one field, in the staff console', async ({ page, portal }) => {
-  await signInToConsole(page, portal.url, portal.staffPassword, portal.captchaAnswer);
+  await signInToConsole(page, portal.url, 'admin', portal.staffPassword, portal.captchaAnswer);
   await page.getByRole('link', { name: `查看 ${enterprise.name} 的申请` }).click();
   await expect(page.getByRole('region', { name: '审核操作' })).toBeVisible();
   await page.getByRole('button', { name: '退回', exact: true }).click();
@@ -145,7 +118,7 @@ test('the handler sees the comment beside the field, fixes it and signs again', 
 });
 
 test('the reviewer approves, publicity starts, and the contact hears of every step', async ({ page, portal }) => {
-  await signInToConsole(page, portal.url, portal.staffPassword, portal.captchaAnswer);
+  await signInToConsole(page, portal.url, 'admin', portal.staffPassword, portal.captchaAnswer);
   await page.getByRole('link', { name: `查看 ${enterprise.name} 的申请` }).click();
   await expect(page.getByText('人才2 · 发票号码').first()).toBeVisible();
   await page.getByRole('button', { name: '批准', exact: true }).click();
