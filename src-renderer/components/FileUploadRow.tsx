@@ -42,6 +42,8 @@ export function FileUploadRow(props: {
   testId: string;
   inputTestId: string;
   disabled?: boolean;
+  /** Shows the file without the choose/replace button (nothing may change now). */
+  readOnly?: boolean;
   /** Highlighted (a reviewer commented on it). */
   highlight?: boolean;
   /** More buttons beside "选择文件" (e.g. view). */
@@ -167,14 +169,16 @@ export function FileUploadRow(props: {
               if (file) void upload(file);
             }}
           />
-          <Button
-            icon={<UploadOutlined aria-hidden />}
-            disabled={uploading || props.disabled}
-            aria-label={value ? t('reg.upload.replaceLabel', { name }) : t('reg.upload.chooseLabel', { name })}
-            onClick={() => input.current?.click()}
-          >
-            {value ? t('reg.upload.replace') : t('reg.upload.choose')}
-          </Button>
+          {!props.readOnly && (
+            <Button
+              icon={<UploadOutlined aria-hidden />}
+              disabled={uploading || props.disabled}
+              aria-label={value ? t('reg.upload.replaceLabel', { name }) : t('reg.upload.chooseLabel', { name })}
+              onClick={() => input.current?.click()}
+            >
+              {value ? t('reg.upload.replace') : t('reg.upload.choose')}
+            </Button>
+          )}
         </Space>
       </Space>
       {props.children}

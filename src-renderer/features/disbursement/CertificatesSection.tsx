@@ -45,7 +45,7 @@ export function CertificatesSection({ view, editable }: { view: DisbursementView
               }}
               testId={`disb-cert-${talent.index}`}
               inputTestId={`disb-cert-${talent.index}-input`}
-              disabled={!editable}
+              readOnly={!editable}
               divider={i < view.talents.length - 1}
               actions={
                 cert && (

@@ -96,7 +96,7 @@ export default function DisbursementDetailPage() {
 
       <CertificatesSection view={view} editable={stage.editable} />
       <PayeeSection view={view} editable={stage.editable} />
-      {stage.editable && <ReceiptPrintSection view={view} />}
+      {(stage.editable || stage.receiptReady) && <ReceiptPrintSection view={view} />}
       <ReceiptUploadSection view={view} stage={stage} />
       <SubsidyTimeline entries={view.timeline} title={t('disb.step.timeline')} />
     </Card>

@@ -67,7 +67,7 @@ export function ReceiptCheck(props: {
           {t('disb.check.submit')}
         </Button>
         <Button onClick={props.onDiscard} disabled={busy} data-testid="disb-receipt-discard">
-          {t('disb.check.discard')}
+          {props.candidate.source === 'phone' ? t('disb.check.retake') : t('disb.check.discard')}
         </Button>
       </Space>
     </div>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, EyeOutlined, MobileOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DisbursementView } from '@shared/contract/http/disbursement';
 import type { AppError } from '@shared/contract/result';
@@ -74,7 +74,7 @@ export function ReceiptUploadSection({ view, stage }: { view: DisbursementView; 
             items={[
               { key: 'source', label: t('disb.stamped.source'), children: <Tag data-testid="disb-stamped-source">{t(`disb.stamped.source.${stamped.source}`)}</Tag> },
               { key: 'at', label: t('disb.stamped.submittedAt'), children: dateTime(stamped.submittedAt) },
-              { key: 'size', label: t('disb.file.preview'), children: `${stamped.mediaType === 'application/pdf' ? 'PDF' : stamped.mediaType === 'image/png' ? 'PNG' : 'JPEG'} · ${formatSize(stamped.size)}` },
+              { key: 'file', label: t('disb.stamped.file'), children: `${stamped.mediaType === 'application/pdf' ? 'PDF' : stamped.mediaType === 'image/png' ? 'PNG' : 'JPEG'} · ${formatSize(stamped.size)}` },
             ]}
           />
           <Space style={{ marginTop: 8 }}>
@@ -90,11 +90,7 @@ export function ReceiptUploadSection({ view, stage }: { view: DisbursementView; 
       )}
 
       {!stage.canSubmitReceipt ? (
-        stage.editable ? (
-          <Typography.Paragraph type="secondary">{t('disb.step.uploadHint')}</Typography.Paragraph>
-        ) : (
-          stage.banner === 'submitted' && <Alert type="info" showIcon title={t('disb.upload.closedHint')} />
-        )
+        stage.editable && <Typography.Paragraph type="secondary">{t('disb.upload.afterPrint')}</Typography.Paragraph>
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t('disb.step.uploadHint')}</Typography.Paragraph>
@@ -117,7 +113,7 @@ export function ReceiptUploadSection({ view, stage }: { view: DisbursementView; 
                   onUploaded={(ref, file) =>
                     setCandidate({ sha256: ref.sha256, source: 'pc', file: { url: URL.createObjectURL(file), mediaType: ref.mediaType, fileName: ref.fileName } })
                   }
-                  missing={null}
+                  missing={<Typography.Text type="secondary">{t('disb.upload.pcHint')}</Typography.Text>}
                   testId="disb-receipt-file"
                   inputTestId="disb-receipt-file-input"
                   divider={false}

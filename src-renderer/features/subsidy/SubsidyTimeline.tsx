@@ -35,6 +35,9 @@ export function SubsidyTimeline(props: { entries: readonly SubsidyTimelineEntry[
   );
 }
 
+/** Steps whose amount is the one being paid out, not the one approved. */
+const PAYMENT_ACTIONS: ReadonlySet<string> = new Set(['openDisbursement', 'acceptReceipt']);
+
 function TimelineEntry({ entry: e }: { entry: SubsidyTimelineEntry }) {
   const t = useT();
   const d = e.details ?? {};
@@ -49,7 +52,9 @@ function TimelineEntry({ entry: e }: { entry: SubsidyTimelineEntry }) {
         <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text>
       </Space>
       {e.comment && <div>{e.comment}</div>}
-      {typeof d.amountFen === 'number' && <div>{t('subsidy.timeline.amount', { amount: formatFen(d.amountFen) })}</div>}
+      {typeof d.amountFen === 'number' && (
+        <div>{t(PAYMENT_ACTIONS.has(e.action) ? 'subsidy.timeline.disbursedAmount' : 'subsidy.timeline.amount', { amount: formatFen(d.amountFen) })}</div>
+      )}
       {typeof d.amountRequestedFen === 'number' && typeof d.version === 'number' && (
         <div>{t('subsidy.timeline.requested', { amount: formatFen(d.amountRequestedFen), version: d.version })}</div>
       )}
