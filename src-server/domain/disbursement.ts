@@ -260,7 +260,32 @@ export async function setEmploymentCertificate(
     throw new ApiError('BODY_INVALID', { issues: [{ path: 'body.sha256', code: 'not_uploaded' }] });
   }
   const now = clock.now();
-  await db.transaction().execute(async (tx) => {
+  // Two uploads for the same talent at once may pick the same next seq; the unique key refuses one, which then
+  // simply takes the next number.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await recordCertificate(services, app.id, input, now, ctx);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+    }
+  }
+}
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; message?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
+};
+
+async function recordCertificate(
+  services: Services,
+  applicationId: string,
+  input: { enterpriseId: string; talentIndex: number; sha256: string; accountId: string },
+  now: Date,
+  ctx: Ctx,
+) {
+  const app = { id: applicationId };
+  await services.db.transaction().execute(async (tx) => {
     const last = await tx
       .selectFrom('employment_certificates')
       .select('seq')

@@ -83,8 +83,13 @@ describeEachDatabase('every route is authorised and refuses malformed input with
       .replace('{enterpriseId}', enterpriseId)
       .replace('{accountId}', handlerId)
       .replace('{sha256}', fileA)
-      .replace('{registrationId}', randomUUID());
-    return op.query.includes('item') ? `${path}?item=subsidy` : path;
+      .replace('{registrationId}', randomUUID())
+      .replace(/\{(applicationId|linkId|bankAccountId|contactId)\}/g, () => randomUUID())
+      .replace('{talentIndex}', '0')
+      .replace('{token}', 'T'.repeat(43));
+    // Each route with its own service item, so a request gets past the item check to the route's own rules.
+    const item = /\/(disbursements|bank-accounts|finance-contacts)(\/|$)/.test(path) ? 'disbursement' : 'subsidy';
+    return op.query.includes('item') ? `${path}?item=${item}` : path;
   }
 
   const send = (op: Operation, token?: string, enterpriseId?: string) =>

@@ -61,6 +61,17 @@ describe('receipt PDF', () => {
     expect(fonts.stderr).toBe('');
   });
 
+  it('has a glyph for every character of its own wording', async () => {
+    const { PrintDocument } = await import('@shared/pdf');
+    const doc = await PrintDocument.create(await loadReceiptFont(), { title: 't' });
+    const source = await readFile(new URL('./receipt-pdf.ts', import.meta.url), 'utf8');
+    // Every non-ASCII character in the module's strings (labels, instructions, ①–⑥, ¥), minus the 〓 placeholder's escape.
+    const wording = [...new Set(source.replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '').match(/[^\x00-\x7f]/g) ?? [])].join('');
+    expect(wording.length).toBeGreaterThan(100);
+    expect(doc.missingCharacters(wording)).toEqual([]);
+    expect(doc.missingCharacters(MISSING_GLYPH)).toEqual([]);
+  });
+
   it('draws the dashed crop frame exactly at RECEIPT_CROP_FRAME', async () => {
     const { file } = await render(sampleReceipt(), 'frame');
     await run('pdftoppm', ['-r', '72', '-gray', file, path.join(dir, 'frame')]);

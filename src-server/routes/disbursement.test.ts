@@ -442,8 +442,14 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     expect([twice.statusCode, codeOf(twice)]).toEqual([409, 'SUBSIDY_STATE_CONFLICT']);
   });
 
-  it('lets exactly one of two concurrent phone uploads spend a link', async () => {
+  it('lets exactly one of two concurrent phone uploads spend a link; concurrent certificates all count', async () => {
     const { applicationId } = await readyDisbursement();
+    const files = [await upload(pdfBytes('c1'), 'application/pdf'), await upload(pdfBytes('c2'), 'application/pdf'), await upload(pdfBytes('c3'), 'application/pdf')];
+    const certs = await Promise.all(files.map((sha256) => send('PUT', `${disb(applicationId)}/talents/0/employment-certificate${q}`, { sha256 })));
+    expect(certs.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const seqs = await h.app.services.db.selectFrom('employment_certificates').select('seq').where('application_id', '=', applicationId).where('talent_index', '=', 0).orderBy('seq').execute();
+    expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
+
     const link = (await send('POST', `${disb(applicationId)}/receipt-links${q}`, {})).json() as { linkId: string; url: string };
     const [x, y] = await Promise.all([phone(tokenOf(link.url), pngBytes()), phone(tokenOf(link.url), jpegBytes(), 'image/jpeg')]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 410]);
