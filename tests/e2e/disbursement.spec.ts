@@ -1,0 +1,290 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import type { SubsidySubmitInput } from '@shared/contract/client-api';
+import type { Result } from '@shared/contract/result';
+import { createFinanceStaff, openDisbursementOnPortal, type OpenedDisbursement, type StaffAccount } from '../fixtures/disbursement';
+import { CONTACT, talent } from '../fixtures/server/subsidy';
+import { decodePng, encodePng, receiptPng, writeFakeCamera, type RgbaImage } from './fake-camera';
+import { expect, saveScreen, test } from './fixtures';
+import { expectPhoneLinkRefused, launchPhoneBrowser, uploadReceiptFromPhone } from './phone';
+import { apiSession, createHandler, registerWithKey, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
+import { scan } from './wizard';
+
+// The disbursement across the three desks: the enterprise's clerk on the desktop client (certificates, bank account
+// and contact, the receipt PDF), the clerk's phone (the QR link, the camera through the alignment frame), and
+// finance in the staff console (return, accept). What comes before — an application submitted, approved and past
+// its publicity — is set up through the client's and the portal's APIs.
+test.describe.configure({ mode: 'serial' });
+// Every registered key is taken by the other specs' enterprises: this file gets a world of its own.
+test.use({ world: 'disbursement' });
+
+const KEY = 'JSCA-RSA-0001';
+const ADMIN_MOBILE = '13800000071';
+const AMOUNT_FEN = 1_500_000; // ¥15,000.00
+const AMOUNT_CAPITALS = '壹万伍仟元整';
+const BANK = { bankName: '中国工商银行', accountNumber: '6222 0211 0203 4567 890', branchName: '苏州工业园区支行' };
+const PAYEE_CONTACT = { name: '钱八', mobile: '13800000072' };
+
+let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let clerkPassword = '';
+let opened: OpenedDisbursement;
+let finance: StaffAccount;
+let work = '';
+let receiptPdf: Buffer;
+let phone: Browser | null = null;
+let usedLink = '';
+
+const run = promisify(execFile);
+
+test.beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'tongban-disbursement-e2e-'));
+});
+test.afterAll(async () => {
+  await phone?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function call<T>(client: { services: { dispatch(method: string, input: unknown): Promise<unknown> } }, method: string, input: unknown): Promise<T> {
+  const r = (await client.services.dispatch(method, input)) as Result<T>;
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** The receipt as a finance office returns it: the printout with a red round seal in the 收款单位（盖章） box. */
+function stamped(picture: RgbaImage): RgbaImage {
+  const data = new Uint8Array(picture.data);
+  const cx = picture.width * 0.78;
+  const cy = picture.height * 0.8;
+  const r = picture.height * 0.11;
+  for (let y = Math.floor(cy - r); y < cy + r; y++) {
+    for (let x = Math.floor(cx - r); x < cx + r; x++) {
+      const d = Math.hypot(x - cx, y - cy);
+      if (x < 0 || y < 0 || x >= picture.width || y >= picture.height) continue;
+      if ((d > r - 4 && d < r) || (d < r * 0.3 && Math.abs(x - cx) + Math.abs(y - cy) < r * 0.3)) data.set([200, 30, 40, 255], (y * picture.width + x) * 4);
+    }
+  }
+  return { width: picture.width, height: picture.height, data };
+}
+
+/** Reads the QR code on the PC's screen the way a phone camera does: from the pixels. */
+async function scanQr(page: Page): Promise<string> {
+  const png = await page.getByTestId('disb-qr').screenshot();
+  const image = decodePng(png);
+  const code = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
+  if (!code) throw new Error('no QR code found on the screen');
+  return code.data;
+}
+
+async function openDetail(page: Page) {
+  await page.getByTestId('home-disbursement').click();
+  await expect(page.getByTestId('disb-list')).toContainText(opened.receiptNumber);
+  await page.getByRole('button', { name: `查看收据 ${opened.receiptNumber} 的详情` }).click();
+  await expect(page.getByTestId('disb-detail')).toBeVisible();
+}
+
+test('setup: an approved application past its publicity, opened for disbursement by finance', async ({ client, portal, keys }) => {
+  test.setTimeout(180_000);
+  enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
+  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
+  clerkPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'caiwu1', mobile: '13800000073', permissions: ['subsidy', 'disbursement'] });
+
+  // The application, as the subsidy spec files it through the UI, written here through the client's API.
+  const c = await call<{ captchaId: string }>(client, 'auth.captcha', {});
+  await call(client, 'auth.login', { enterprise: enterprise.uscc, username: 'admin', password: STRONG_PASSWORD, captchaId: c.captchaId, captchaAnswer: await portal.captchaAnswer(c.captchaId) });
+  const upload = async (requirement: string) => {
+    const file = scan(requirement);
+    const ref = await call<{ sha256: string; size: number; mediaType: 'application/pdf' }>(client, 'subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
+    return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
+  };
+  const perTalent = ['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'];
+  const created = await call<{ id: string }>(client, 'subsidy.create', { form: {} });
+  const key = keys.issued(KEY);
+  const input: SubsidySubmitInput = {
+    applicationId: created.id,
+    fingerprint: key.certSha256,
+    pin: key.userPin,
+    idempotencyKey: randomUUID(),
+    contact: CONTACT,
+    talents: [
+      talent({ attachments: await Promise.all(perTalent.map(upload)) }),
+      talent({ name: 'John Smith', idType: 'passport', idNumber: 'E12345678', nationality: '英国', invoiceNumber: '32002600002', attachments: await Promise.all(perTalent.map(upload)) }),
+    ] as SubsidySubmitInput['talents'],
+    attachments: await Promise.all(['businessLicence', 'applicationForm', 'headhuntingContract'].map(upload)),
+  };
+  await call(client, 'subsidy.submit', input);
+  await call(client, 'auth.logout', {});
+
+  finance = await createFinanceStaff(portal, { username: 'caiwu' });
+  opened = await openDisbursementOnPortal(portal, created.id, { amountFen: AMOUNT_FEN, finance });
+  expect(opened.amountFen).toBe(AMOUNT_FEN);
+  expect(await portal.lastSms(CONTACT.mobile)).toMatch(/拨付/);
+});
+
+test('the clerk uploads the employment certificates, sets the bank account and contact, and downloads the receipt', async ({ page, client, portal }) => {
+  await signInOnDesktop(page, client.url, enterprise.uscc, 'caiwu1', clerkPassword, portal.captchaAnswer);
+  await openDetail(page);
+  await expect(page.getByTestId('disb-amount')).toContainText('15,000.00');
+  await expect(page.getByTestId('disb-amount')).toContainText(AMOUNT_CAPITALS);
+  await expect(page.getByTestId('disb-missing')).toBeVisible();
+  await expect(page.getByTestId('disb-receipt-download')).toBeDisabled();
+  await saveScreen(page, 'disbursement-e2e-detail-new');
+
+  // 1. The latest employment certificate of each talent.
+  for (const index of [0, 1]) {
+    const file = scan(`employment-${index}`);
+    await page.getByTestId(`disb-cert-${index}-input`).setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.buffer });
+    await expect(page.getByTestId(`disb-cert-${index}-view`)).toBeVisible();
+  }
+
+  // 2. A bank account in another name is refused; in the enterprise's name it is saved and chosen.
+  await page.getByTestId('disb-adjust-bank').click();
+  const bank = page.getByTestId('disb-bank-dialog');
+  await bank.getByTestId('disb-bank-dialog-add').click();
+  await expect(bank.getByTestId('disb-bank-dialog-field-accountName')).toHaveValue(enterprise.name);
+  await bank.getByTestId('disb-bank-dialog-field-bankName').fill(BANK.bankName);
+  await bank.getByTestId('disb-bank-dialog-field-accountNumber').fill('1234');
+  await bank.getByTestId('disb-bank-dialog-save').click();
+  await expect(bank.getByTestId('disb-bank-dialog-error-accountNumber')).toBeVisible();
+  await bank.getByTestId('disb-bank-dialog-field-accountNumber').fill(BANK.accountNumber);
+  await bank.getByTestId('disb-bank-dialog-field-branchName').fill(BANK.branchName);
+  await bank.getByTestId('disb-bank-dialog-save').click();
+  await bank.getByTestId('disb-bank-dialog-choose-0').check();
+  await saveScreen(page, 'disbursement-e2e-bank-dialog');
+  await page.getByTestId('disb-bank-dialog-use').click();
+
+  await page.getByTestId('disb-adjust-contact').click();
+  const contact = page.getByTestId('disb-contact-dialog');
+  await contact.getByTestId('disb-contact-dialog-add').click();
+  await contact.getByTestId('disb-contact-dialog-field-name').fill(PAYEE_CONTACT.name);
+  await contact.getByTestId('disb-contact-dialog-field-mobile').fill(PAYEE_CONTACT.mobile);
+  await contact.getByTestId('disb-contact-dialog-save').click();
+  await contact.getByTestId('disb-contact-dialog-choose-0').check();
+  await page.getByTestId('disb-contact-dialog-use').click();
+  await expect(page.getByTestId('disb-bank-number')).toContainText('6222');
+  await expect(page.getByTestId('disb-contact-name')).toContainText(PAYEE_CONTACT.name);
+
+  // 3. Nothing missing: the receipt is previewed and downloaded to print.
+  await expect(page.getByTestId('disb-missing')).toHaveCount(0);
+  await expect(page.getByTestId('disb-receipt-download')).toBeEnabled();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('disb-receipt-download').click();
+  const file = path.join(work, 'receipt.pdf');
+  await (await download).saveAs(file);
+  receiptPdf = await readFile(file);
+  expect(receiptPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+  expect(text).toContain(enterprise.name);
+  expect(text).toContain(enterprise.uscc);
+  expect(text).toContain(AMOUNT_CAPITALS);
+  expect(text).toContain(opened.receiptNumber);
+  expect(text).toContain('收款单位（盖章）');
+  expect(text.replace(/\s/g, '')).toContain(BANK.accountNumber.replace(/\s/g, ''));
+  // The receipt as a finance office would see it: kept next to the screenshots.
+  await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, path.join(process.cwd(), 'test-results', 'screens', 'disbursement-e2e-receipt-pdf')]);
+  await saveScreen(page, 'disbursement-e2e-ready');
+});
+
+test('the clerk photographs the stamped receipt with a phone through the QR link, checks it on the PC and submits', async ({ page, client, portal }) => {
+  test.setTimeout(120_000);
+  const picture = stamped(decodePng(await receiptPng(receiptPdf)));
+  await writeFile(path.join(work, 'stamped.png'), encodePng(picture));
+  phone = await launchPhoneBrowser(await writeFakeCamera(picture, path.join(work, 'camera.y4m')));
+
+  await page.goto(client.url);
+  await openDetail(page);
+  await page.getByTestId('disb-phone-upload').click();
+  await expect(page.getByTestId('disb-qr-countdown')).toBeVisible();
+  const link = await scanQr(page);
+  expect(link).toMatch(new RegExp(`^${portal.url}/m/receipt#[A-Za-z0-9_-]{43}$`));
+  await saveScreen(page, 'disbursement-e2e-qr');
+
+  const sent = await uploadReceiptFromPhone(phone, link, { screens: 'disbursement-e2e-phone' });
+  expect(sent.receiptNumber).toBe(opened.receiptNumber);
+  expect(sent.uploaded.mediaType).toBe('image/jpeg');
+  usedLink = link;
+
+  // The PC sees the photo arrive by itself, shows it for a last check, and only then submits.
+  await expect(page.getByTestId('disb-qr-uploaded')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('disb-receipt-check-preview')).toBeVisible();
+  await saveScreen(page, 'disbursement-e2e-check');
+  await expect(page.getByTestId('disb-receipt-submit')).toBeDisabled();
+  await page.getByTestId('disb-receipt-confirm').check();
+  await page.getByTestId('disb-receipt-submit').click();
+  await expect(page.getByTestId('disb-submitted')).toBeVisible();
+  await expect(page.getByTestId('disb-stamped-source')).toContainText('手机拍照');
+
+  // What was submitted is the very photo the phone sent, and it can be downloaded on the PC.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('disb-stamped-download').click();
+  const saved = await (await download).path();
+  expect(Buffer.compare(await readFile(saved), sent.uploaded.bytes)).toBe(0);
+  await saveScreen(page, 'disbursement-e2e-submitted');
+});
+
+test('finance returns the receipt with a reason in the staff console', async ({ page, portal }) => {
+  await expectPhoneLinkRefused(phone!, usedLink, '二维码已使用过', { screens: 'disbursement-e2e-phone-used' });
+
+  await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
+  // FINANCE-CONSOLE: filled in below once the console's finance screens are known.
+  await financeReturns(page, '收据未加盖公章，请盖章后重新上传');
+  expect(await portal.lastSms(CONTACT.mobile)).toMatch(/退回/);
+});
+
+test('the clerk sees the reason; an expired QR link is refused; the receipt goes again from the PC', async ({ page, client, portal }) => {
+  await page.goto(client.url);
+  await openDetail(page);
+  await expect(page.getByTestId('disb-return-reason')).toContainText('收据未加盖公章');
+  await saveScreen(page, 'disbursement-e2e-returned');
+
+  // A new QR link, left unused past its ten minutes (the server's clock is not ours to move, so its expiry is).
+  await page.getByTestId('disb-phone-upload').click();
+  const link = await scanQr(page);
+  await portal.app.services.db
+    .updateTable('receipt_links')
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .where('application_id', '=', opened.applicationId)
+    .where('used_at', 'is', null)
+    .execute();
+  await expectPhoneLinkRefused(phone!, link, '二维码已过期', { screens: 'disbursement-e2e-phone-expired' });
+  await expect(page.getByTestId('disb-qr-expired')).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Escape');
+
+  // The scan of the stamped receipt, from the PC this time.
+  await page.getByTestId('disb-receipt-file-input').setInputFiles(path.join(work, 'stamped.png'));
+  await expect(page.getByTestId('disb-receipt-check-preview')).toBeVisible();
+  await page.getByTestId('disb-receipt-confirm').check();
+  await page.getByTestId('disb-receipt-submit').click();
+  await expect(page.getByTestId('disb-submitted')).toBeVisible();
+  await expect(page.getByTestId('disb-stamped-source')).toContainText('电脑上传');
+});
+
+test('finance accepts the receipt: the subsidy is paid and the enterprise hears of it', async ({ page, client, portal }) => {
+  await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
+  await financeAccepts(page);
+  expect(await portal.lastSms(CONTACT.mobile)).toMatch(/拨付/);
+  const mails = portal.mails().filter((m) => m.to.includes(CONTACT.email));
+  expect(mails.some((m) => m.text.includes('退回'))).toBe(true);
+  expect(mails.some((m) => m.text.includes('15,000.00') || m.text.includes('15000'))).toBe(true);
+
+  await page.goto(client.url);
+  await openDetail(page);
+  await expect(page.getByTestId('disb-paid')).toBeVisible();
+  await saveScreen(page, 'disbursement-e2e-paid');
+});
+
+async function financeReturns(page: Page, reason: string) {
+  void page;
+  void reason;
+  throw new Error('finance console steps not written yet');
+}
+
+async function financeAccepts(page: Page) {
+  void page;
+  throw new Error('finance console steps not written yet');
+}
