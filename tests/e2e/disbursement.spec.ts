@@ -231,7 +231,6 @@ test('finance returns the receipt with a reason in the staff console', async ({ 
   await expectPhoneLinkRefused(phone!, usedLink, '二维码已使用过', { screens: 'disbursement-e2e-phone-used' });
 
   await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
-  // FINANCE-CONSOLE: filled in below once the console's finance screens are known.
   await financeReturns(page, '收据未加盖公章，请盖章后重新上传');
   expect(await portal.lastSms(CONTACT.mobile)).toMatch(/退回/);
 });
@@ -278,13 +277,27 @@ test('finance accepts the receipt: the subsidy is paid and the enterprise hears 
   await saveScreen(page, 'disbursement-e2e-paid');
 });
 
+/** Finance opens the enterprise's disbursement from the queue and looks at the stamped receipt. */
+async function openInConsole(page: Page) {
+  await page.getByRole('link', { name: `查看 ${enterprise.name} 的资金拨付` }).click();
+  await expect(page.getByRole('region', { name: '收据审核' })).toBeVisible();
+}
+
 async function financeReturns(page: Page, reason: string) {
-  void page;
-  void reason;
-  throw new Error('finance console steps not written yet');
+  await openInConsole(page);
+  await expect(page.getByText('手机拍照上传', { exact: false }).first()).toBeVisible();
+  await saveScreen(page, 'disbursement-e2e-console-receipt');
+  await page.getByRole('region', { name: '收据审核' }).getByRole('button', { name: '退回', exact: true }).click();
+  await page.getByLabel('退回原因').fill(reason);
+  await page.getByRole('button', { name: '确认退回' }).click();
+  await expect(page.getByText('收据已退回。')).toBeVisible();
 }
 
 async function financeAccepts(page: Page) {
-  void page;
-  throw new Error('finance console steps not written yet');
+  await openInConsole(page);
+  await expect(page.getByText('电脑端上传', { exact: false }).first()).toBeVisible();
+  await page.getByRole('region', { name: '收据审核' }).getByRole('button', { name: '收据审核通过', exact: true }).click();
+  await page.getByRole('button', { name: '确认审核通过' }).click();
+  await expect(page.getByText('收据已审核通过，补贴已拨付。')).toBeVisible();
+  await saveScreen(page, 'disbursement-e2e-console-paid');
 }
