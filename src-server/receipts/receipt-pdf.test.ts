@@ -114,5 +114,11 @@ describe('receipt PDF', () => {
     const { stdout } = await run('pdftotext', ['-layout', file, '-']);
     expect(stdout).toContain('叁仟万元零壹分');
     expect(stdout).toContain('¥30,000,000.01');
+    // The table shrinks its type rather than the stamp's room: ≥ 100 pt between the last row and the frame's bottom.
+    const { stdout: boxes } = await run('pdftotext', ['-bbox', file, '-']);
+    const yMax = (word: string) => Number(new RegExp(`yMax="([\\d.]+)">${word}<`).exec(boxes)![1]);
+    const f = RECEIPT_CROP_FRAME;
+    expect(yMax('经办人（签字）：')).toBeLessThan(f.y + f.height);
+    expect(f.y + f.height - yMax('电话')).toBeGreaterThan(100);
   });
 });

@@ -101,8 +101,6 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
   top += 16;
 
   // The table: label | value | label | value, with rows that grow when a value wraps.
-  const size = 10;
-  const leading = size * 1.3;
   const labelW = 84;
   const rightLabelW = 100;
   const rightValueW = 146;
@@ -120,14 +118,30 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
     ['账　　号', groupDigits(bank.accountNumber), bank.cnapsCode ? '行号（CNAPS）' : '', bank.cnapsCode],
     ['联 系 人', [c.contact.name, `手机 ${c.contact.mobile}`, c.contact.phone ? `电话 ${c.contact.phone}` : ''].filter(Boolean).join('　　')],
   ];
+  const bottom = f.y + f.height - 10;
+  // Long names wrap and push the table down; the type gets smaller until the stamp keeps its room (≈ 40 mm).
+  const layout = (size: number) => {
+    const leading = size * 1.3;
+    const laid = rows.map((row) => {
+      const full = row.length === 2 || !row[2];
+      const valueW = full ? width - labelW : leftValueW;
+      const v1 = page.wrap(safe(row[1]), valueW - 2 * cellPad, size);
+      const v2 = full ? [] : page.wrap(safe(row[3] ?? ''), rightValueW - 2 * cellPad, size);
+      const l2 = full ? [] : page.wrap(row[2] ?? '', rightLabelW - 2 * cellPad, size);
+      const h = Math.max(size * 2.1, Math.max(v1.length, v2.length, l2.length) * leading + 2 * cellPad);
+      return { row, full, valueW, v1, v2, l2, h };
+    });
+    return { size, leading, laid, height: laid.reduce((sum, r) => sum + r.h, 0) };
+  };
+  const STAMP_ROOM = 110;
+  let table = layout(10);
+  for (const smaller of [9, 8.5, 8]) {
+    if (bottom - top - table.height >= STAMP_ROOM) break;
+    table = layout(smaller);
+  }
+  const { size, leading } = table;
   const tableTop = top;
-  for (const row of rows) {
-    const full = row.length === 2 || !row[2];
-    const valueW = full ? width - labelW : leftValueW;
-    const v1 = page.wrap(safe(row[1]), valueW - 2 * cellPad, size);
-    const v2 = full ? [] : page.wrap(safe(row[3] ?? ''), rightValueW - 2 * cellPad, size);
-    const l2 = full ? [] : page.wrap(row[2] ?? '', rightLabelW - 2 * cellPad, size);
-    const h = Math.max(21, Math.max(v1.length, v2.length, l2.length) * leading + 2 * cellPad);
+  for (const { row, full, valueW, v1, v2, l2, h } of table.laid) {
     const y = fromTop(top + h);
     const cell = (x: number, w: number, fill?: boolean) =>
       page.page.drawRectangle({ x, y, width: w, height: h, borderColor: INK, borderWidth: 0.6, ...(fill ? { color: LABEL_FILL } : {}) });
@@ -147,16 +161,15 @@ function drawReceipt(page: PrintPage, c: ReceiptContent, safe: (s: string) => st
   }
 
   // The acknowledgement and the stamp: the rest of the frame, room for a round stamp (Ø 40–42 mm) on the right.
-  const bottom = f.y + f.height - 10;
   const signH = bottom - top;
   page.page.drawRectangle({ x: left, y: fromTop(bottom), width, height: signH, borderColor: INK, borderWidth: 0.6 });
   const ack = safe(`今收到${c.payer}拨付的上述款项，特此证明。`);
-  page.text(ack, left + cellPad + 2, fromTop(top + 14), { size });
-  page.text('经办人（签字）：', left + cellPad + 2, fromTop(bottom - 16), { size });
+  page.text(ack, left + cellPad + 2, fromTop(top + 14), { size: 10 });
+  page.text('经办人（签字）：', left + cellPad + 2, fromTop(bottom - 16), { size: 10 });
   const stampX = left + width * 0.56;
-  page.text('收款单位（盖章）：', stampX, fromTop(top + 38), { size: size + 1, bold: true });
-  page.text('请加盖财务专用章或企业公章', stampX, fromTop(top + 54), { size: 8, color: GREY });
-  page.text('\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', stampX + 40, fromTop(bottom - 16), { size });
+  page.text('收款单位（盖章）：', stampX, fromTop(top + 36), { size: 11, bold: true });
+  page.text('请加盖财务专用章或企业公章', stampX, fromTop(top + 51), { size: 8, color: GREY });
+  page.text('\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日', stampX + 40, fromTop(bottom - 16), { size: 10 });
   // Heavier outer border of the whole form.
   page.page.drawRectangle({ x: left, y: fromTop(bottom), width, height: bottom - tableTop, borderColor: INK, borderWidth: 1.1 });
 }
