@@ -18,7 +18,7 @@ function fakeApi(initial: DisbursementView) {
   }));
   const api = { disbursement: { get: vi.fn(async () => ({ ok: true, value: initial })), setPayee } };
   vi.stubGlobal('window', { tongban: api as unknown as TongbanClientApi });
-  return { setPayee };
+  return { setPayee, api };
 }
 
 afterEach(() => {
@@ -47,8 +47,8 @@ describe('choosing the payee', () => {
   });
 
   it('reports a refused save and keeps the waiting choice', async () => {
-    fakeApi(view());
-    (window.tongban!.disbursement as unknown as { setPayee: unknown }).setPayee = vi.fn(async () => ({ ok: false, error: { code: 'SUBSIDY_STATE_CONFLICT', retriable: false } }));
+    const { api } = fakeApi(view());
+    (api.disbursement as { setPayee: unknown }).setPayee = vi.fn(async () => ({ ok: false, error: { code: 'SUBSIDY_STATE_CONFLICT', retriable: false } }));
     await useDisbursement.getState().open(ID);
     await useDisbursement.getState().choose({ contactId: CONTACT });
     expect(await useDisbursement.getState().choose({ bankAccountId: BANK })).toEqual({ code: 'SUBSIDY_STATE_CONFLICT', retriable: false });

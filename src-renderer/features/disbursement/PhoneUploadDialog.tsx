@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DisbursementView, ReceiptLinkStatus } from '@shared/contract/http/disbursement';
 import type { AppError } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -29,12 +29,16 @@ export function PhoneUploadDialog(props: { open: boolean; view: DisbursementView
   const [error, setError] = useState<AppError | null>(null);
   const [creating, setCreating] = useState(false);
   const [now, setNow] = useState(() => Date.now());
+  // Only the newest request's link counts: each new link supersedes the one before it on the server.
+  const latest = useRef(0);
 
   const create = useCallback(async () => {
+    const request = ++latest.current;
     setCreating(true);
     setError(null);
     setStatus(null);
     const r = await call((api) => api.disbursement.createReceiptLink({ applicationId: view.applicationId }));
+    if (request !== latest.current) return;
     setCreating(false);
     if (!r.ok) {
       setError(r.error);
@@ -48,10 +52,12 @@ export function PhoneUploadDialog(props: { open: boolean; view: DisbursementView
   // A new link each time the dialog opens (the server replaces any earlier one); none kept after it closes.
   useEffect(() => {
     if (!open) {
+      latest.current++;
       /* eslint-disable react-hooks/set-state-in-effect -- closing forgets the link */
       setLink(null);
       setStatus(null);
       setError(null);
+      setCreating(false);
       /* eslint-enable react-hooks/set-state-in-effect */
       return;
     }
