@@ -126,7 +126,8 @@ test('the reviewer approves, publicity starts, and the contact hears of every st
   await expect(page.getByText('已批准。')).toBeVisible();
   await page.getByRole('button', { name: '开始公示', exact: true }).click();
   await page.getByRole('button', { name: '确认开始公示' }).click();
-  await expect(page.getByText('已开始公示。').or(page.getByText(/公示/).first())).toBeVisible();
+  await expect(page.getByText('已开始公示。')).toBeVisible();
+  await expect(page.getByText('公示中').first()).toBeVisible();
   await saveScreen(page, 'subsidy-e2e-console-publicity');
 
   expect(await portal.lastSms(CONTACT.mobile)).toMatch(/公示/);

@@ -1,0 +1,300 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import type { Result } from '@shared/contract/result';
+import { createFinanceStaff, type StaffAccount } from '../fixtures/disbursement';
+import { chinaDay } from '../fixtures/server/disbursement';
+import { receiptPng, writeFakeCamera } from './fake-camera';
+import { expect, saveScreen, test } from './fixtures';
+import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromPhone } from './phone';
+import { apiSession, createHandler, registerWithKey, STRONG_PASSWORD } from './setup';
+import { scan } from './wizard';
+
+// The stamped receipt from a phone (manual 001 §2) and finance's check of it, against the real portal: an
+// administrator opens the disbursement in the staff console once publicity is over (and is told when it is not);
+// the enterprise prepares the receipt through the client's services (certificates, bank account, contact); a
+// Pixel 7 whose camera films the receipt PDF opens the one-time link, photographs through the alignment frame and
+// uploads; a used and an expired link are refused with the server's words; finance returns the receipt with a
+// reason in the console and accepts the next one.
+test.use({ world: 'phone-receipt' });
+test.describe.configure({ mode: 'serial' });
+
+const KEY = 'JSCA-EC-0002';
+const CONTACT = { name: '钱八', mobile: '13600000801', email: 'finance@example.cn' };
+const RETURN_REASON = '收据未加盖财务专用章，请重新盖章后上传';
+
+let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let overId = ''; // publicity over: disbursed in this file
+let runningId = ''; // publicity still running: the console refuses to open it
+let finance: StaffAccount;
+let receiptNumber = '';
+let workDir = '';
+let phone: Browser | null = null;
+let photoSha256 = '';
+let receiptPdf: Buffer = Buffer.alloc(0);
+
+test.afterAll(async () => {
+  await phone?.close();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+async function staffCall(portalUrl: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown) {
+  const res = await fetch(`${portalUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${route} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function signInToConsole(page: Page, portal: { url: string; captchaAnswer(id: string): Promise<string> }, username: string, password: string) {
+  const captcha = page.waitForResponse((r) => r.url().endsWith('/api/captcha'));
+  await page.goto(`${portal.url}/console/`);
+  const { captchaId } = (await (await captcha).json()) as { captchaId: string };
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('验证码', { exact: true }).fill(await portal.captchaAnswer(captchaId));
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+test('setup: two approved applications of one enterprise, one whose publicity is over and one whose is not', async ({ client, portal, keys }) => {
+  test.setTimeout(180_000);
+  const s = client.services;
+  const call = async <T>(method: string, input: unknown) => {
+    const r = (await s.dispatch(method, input)) as Result<T>;
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  enterprise = await registerWithKey(s, portal, keys, KEY, '13600000800');
+  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
+  const password = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'caiwu', mobile: '13600000802', permissions: ['subsidy', 'disbursement'] });
+  const captcha = await call<{ captchaId: string }>('auth.captcha', {});
+  await call('auth.login', { enterprise: enterprise.uscc, username: 'caiwu', password, captchaId: captcha.captchaId, captchaAnswer: await portal.captchaAnswer(captcha.captchaId) });
+  await call('auth.changePassword', { currentPassword: password, newPassword: STRONG_PASSWORD });
+
+  const upload = async (requirement: string) => {
+    const file = scan(requirement);
+    const ref = await call<{ sha256: string; size: number; mediaType: string }>('subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
+    return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
+  };
+  const key = keys.issued(KEY);
+  const apply = async (talent: Record<string, unknown>) => {
+    const { id } = await call<{ id: string }>('subsidy.create', { form: {} });
+    await call('subsidy.submit', {
+      applicationId: id,
+      fingerprint: key.certSha256,
+      pin: key.userPin,
+      idempotencyKey: randomUUID(),
+      contact: CONTACT,
+      attachments: await Promise.all(['businessLicence', 'applicationForm', 'headhuntingContract'].map(upload)),
+      talents: [
+        {
+          name: '陈七', idType: 'residentId', idNumber: '11010519491231002X', nationality: '中国', education: 'doctorate', degree: 'doctor',
+          school: '南京大学', major: '材料科学', graduationDate: '2020-06-30', title: '高级工程师', position: '研发总监', category: 'highLevel',
+          hireDate: '2026-03-01', contractStart: '2026-03-01', contractEnd: '2029-02-28', annualSalaryFen: 60_000_000,
+          socialInsuranceStartMonth: '2026-03', socialInsuranceMonths: 6, recruitmentChannel: 'headhunting',
+          headhunter: { name: '苏州某某人力资源有限公司', uscc: '91320594MA1MXK3R3C' }, feePaidFen: 6_000_000, invoiceNumber: '32002600001',
+          paymentDate: '2026-03-15', priorSubsidy: { received: false, note: '' },
+          attachments: await Promise.all(['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'].map(upload)),
+          ...talent,
+        },
+      ],
+    });
+    return id;
+  };
+  overId = await apply({});
+  runningId = await apply({ name: 'John Smith', idType: 'passport', idNumber: 'E87654321', nationality: '英国', invoiceNumber: '32002600007' });
+
+  // The reviewers' part (tested in subsidy.spec.ts) over the staff API: accepted, approved, publicity.
+  const staff = await portal.staffToken();
+  for (const [id, start, end] of [
+    [overId, chinaDay(-10), chinaDay(-2)],
+    [runningId, chinaDay(-1), chinaDay(5)],
+  ] as const) {
+    const base = `/api/staff/subsidy-applications/${id}`;
+    await staffCall(portal.url, staff, 'POST', `${base}/accept`, {});
+    const app = await staffCall(portal.url, staff, 'GET', base);
+    await staffCall(portal.url, staff, 'POST', `${base}/approve`, { amountFen: app.amountRequestedFen });
+    await staffCall(portal.url, staff, 'POST', `${base}/publicity`, { startDate: start, endDate: end });
+  }
+  finance = await createFinanceStaff(portal, { username: 'caiwu-shenhe' });
+});
+
+test('the administrator opens the disbursement in the console once publicity is over, and is told when it is not', async ({ page, portal }) => {
+  await signInToConsole(page, portal, 'admin', portal.staffPassword);
+  // Admins work both desks.
+  const nav = page.getByRole('menu', { name: '业务导航' });
+  await expect(nav.getByRole('link', { name: '补贴审核' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '资金拨付' })).toBeVisible();
+
+  await page.goto(`${portal.url}/console/#/applications/${runningId}`);
+  await page.getByRole('button', { name: '启动资金拨付', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '启动资金拨付' });
+  await dialog.getByRole('button', { name: '确认启动' }).click();
+  const refusal = dialog.getByRole('alert').filter({ hasText: 'PUBLICITY_NOT_OVER' });
+  await expect(refusal).toContainText('公示期尚未结束，不能启动资金拨付。');
+  await saveScreen(page, 'finance-1-publicity-not-over');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  await page.goto(`${portal.url}/console/#/applications/${overId}`);
+  await page.getByRole('button', { name: '启动资金拨付', exact: true }).click();
+  await page.getByRole('dialog', { name: '启动资金拨付' }).getByRole('button', { name: '确认启动' }).click();
+  await expect(page.getByText('已启动资金拨付。')).toBeVisible();
+  // The console moves to the disbursement: its receipt number assigned, waiting for the enterprise.
+  await expect(page).toHaveURL(new RegExp(`#/disbursements/${overId}$`));
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+  await expect(page.getByText('待拨付').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: '收据审核', exact: true })).toContainText('等待企业提交盖章收据。');
+  await expect(page.getByRole('region', { name: '收据', exact: true })).toContainText('人才1的在职证明');
+  receiptNumber = (await page.getByRole('main').locator('.ant-descriptions-item', { hasText: '收据编号' }).locator('code').textContent())!.trim();
+  expect(receiptNumber).not.toBe('');
+  await saveScreen(page, 'finance-2-opened');
+});
+
+test('the phone photographs the stamped receipt through the alignment frame and uploads it once', async ({ client, portal }) => {
+  test.setTimeout(120_000);
+  const s = client.services;
+  const call = async <T>(method: string, input: unknown) => {
+    const r = (await s.dispatch(method, input)) as Result<T>;
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  // The enterprise's part (tested with the desktop client): a certificate per talent, bank account, contact.
+  const cert = scan('在职证明');
+  const file = await call<{ sha256: string }>('disbursement.uploadFile', { requirement: 'employmentCertificate', fileName: cert.name, content: cert.buffer.toString('base64'), uploadId: randomUUID() });
+  await call('disbursement.setEmploymentCertificate', { applicationId: overId, talentIndex: 0, sha256: file.sha256 });
+  const bank = await call<{ id: string }>('disbursement.createBankAccount', { bankName: '中国工商银行', accountName: enterprise.name, accountNumber: '6222 0212 3456 7890 123', branchName: '苏州工业园区支行', cnapsCode: '102305000011' });
+  const contact = await call<{ id: string }>('disbursement.createContact', { name: '钱八', mobile: CONTACT.mobile, phone: '0512-66668888' });
+  await call('disbursement.setPayee', { applicationId: overId, bankAccountId: bank.id, contactId: contact.id });
+
+  // The printed, stamped receipt is what the phone's camera films.
+  const { pdf } = await call<{ pdf: string }>('disbursement.receiptPdf', { applicationId: overId });
+  receiptPdf = Buffer.from(pdf, 'base64');
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-phone-'));
+  const camera = await writeFakeCamera(await receiptPng(receiptPdf), path.join(workDir, 'camera.y4m'));
+  phone = await launchPhoneBrowser(camera);
+
+  const link = await call<{ linkId: string; url: string }>('disbursement.createReceiptLink', { applicationId: overId });
+  expect(link.url).toMatch(new RegExp(`^${portal.url}/m/receipt#[A-Za-z0-9_-]{43}$`));
+  const result = await uploadReceiptFromPhone(phone, link.url, { screens: 'phone-receipt' });
+  expect(result.receiptNumber).toBe(receiptNumber);
+  expect(result.uploaded.mediaType).toBe('image/jpeg');
+  // The photo is the alignment frame's crop: the receipt's crop-frame aspect.
+  expect(result.photo.width / result.photo.height).toBeCloseTo(511.28 / 360, 1);
+
+  // The PC sees the upload: the link is spent and holds exactly the bytes the phone sent.
+  const status = await call<{ state: string; photo: { sha256: string; mediaType: string } | null }>('disbursement.receiptLinkStatus', { applicationId: overId, linkId: link.linkId });
+  expect(status.state).toBe('uploaded');
+  photoSha256 = createHash('sha256').update(result.uploaded.bytes).digest('hex');
+  expect(status.photo).toMatchObject({ sha256: photoSha256, mediaType: 'image/jpeg' });
+
+  // Scanned again, the link is refused with the server's message, and no camera opens.
+  await expectPhoneLinkRefused(phone, link.url, '二维码已使用过，每个二维码只能上传一次。', { screens: 'phone-receipt-used' });
+  // The phone of an English speaker reads the same refusal in English.
+  await expectPhoneLinkRefused(phone, link.url, 'This QR code has already been used', { locale: 'en-US', screens: 'phone-receipt-used-en' });
+});
+
+test('an expired link is refused at upload time and when opened again', async ({ client, portal }) => {
+  const s = client.services;
+  const link = (await s.dispatch('disbursement.createReceiptLink', { applicationId: overId })) as Result<{ url: string }>;
+  if (!link.ok) throw new Error(JSON.stringify(link.error));
+  const { context, page } = await openPhonePage(phone!, link.value.url);
+  try {
+    await expect(page.getByRole('button', { name: '拍照', exact: true })).toBeEnabled({ timeout: 15_000 });
+    await page.getByRole('button', { name: '拍照', exact: true }).click();
+    await expect(page.getByRole('img', { name: '收据照片预览' })).toBeVisible();
+    // The person looks at the preview for longer than the link lives (RECEIPT_LINK_TTL_MINUTES).
+    portal.advanceClock(11 * 60);
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('二维码已过期。');
+    await expect(page.getByRole('alert')).toContainText('请在电脑端重新生成二维码后再扫描。');
+    await expect(page.getByRole('button', { name: '上传', exact: true })).toHaveCount(0);
+    await saveScreen(page, 'phone-receipt-expired-at-upload');
+  } finally {
+    await context.close();
+  }
+  await expectPhoneLinkRefused(phone!, link.value.url, '二维码已过期。', { screens: 'phone-receipt-expired' });
+  // The PC submits the phone's photo from the first (spent) link.
+  const submitted = (await s.dispatch('disbursement.submitReceipt', { applicationId: overId, sha256: photoSha256, source: 'phone' })) as Result<{ status: string }>;
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted.error));
+  expect(submitted.value.status).toBe('receipt_submitted');
+});
+
+test('finance sees the photographed receipt beside the generated one and returns it with a reason', async ({ page, portal }) => {
+  await signInToConsole(page, portal, finance.username, finance.password);
+  // Finance lands on its one desk; the review queue is not offered.
+  await expect(page.getByRole('heading', { name: '资金拨付' })).toBeVisible();
+  await expect(page.getByRole('menu', { name: '业务导航' })).toHaveCount(0);
+  await page.getByRole('combobox', { name: '办理状态' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '收据已提交' }).click();
+  await page.getByRole('button', { name: '查询' }).click();
+  const table = page.getByRole('table', { name: '资金拨付列表' });
+  await expect(table).toContainText(receiptNumber);
+  await expect(table).toContainText('¥30,000.00');
+  await saveScreen(page, 'finance-3-queue');
+  await page.getByRole('link', { name: `查看 ${enterprise.name} 的资金拨付` }).click();
+
+  const stamped = page.getByRole('region', { name: '盖章收据', exact: true });
+  await expect(stamped).toContainText('手机拍照上传');
+  const photo = stamped.getByRole('img', { name: `盖章收据 ${receiptNumber}` });
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: '收款账户' })).toContainText('6222021234567890123');
+  await expect(page.getByRole('region', { name: '联系人' })).toContainText('钱八');
+  await expect(page.getByRole('table', { name: '引进人才与在职证明' })).toContainText('陈七');
+  await saveScreen(page, 'finance-4-detail');
+
+  // The generated receipt, to compare with the photo.
+  await page.getByRole('button', { name: `预览 收据 ${receiptNumber}` }).click();
+  await expect(page.getByRole('dialog').locator('iframe')).toBeVisible();
+  await saveScreen(page, 'finance-5-receipt-pdf');
+  await page.getByRole('button', { name: '关闭预览' }).click();
+
+  await page.getByRole('button', { name: '退回', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '退回' });
+  await dialog.getByRole('button', { name: '确认退回' }).click();
+  await expect(dialog).toContainText('请填写退回原因');
+  await dialog.getByLabel('退回原因').fill(RETURN_REASON);
+  await expect(dialog.getByText('请填写退回原因')).toHaveCount(0);
+  await saveScreen(page, 'finance-6-return');
+  await dialog.getByRole('button', { name: '确认退回' }).click();
+  await expect(page.getByText('收据已退回。')).toBeVisible();
+  await expect(page.getByText('收据已退回').first()).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '收据退回原因' })).toContainText(RETURN_REASON);
+  await expect(page.getByRole('region', { name: '收据审核', exact: true })).toContainText('等待企业提交盖章收据。');
+});
+
+test('finance accepts the stamped receipt uploaded again on the PC: the subsidy is paid', async ({ page, client, portal }) => {
+  const s = client.services;
+  // Scanned on the PC this time: a PDF (the receipt as printed stands in for its scan).
+  const up = (await s.dispatch('disbursement.uploadFile', { requirement: 'receipt', fileName: '盖章收据.pdf', content: receiptPdf.toString('base64'), uploadId: randomUUID() })) as Result<{ sha256: string }>;
+  if (!up.ok) throw new Error(JSON.stringify(up.error));
+  const again = (await s.dispatch('disbursement.submitReceipt', { applicationId: overId, sha256: up.value.sha256, source: 'pc' })) as Result<unknown>;
+  if (!again.ok) throw new Error(JSON.stringify(again.error));
+
+  await signInToConsole(page, portal, finance.username, finance.password);
+  await page.goto(`${portal.url}/console/#/disbursements/${overId}`);
+  await expect(page.getByRole('region', { name: '盖章收据', exact: true })).toContainText('电脑端上传');
+  // A PDF scan is shown in a frame.
+  await expect(page.getByRole('region', { name: '盖章收据', exact: true }).locator('iframe')).toBeVisible();
+  await page.getByRole('button', { name: '收据审核通过', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '收据审核通过' });
+  await expect(dialog).toContainText('审核通过后该笔补贴记为已拨付');
+  await dialog.getByRole('button', { name: '确认审核通过' }).click();
+  await expect(page.getByText('收据已审核通过，补贴已拨付。')).toBeVisible();
+  await expect(page.getByText('已拨付').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: '收据审核', exact: true })).toContainText('该笔补贴已拨付。');
+  // The timeline tells the whole story, the returned receipt included.
+  const timeline = page.getByRole('list', { name: '办理记录' }).or(page.locator('[aria-label="办理记录"]')).first();
+  for (const step of ['启动资金拨付', '提交盖章收据', '退回收据', '收据审核通过']) await expect(timeline).toContainText(step);
+  await expect(timeline).toContainText(RETURN_REASON);
+  await saveScreen(page, 'finance-7-paid');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: 'Receipt check' })).toContainText('This subsidy has been paid.');
+  await saveScreen(page, 'finance-8-paid-en');
+  await page.getByRole('button', { name: '中文' }).click();
+});
