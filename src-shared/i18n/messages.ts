@@ -1230,7 +1230,7 @@ export const en: Catalog = {
   'validation.PHONE_INVALID': 'A landline may contain digits, “-”, “+”, brackets and spaces only',
   'validation.BANK_ACCOUNT_NAME_MISMATCH': 'The account name must be the enterprise name: {name}',
   'validation.EMAIL_FORMAT': 'Enter a valid e-mail address',
-  'validation.REQUIRED': 'Enter the {field}',
+  'validation.REQUIRED': '{field} is required',
   'disb.nav.list': 'Pending disbursements',
   'disb.list.title': 'Pending disbursements',
   'disb.list.intro': 'After the publicity period, staff open the disbursement. Click “Details” to upload employment certificates, confirm the bank account and contact, print the receipt, stamp it and upload it.',
