@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -8,7 +8,7 @@ import { createFinanceStaff, type StaffAccount } from '../fixtures/disbursement'
 import { chinaDay } from '../fixtures/server/disbursement';
 import { receiptPng, writeFakeCamera } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
-import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromPhone } from './phone';
+import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
 import { apiSession, createHandler, registerWithKey, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
@@ -196,6 +196,20 @@ test('the phone photographs the stamped receipt through the alignment frame and 
   await expectPhoneLinkRefused(phone, link.url, '二维码已使用过，每个二维码只能上传一次。', { screens: 'phone-receipt-used' });
   // The phone of an English speaker reads the same refusal in English.
   await expectPhoneLinkRefused(phone, link.url, 'This QR code has already been used', { locale: 'en-US', screens: 'phone-receipt-used-en' });
+});
+
+test('without the camera the phone takes a picture from a file, cropped to the frame around its centre', async ({ client }) => {
+  const link = (await client.services.dispatch('disbursement.createReceiptLink', { applicationId: overId })) as Result<{ url: string; linkId: string }>;
+  if (!link.ok) throw new Error(JSON.stringify(link.error));
+  // A photo taken with the phone's own camera app: more of the page than the dashed frame.
+  const picture = path.join(workDir, 'gallery.png');
+  await writeFile(picture, await receiptPng(receiptPdf, { margin: 120 }));
+  const result = await uploadReceiptFromFile(phone!, link.value.url, picture, { screens: 'phone-receipt-file' });
+  expect(result.receiptNumber).toBe(receiptNumber);
+  expect(result.photo.width / result.photo.height).toBeCloseTo(result.frameAspect, 2);
+  const status = (await client.services.dispatch('disbursement.receiptLinkStatus', { applicationId: overId, linkId: link.value.linkId })) as Result<{ state: string; photo: { mediaType: string } | null }>;
+  expect(status.ok && status.value.state).toBe('uploaded');
+  expect(status.ok && status.value.photo?.mediaType).toBe('image/jpeg');
 });
 
 test('an expired link is refused at upload time and when opened again', async ({ client, portal }) => {

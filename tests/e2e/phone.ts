@@ -10,6 +10,7 @@
  *   await phone.close();
  */
 import { chromium, devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { RECEIPT_FRAME_ASPECT } from '../../src-shared/contract/http/disbursement';
 import { fakeCameraArgs } from './fake-camera';
 import { saveScreen } from './fixtures';
 
@@ -33,11 +34,16 @@ export interface PhoneOptions {
   screens?: string;
 }
 
-/** A fresh mobile context (its own storage, camera allowed) with the link opened. */
-export async function openPhonePage(browser: Browser, linkUrl: string, opts: PhoneOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh mobile context (its own storage, camera allowed unless `noCamera`) with the link opened. */
+export async function openPhonePage(browser: Browser, linkUrl: string, opts: PhoneOptions & { noCamera?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const { defaultBrowserType: _browserType, ...device } = PHONE_DEVICE;
   const context = await browser.newContext({ ...device, locale: opts.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.grantPermissions(['camera'], { origin: new URL(linkUrl).origin });
+  if (opts.noCamera) {
+    // As when the person refuses the camera (or the phone has none): getUserMedia rejects with NotAllowedError.
+    await context.addInitScript("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))");
+  } else {
+    await context.grantPermissions(['camera'], { origin: new URL(linkUrl).origin });
+  }
   const page = await context.newPage();
   await page.goto(linkUrl);
   return { context, page };
@@ -118,6 +124,31 @@ export async function expectPhoneLinkRefused(browser: Browser, linkUrl: string, 
     await expect(page.locator('video')).toHaveCount(0);
     await expect(page.getByRole('button', { name: '拍照', exact: true })).toHaveCount(0);
     await shot(page, opts, 'refused');
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The fallback without a camera (denied): the page says so and offers a file input; `picture` (a file path) is
+ * chosen, cropped to the frame's aspect around its centre, previewed and uploaded. Returns the receipt number the
+ * page showed, the previewed photo's size and the aspect it should have. Closes its context.
+ */
+export async function uploadReceiptFromFile(browser: Browser, linkUrl: string, picture: string, opts: PhoneOptions = {}): Promise<Omit<PhoneUpload, 'uploaded'> & { frameAspect: number }> {
+  const { context, page } = await openPhonePage(browser, linkUrl, { ...opts, noCamera: true });
+  try {
+    await expect(page.getByText('无法打开摄像头')).toBeVisible();
+    const receiptNumber = (await page.locator('dt', { hasText: '收据编号' }).locator('xpath=following-sibling::dd[1]').textContent())!.trim();
+    await expect(page.locator('video')).toHaveCount(0);
+    await shot(page, opts, '1-no-camera');
+    await page.locator('input[type=file]').setInputFiles(picture);
+    const preview = page.getByRole('img', { name: '收据照片预览' });
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const photo = await preview.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
+    await shot(page, opts, '2-preview');
+    await page.getByRole('button', { name: '上传', exact: true }).click();
+    await expect(page.getByText('上传成功，请在电脑端核对并确认提交')).toBeVisible();
+    return { receiptNumber, photo, frameAspect: RECEIPT_FRAME_ASPECT };
   } finally {
     await context.close();
   }
