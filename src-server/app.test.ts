@@ -86,5 +86,13 @@ describeEachDatabase('logs', (engine) => {
     const requestLines = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string }).filter((l) => l.msg === 'incoming request');
     expect(requestLines.every((l) => typeof l.reqId === 'string')).toBe(true);
     expect(log).toContain('account login');
+
+    // The phone receipt page's one-time token never reaches the log, though its API paths carry it.
+    const phoneToken = 'Zz9_'.repeat(10) + 'abc';
+    await h.call({ method: 'GET', url: `/api/phone/receipt-links/${phoneToken}` });
+    await h.call({ method: 'POST', url: `/api/phone/receipt-links/${phoneToken}/photo`, headers: { 'content-type': 'image/png' }, payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]) });
+    const after = lines.join('\n');
+    expect(after).toContain('/api/phone/receipt-links/[redacted]/photo');
+    expect(after).not.toContain(phoneToken);
   });
 });

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECEIPT_CROP_FRAME, type ReceiptContent } from '@shared/contract/http/disbursement';
 import { fenToCapitals } from '@shared/money/capital';
-import { loadReceiptFont, MISSING_GLYPH, renderReceiptPdf } from './receipt-pdf';
+import { loadReceiptFont, MISSING_GLYPH, receiptFontPath, renderReceiptPdf } from './receipt-pdf';
 
 const run = promisify(execFile);
 
@@ -59,6 +59,12 @@ describe('receipt PDF', () => {
     // Embedded as a subset, and poppler accepts the embedded font (no "may be invalid" warning).
     expect(fonts.stdout).toMatch(/\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes yes/);
     expect(fonts.stderr).toBe('');
+  });
+
+  it('finds the font from the source tree and from the server bundle', () => {
+    for (const here of ['/repo/src-server/receipts', '/repo/dist/server']) {
+      expect(receiptFontPath(here)).toBe(path.resolve('/repo/assets/fonts/NotoSansSC-Regular-subset.otf'));
+    }
   });
 
   it('has a glyph for every character of its own wording', async () => {
