@@ -422,6 +422,17 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     const notOver = await open();
     expect([notOver.statusCode, codeOf(notOver)]).toEqual([409, 'PUBLICITY_NOT_OVER']);
 
+    // Finance finds what is in publicity through the subsidy queue and reads the application; it decides nothing there.
+    const inPublicity = (await staffCall('GET', `/api/staff/subsidy-applications?status=publicity&q=${a.uscc}`, finance.token)).json() as { applications: { id: string }[] };
+    expect(inPublicity.applications.map((x) => x.id)).toContain(applicationId);
+    expect((await staffCall('GET', staffPath, finance.token)).json()).toMatchObject({ status: 'publicity', allowedActions: ['openDisbursement'] });
+    expect((await staffCall('GET', staffPath, reviewer)).json()).toMatchObject({ allowedActions: [] });
+    expect((await staffCall('GET', staffPath, staffAdmin)).json()).toMatchObject({ allowedActions: ['openDisbursement'] });
+    for (const action of ['accept', 'approve', 'return', 'reject', 'publicity']) {
+      expect(codeOf(await staffCall('POST', `${staffPath}/${action}`, finance.token, { amountFen: 1 })), action).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await staffCall('GET', `${staffPath}/audit`, finance.token))).toBe('FORBIDDEN');
+
     // Two applications whose publicity is over, opened at the same moment: two different numbers in sequence.
     const ids = [];
     for (let i = 0; i < 3; i++) {

@@ -15,6 +15,7 @@ import {
   subsidyTransitions,
   type SubsidyAction,
 } from '@shared/contract/http/subsidy';
+import type { StaffRole } from '@shared/contract/http/route';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
 import { applicationSummary, applicationView, findApplication, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
 import { ApiError } from '../http/api-error';
@@ -22,6 +23,12 @@ import { registerRoute } from '../http/register-route';
 import type { Principal } from '../plugins/auth';
 
 const REVIEW_ACTIONS: readonly SubsidyAction[] = ['accept', 'return', 'approve', 'reject', 'startPublicity'];
+/** Finance reads the queue and applications to open disbursements (their own routes are in disbursement-review.ts). */
+const FINANCE_ACTIONS: readonly SubsidyAction[] = ['openDisbursement'];
+
+/** The actions a staff role takes on an application. */
+const actionsOf = (role: StaffRole): readonly SubsidyAction[] =>
+  role === 'admin' ? [...REVIEW_ACTIONS, ...FINANCE_ACTIONS] : role === 'finance' ? FINANCE_ACTIONS : role === 'reviewer' ? REVIEW_ACTIONS : [];
 
 /** Start of a calendar day in China (UTC+8) as an ISO instant. */
 const chinaDayStart = (date: string, plusDays = 0) => new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
@@ -35,7 +42,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
     return { type: 'staff', id: p.id };
   };
 
-  async function staffView(id: string) {
+  async function staffView(id: string, principal: Principal) {
     const row = await findApplication(db, id);
     // Drafts are the enterprise's own until submitted.
     if (row.status === 'draft') throw new ApiError('NOT_FOUND');
@@ -55,7 +62,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
         changes: v.changes_json ? (JSON.parse(v.changes_json) as { fields: string[]; attachments: string[] }) : null,
       })),
       timeline: await timelineOf(db, id),
-      allowedActions: REVIEW_ACTIONS.filter((a) => subsidyTransitions[a].from.includes(row.status)),
+      allowedActions: (principal.kind === 'staff' ? actionsOf(principal.role) : []).filter((a) => subsidyTransitions[a].from.includes(row.status)),
     };
   }
 
@@ -97,7 +104,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
     };
   });
 
-  registerRoute(app, staffGetSubsidyRoute, async ({ params }) => staffView(params.applicationId));
+  registerRoute(app, staffGetSubsidyRoute, async ({ params, principal }) => staffView(params.applicationId, principal));
 
   registerRoute(app, staffSubsidyAuditRoute, async ({ params }) => {
     const row = await findApplication(db, params.applicationId);
@@ -133,7 +140,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
   registerRoute(app, acceptSubsidyRoute, async ({ params, body, principal, request }) => {
     const row = await decidable(params.applicationId);
     await transition(services, row, { action: 'accept', actor: actorOf(principal), comment: body.comment ?? null, requestId: request.id, log: request.log });
-    return staffView(row.id);
+    return staffView(row.id, principal);
   });
 
   registerRoute(app, returnSubsidyRoute, async ({ params, body, principal, request }) => {
@@ -148,7 +155,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       requestId: request.id,
       log: request.log,
     });
-    return staffView(row.id);
+    return staffView(row.id, principal);
   });
 
   registerRoute(app, approveSubsidyRoute, async ({ params, body, principal, request }) => {
@@ -165,7 +172,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       requestId: request.id,
       log: request.log,
     });
-    return staffView(row.id);
+    return staffView(row.id, principal);
   });
 
   registerRoute(app, rejectSubsidyRoute, async ({ params, body, principal, request }) => {
@@ -178,7 +185,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       requestId: request.id,
       log: request.log,
     });
-    return staffView(row.id);
+    return staffView(row.id, principal);
   });
 
   registerRoute(app, startSubsidyPublicityRoute, async ({ params, body, principal, request }) => {
@@ -191,6 +198,6 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       requestId: request.id,
       log: request.log,
     });
-    return staffView(row.id);
+    return staffView(row.id, principal);
   });
 };

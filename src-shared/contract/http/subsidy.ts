@@ -435,6 +435,8 @@ export const subsidyTimelineRoute = defineRoute({
 
 const reviewerRoles = ['reviewer', 'admin'] as const satisfies readonly StaffRole[];
 const reviewerAccess = { kind: 'staff', roles: reviewerRoles } as const;
+/** Reading the queue and an application: reviewers, and finance, who open the disbursement of those in publicity. */
+const staffReadAccess = { kind: 'staff', roles: ['reviewer', 'finance', 'admin'] } as const satisfies { kind: 'staff'; roles: readonly StaffRole[] };
 const staffApplicationParams = z.object({ applicationId: uuidSchema });
 
 export const staffSubsidyQueueRoute = defineRoute({
@@ -443,7 +445,7 @@ export const staffSubsidyQueueRoute = defineRoute({
   operationId: 'staffSubsidyQueue',
   summary: 'The reviewers\u2019 queue: submitted applications with filters, oldest submission first',
   tag: 'subsidy-review',
-  access: reviewerAccess,
+  access: staffReadAccess,
   query: z.object({
     status: subsidyStatusSchema.optional(),
     submittedFrom: dateSchema.optional(),
@@ -459,7 +461,7 @@ export const staffSubsidyQueueRoute = defineRoute({
 export const staffSubsidyApplicationSchema = subsidyApplicationSchema.extend({
   versions: z.array(subsidyVersionSchema),
   timeline: z.array(subsidyTimelineEntrySchema),
-  /** The actions the state machine allows the reviewer now. */
+  /** The actions the state machine allows the caller now (review actions for reviewers, openDisbursement for finance). */
   allowedActions: z.array(subsidyActionSchema),
 });
 
@@ -469,7 +471,7 @@ export const staffGetSubsidyRoute = defineRoute({
   operationId: 'staffGetSubsidy',
   summary: 'An application with every signed version, its signature and certificate, and the timeline',
   tag: 'subsidy-review',
-  access: reviewerAccess,
+  access: staffReadAccess,
   params: staffApplicationParams,
   response: staffSubsidyApplicationSchema,
 });
