@@ -97,7 +97,7 @@ export async function applicationView(
  */
 /** One line of an application list (the enterprise's own list and the staff queue): the same fields either way. */
 export function applicationSummary(
-  r: Pick<SubsidyApplicationTable, 'id' | 'enterprise_id' | 'status' | 'version' | 'talent_count' | 'amount_requested_fen' | 'amount_approved_fen' | 'submitted_at' | 'updated_at'>,
+  r: Pick<SubsidyApplicationTable, 'id' | 'enterprise_id' | 'status' | 'version' | 'talent_count' | 'amount_requested_fen' | 'amount_approved_fen' | 'publicity_end' | 'submitted_at' | 'updated_at'>,
   enterprise: { name: string; uscc: string },
 ) {
   return {
@@ -110,6 +110,7 @@ export function applicationSummary(
     talentCount: Number(r.talent_count),
     amountRequestedFen: r.amount_requested_fen === null ? null : Number(r.amount_requested_fen),
     amountApprovedFen: r.amount_approved_fen === null ? null : Number(r.amount_approved_fen),
+    publicityEndDate: r.publicity_end,
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
   };

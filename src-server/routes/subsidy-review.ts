@@ -88,6 +88,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
         'subsidy_applications.talent_count',
         'subsidy_applications.amount_requested_fen',
         'subsidy_applications.amount_approved_fen',
+        'subsidy_applications.publicity_end',
         'subsidy_applications.submitted_at',
         'subsidy_applications.updated_at',
         'enterprises.name',

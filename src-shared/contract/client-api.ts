@@ -225,6 +225,7 @@ export interface SubsidyApplicationSummary {
   talentCount: number;
   amountRequestedFen: number | null;
   amountApprovedFen: number | null;
+  publicityEndDate: string | null;
   submittedAt: string | null;
   updatedAt: string;
 }

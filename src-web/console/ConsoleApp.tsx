@@ -51,8 +51,13 @@ function Header() {
   );
 }
 
-const deskOf = (route: ConsoleRoute, home: Desk | undefined): Desk | undefined =>
-  route.name === 'home' ? home : route.name === 'queue' || route.name === 'application' ? 'review' : 'finance';
+/** The desk a place belongs to. An application is the reviewers' — or finance's, who open its disbursement. */
+const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
+  if (route.name === 'home') return desks[0];
+  if (route.name === 'queue') return 'review';
+  if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
+  return 'finance';
+};
 
 function DeskNav({ desks, current }: { desks: Desk[]; current: Desk | undefined }) {
   const t = useT();
@@ -71,7 +76,7 @@ function Screen() {
   if (!session) return <LoginScreen />;
   if (session.mustChangePassword) return <PasswordChangeScreen />;
   const desks = desksOf(session.staff.role);
-  const desk = deskOf(route, desks[0]);
+  const desk = deskOf(route, desks);
   let screen: React.ReactNode;
   if (!desk || !desks.includes(desk)) screen = <Result status="info" title={t('nav.none')} />;
   else if (route.name === 'application') screen = <ApplicationScreen key={route.id} id={route.id} />;

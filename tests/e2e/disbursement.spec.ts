@@ -8,7 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import type { SubsidySubmitInput } from '@shared/contract/client-api';
 import type { Result } from '@shared/contract/result';
-import { createFinanceStaff, openDisbursementOnPortal, type OpenedDisbursement, type StaffAccount } from '../fixtures/disbursement';
+import { createFinanceStaff, publicityOverOnPortal, type StaffAccount } from '../fixtures/disbursement';
 import { CONTACT, talent } from '../fixtures/server/subsidy';
 import { decodePng, encodePng, receiptPng, writeFakeCamera, type RgbaImage } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
@@ -33,7 +33,7 @@ const PAYEE_CONTACT = { name: '钱八', mobile: '13800000072' };
 
 let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
 let clerkPassword = '';
-let opened: OpenedDisbursement;
+let opened: { applicationId: string; receiptNumber: string };
 let finance: StaffAccount;
 let work = '';
 let receiptPdf: Buffer;
@@ -88,7 +88,7 @@ async function openDetail(page: Page) {
   await expect(page.getByTestId('disb-detail')).toBeVisible();
 }
 
-test('setup: an approved application past its publicity, opened for disbursement by finance', async ({ client, portal, keys }) => {
+test('setup: an application approved for ¥15,000 whose publicity is over', async ({ client, portal, keys }) => {
   test.setTimeout(180_000);
   enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
   const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
@@ -120,10 +120,25 @@ test('setup: an approved application past its publicity, opened for disbursement
   await call(client, 'subsidy.submit', input);
   await call(client, 'auth.logout', {});
 
+  await publicityOverOnPortal(portal, created.id, { amountFen: AMOUNT_FEN });
   finance = await createFinanceStaff(portal, { username: 'caiwu' });
-  opened = await openDisbursementOnPortal(portal, created.id, { amountFen: AMOUNT_FEN, finance });
-  expect(opened.amountFen).toBe(AMOUNT_FEN);
+  opened = { applicationId: created.id, receiptNumber: '' };
+});
+
+test('finance finds it among the applications in publicity and opens the disbursement in the console', async ({ page, portal }) => {
+  await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
+  const ready = page.getByRole('region', { name: '待启动拨付（公示中的申请）' });
+  await expect(ready).toContainText('公示期满，可启动');
+  await saveScreen(page, 'disbursement-e2e-console-ready');
+  await ready.getByRole('link', { name: `查看 ${enterprise.name} 的申请并启动资金拨付` }).click();
+  await page.getByRole('region', { name: '资金拨付' }).getByRole('button', { name: '启动资金拨付' }).click();
+  await page.getByRole('button', { name: '确认启动' }).click();
+  // Straight on to the disbursement, with its receipt number.
+  await expect(page.getByRole('region', { name: '收据审核' })).toContainText('等待企业提交盖章收据');
+  const number = await page.locator('code', { hasText: /^TB\d{10}$/ }).first().textContent();
+  opened.receiptNumber = number!.trim();
   expect(await portal.lastSms(CONTACT.mobile)).toMatch(/拨付/);
+  expect(await portal.lastSms(CONTACT.mobile)).toContain(opened.receiptNumber);
 });
 
 test('the clerk uploads the employment certificates, sets the bank account and contact, and downloads the receipt', async ({ page, client, portal }) => {
@@ -241,15 +256,10 @@ test('the clerk sees the reason; an expired QR link is refused; the receipt goes
   await expect(page.getByTestId('disb-return-reason')).toContainText('收据未加盖公章');
   await saveScreen(page, 'disbursement-e2e-returned');
 
-  // A new QR link, left unused past its ten minutes (the server's clock is not ours to move, so its expiry is).
+  // A new QR link, left unused past its ten minutes.
   await page.getByTestId('disb-phone-upload').click();
   const link = await scanQr(page);
-  await portal.app.services.db
-    .updateTable('receipt_links')
-    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-    .where('application_id', '=', opened.applicationId)
-    .where('used_at', 'is', null)
-    .execute();
+  portal.advanceClock(11 * 60);
   await expectPhoneLinkRefused(phone!, link, '二维码已过期', { screens: 'disbursement-e2e-phone-expired' });
   await expect(page.getByTestId('disb-qr-expired')).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');

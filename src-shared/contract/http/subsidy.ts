@@ -310,6 +310,8 @@ export const subsidyApplicationSummarySchema = z.object({
   talentCount: z.number().int(),
   amountRequestedFen: z.number().int().nullable(),
   amountApprovedFen: z.number().int().nullable(),
+  /** The last day of publicity (China date), once publicity has started: finance opens the disbursement after it. */
+  publicityEndDate: z.string().nullable(),
   submittedAt: isoDateTimeSchema.nullable(),
   updatedAt: isoDateTimeSchema,
 });

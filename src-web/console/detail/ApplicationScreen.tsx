@@ -8,7 +8,9 @@ import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { dateTime } from '../format';
 import { useLang, useT } from '../i18n';
-import { queueHref } from '../router';
+import { canReview } from '../roles';
+import { disbursementQueueHref, queueHref } from '../router';
+import { useSession } from '../session';
 import { StatusTag } from '../StatusTag';
 import { ApplicationInfo } from './ApplicationInfo';
 import { AttachmentsTab } from './AttachmentsTab';
@@ -24,7 +26,10 @@ export function ApplicationScreen({ id }: { id: string }) {
   const load = useCallback(() => call(staffGetSubsidyRoute, { params: { applicationId: id } }), [id]);
   const { data: app, error, replace, reload } = useRemote<StaffApplication>(load, id);
 
-  const back = <Button href={queueHref}>{t('detail.back')}</Button>;
+  const role = useSession((st) => st.session?.staff.role);
+  // Finance comes here from its own desk (to open a disbursement) and goes back there; the audit trail is the reviewers'.
+  const reviewer = role !== undefined && canReview(role);
+  const back = <Button href={reviewer ? queueHref : disbursementQueueHref}>{t(reviewer ? 'detail.back' : 'disb.back')}</Button>;
   if (!app) {
     return error ? (
       <Result status="warning" title={<ErrorAlert error={error} />} extra={back} />
@@ -58,7 +63,7 @@ export function ApplicationScreen({ id }: { id: string }) {
           { key: 'attachments', label: t('detail.tab.attachments'), children: <AttachmentsTab app={app} /> },
           { key: 'signature', label: t('detail.tab.signature'), children: <SignatureTab app={app} /> },
           { key: 'timeline', label: t('detail.tab.timeline'), children: <TimelineTab app={app} /> },
-          { key: 'audit', label: t('detail.tab.audit'), children: <AuditTab id={app.id} version={app.updatedAt} /> },
+          ...(reviewer ? [{ key: 'audit', label: t('detail.tab.audit'), children: <AuditTab id={app.id} version={app.updatedAt} /> }] : []),
         ]}
       />
     </Space>

@@ -12,6 +12,7 @@ import { useLang, useT } from '../i18n';
 import { disbursementHref } from '../router';
 import { StatusTag } from '../StatusTag';
 import { useRemote } from '../use-remote';
+import { ReadyToOpen } from './ReadyToOpen';
 
 interface Filters {
   status?: DisbursementStatus;
@@ -60,6 +61,7 @@ export function DisbursementQueueScreen() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('disb.queue.title')}
       </Typography.Title>
+      <ReadyToOpen />
       <Card size="small" title={t('queue.filters')}>
         <Form form={form} layout="inline" onFinish={search} aria-label={t('queue.filters')}>
           <Form.Item label={t('queue.status')} name="status">

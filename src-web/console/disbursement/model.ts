@@ -14,3 +14,9 @@ export function missingLabel(item: string, t: Translate): string {
   if (item === 'contact') return t('disb.missing.contact');
   return item;
 }
+
+/** Today's date in China (UTC+8), the calendar publicity periods are set in. */
+export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Whether the publicity period that ends on `endDate` (inclusive) is over on `today`. */
+export const publicityOver = (endDate: string | null, today: string) => endDate !== null && endDate < today;
