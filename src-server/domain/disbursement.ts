@@ -160,6 +160,19 @@ export async function disbursementView(db: Db, applicationId: string, opts: { fo
   };
 }
 
+/** The columns of a disbursements ⋈ subsidy_applications row that {@link summaryOf} reads (enterprise queue and staff queue). */
+export const SUMMARY_COLUMNS = [
+  'subsidy_applications.id',
+  'subsidy_applications.enterprise_id',
+  'subsidy_applications.status',
+  'subsidy_applications.year',
+  'subsidy_applications.amount_approved_fen',
+  'subsidy_applications.updated_at as app_updated_at',
+  'disbursements.receipt_number',
+  'disbursements.opened_at',
+  'disbursements.updated_at',
+] as const;
+
 export function summaryOf(
   app: Pick<SubsidyApplicationTable, 'id' | 'enterprise_id' | 'status' | 'year' | 'amount_approved_fen' | 'updated_at'>,
   d: Pick<DisbursementTable, 'receipt_number' | 'opened_at' | 'updated_at'>,

@@ -12,7 +12,7 @@ import {
   staffReturnReceiptRoute,
 } from '@shared/contract/http/disbursement';
 import { subsidyTransitions } from '@shared/contract/http/subsidy';
-import { decideReceipt, disbursementView, findDisbursement, openDisbursement, receiptContentFor, summaryOf } from '../domain/disbursement';
+import { decideReceipt, disbursementView, findDisbursement, openDisbursement, receiptContentFor, SUMMARY_COLUMNS, summaryOf } from '../domain/disbursement';
 import type { SubsidyActor } from '../domain/subsidy';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
@@ -57,19 +57,7 @@ export const disbursementReviewRoutes: FastifyPluginAsync = async (app) => {
     }
     const total = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
-      .select([
-        'subsidy_applications.id',
-        'subsidy_applications.enterprise_id',
-        'subsidy_applications.status',
-        'subsidy_applications.year',
-        'subsidy_applications.amount_approved_fen',
-        'subsidy_applications.updated_at as app_updated_at',
-        'disbursements.receipt_number',
-        'disbursements.opened_at',
-        'disbursements.updated_at',
-        'enterprises.name',
-        'enterprises.uscc',
-      ])
+      .select([...SUMMARY_COLUMNS, 'enterprises.name', 'enterprises.uscc'])
       .orderBy('subsidy_applications.updated_at')
       .orderBy('subsidy_applications.id')
       .limit(query.limit)

@@ -31,6 +31,7 @@ import {
   setEmploymentCertificate,
   setPayee,
   submitReceipt,
+  SUMMARY_COLUMNS,
   summaryOf,
 } from '../domain/disbursement';
 import {
@@ -66,17 +67,7 @@ export const disbursementRoutes: FastifyPluginAsync = async (app) => {
     const rows = await db
       .selectFrom('disbursements')
       .innerJoin('subsidy_applications', 'subsidy_applications.id', 'disbursements.application_id')
-      .select([
-        'subsidy_applications.id',
-        'subsidy_applications.enterprise_id',
-        'subsidy_applications.status',
-        'subsidy_applications.year',
-        'subsidy_applications.amount_approved_fen',
-        'subsidy_applications.updated_at as app_updated_at',
-        'disbursements.receipt_number',
-        'disbursements.opened_at',
-        'disbursements.updated_at',
-      ])
+      .select(SUMMARY_COLUMNS)
       .where('disbursements.enterprise_id', '=', params.enterpriseId)
       .orderBy('disbursements.opened_at', 'desc')
       .orderBy('disbursements.application_id')
