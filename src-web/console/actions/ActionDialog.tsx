@@ -1,13 +1,12 @@
 /** Confirms one review action, collects what it needs, and shows the server's error by code if it is refused. */
-import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
-import { ConsoleError } from '../api';
+import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import type { StaffApplication } from '../detail/model';
 import { ErrorAlert } from '../ErrorAlert';
 import { localDate, yuan } from '../format';
 import { useT } from '../i18n';
 import { ReturnCommentFields } from './ReturnCommentFields';
 import { runReviewAction, type ReviewAction, type ReviewForm } from './review-actions';
+import { useDecision } from './use-decision';
 
 interface Props {
   action: ReviewAction;
@@ -20,27 +19,15 @@ interface Props {
 
 export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ReviewForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const requested = app.amountRequestedFen ?? 0;
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await runReviewAction(action, app.id, values));
-      void message.success(t('action.done', { action: t(`action.${action}`) }));
-    } catch (e) {
-      setError(e);
-      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useDecision({
+    form,
+    run: (values) => runReviewAction(action, app.id, values),
+    onDone,
+    success: t('action.done', { action: t(`action.${action}`) }),
+    onStale,
+  });
 
   const initial: ReviewForm = {
     amountYuan: requested / 100,

@@ -3,40 +3,33 @@
  * optional comment; the server refuses with PUBLICITY_NOT_OVER while the period lasts, and that message is shown.
  * Once opened, the card links to the disbursement.
  */
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { staffOpenDisbursementRoute } from '@shared/contract/http/disbursement';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
-import { call, ConsoleError } from '../api';
+import { call } from '../api';
 import type { StaffApplication } from '../detail/model';
 import { ErrorAlert } from '../ErrorAlert';
 import { useT } from '../i18n';
 import { canFinance } from '../roles';
 import { disbursementHref } from '../router';
 import { useSession } from '../session';
+import { useDecision } from './use-decision';
 
 const DISBURSING: readonly SubsidyStatus[] = ['disbursement_pending', 'receipt_submitted', 'receipt_returned', 'paid'];
 
 function OpenDialog({ app, onClose, onStale }: { app: StaffApplication; onClose(): void; onStale(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const view = await call(staffOpenDisbursementRoute, { params: { applicationId: app.id }, body: { comment: form.getFieldValue('comment')?.trim() || undefined } });
-      void message.success(t('open.done'));
+  const { error, busy, submit } = useDecision({
+    form,
+    run: (values) => call(staffOpenDisbursementRoute, { params: { applicationId: app.id }, body: { comment: values.comment?.trim() || undefined } }),
+    onDone: (view) => {
       window.location.hash = disbursementHref(view.applicationId);
-    } catch (e) {
-      setError(e);
-      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    success: t('open.done'),
+    onStale,
+  });
   return (
     <Modal open title={t('open.button')} okText={t('open.ok')} cancelText={t('action.cancel')} okButtonProps={{ loading: busy }} onOk={() => void submit()} onCancel={onClose} maskClosable={false}>
       <Alert type="info" showIcon title={t('open.confirm')} style={{ marginBottom: 16 }} />

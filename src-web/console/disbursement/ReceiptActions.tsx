@@ -1,8 +1,9 @@
 /** Finance's decision on the stamped receipt: 收据审核通过 (paid) or 退回 with a reason, each behind a confirming dialog. */
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { staffAcceptReceiptRoute, staffReturnReceiptRoute } from '@shared/contract/http/disbursement';
-import { call, ConsoleError } from '../api';
+import { useDecision } from '../actions/use-decision';
+import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { useT } from '../i18n';
 import type { ReceiptAction, StaffDisbursement } from './model';
@@ -21,26 +22,14 @@ function run(action: ReceiptAction, applicationId: string, f: DecisionForm): Pro
 
 function DecisionDialog({ action, view, onClose, onDone, onStale }: { action: ReceiptAction; view: StaffDisbursement; onClose(): void; onDone(v: StaffDisbursement): void; onStale(): void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<DecisionForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await run(action, view.applicationId, values));
-      void message.success(t(`disb.action.done.${action}`));
-    } catch (e) {
-      setError(e);
-      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') onStale();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useDecision({
+    form,
+    run: (values) => run(action, view.applicationId, values),
+    onDone,
+    success: t(`disb.action.done.${action}`),
+    onStale,
+  });
 
   return (
     <Modal
