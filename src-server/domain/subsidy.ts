@@ -81,7 +81,8 @@ export async function applicationView(
     amountRequestedFen: row.amount_requested_fen === null ? null : Number(row.amount_requested_fen),
     amountApprovedFen: row.amount_approved_fen === null ? null : Number(row.amount_approved_fen),
     quota: { rule, usedThisYearFen: await usedThisYearFen(db, row.enterprise_id, row.year ?? chinaYear(now), row.id) },
-    returnComments: parseJson(row.return_json),
+    // The latest return's comments only while they matter; once decided they live on in the timeline.
+    returnComments: row.status === 'returned' || row.status === 'resubmitted' ? parseJson(row.return_json) : null,
     changes: parseJson(latest?.changes_json ?? null),
     publicity: row.publicity_start && row.publicity_end ? { startDate: row.publicity_start, endDate: row.publicity_end } : null,
     rejectReason: row.reject_reason,

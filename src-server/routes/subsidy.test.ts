@@ -188,6 +188,9 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     expect([tooMuch.statusCode, issuesOf(tooMuch)]).toEqual([400, [{ path: 'body.amountFen', code: 'AMOUNT_ABOVE_REQUESTED' }]]);
     const approved = await staff(id, 'approve', { amountFen: 7_500_000, comment: '核减部分服务费' });
     expect(approved.json()).toMatchObject({ status: 'approved', amountApprovedFen: 7_500_000 });
+    // The return's comments were for the correction; decided, the application no longer carries them (the timeline does).
+    expect(approved.json()).toMatchObject({ returnComments: null });
+    expect((await h.call({ method: 'GET', url: `${base()}/${id}${q}`, token: clerk })).json()).toMatchObject({ returnComments: null });
     // A publicity period that is already over (China dates), so finance may open the disbursement.
     const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
     const [startDate, endDate] = [chinaDay(9), chinaDay(2)];
