@@ -92,8 +92,17 @@ test('the reviewer returns it with a comment on one field, in the staff console'
   await page.getByRole('button', { name: '退回', exact: true }).click();
   await page.getByRole('button', { name: '添加字段意见' }).click();
   // The list of fields is long (searchable, virtualised): type to find it, as a reviewer would.
-  await page.getByRole('combobox', { name: '第 1 条字段意见的字段' }).fill('人才2 · 发票号码');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '人才2 · 发票号码' }).click();
+  // Wait for the filter to settle on the one option before clicking it, and see it chosen: on a slow machine a
+  // click once landed on a list that was still re-rendering and chose nothing.
+  const fieldPicker = page.getByRole('combobox', { name: '第 1 条字段意见的字段' });
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '人才2 · 发票号码' });
+  const chosen = page.getByRole('dialog', { name: '退回' }).getByText('人才2 · 发票号码').filter({ visible: true });
+  await expect(async () => {
+    await fieldPicker.fill('人才2 · 发票号码');
+    await expect(option).toHaveCount(1, { timeout: 2000 });
+    await option.click({ timeout: 2000 });
+    await expect(chosen).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('textbox', { name: '第 1 条字段意见' }).fill('发票号码与发票不一致');
   await page.getByRole('textbox', { name: '总体意见' }).fill('请补正后重新提交');
   await saveScreen(page, 'subsidy-e2e-console-return');
