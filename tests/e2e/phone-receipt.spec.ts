@@ -2,14 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
 import { createFinanceStaff, type StaffAccount } from '../fixtures/disbursement';
 import { chinaDay } from '../fixtures/server/disbursement';
 import { receiptPng, writeFakeCamera } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
-import { apiSession, createHandler, registerWithKey, STRONG_PASSWORD } from './setup';
+import { apiSession, createHandler, registerWithKey, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The stamped receipt from a phone (manual 001 §2) and finance's check of it, against the real portal: an
@@ -51,15 +51,6 @@ async function staffCall(portalUrl: string, token: string, method: 'GET' | 'POST
   return json;
 }
 
-async function signInToConsole(page: Page, portal: { url: string; captchaAnswer(id: string): Promise<string> }, username: string, password: string) {
-  const captcha = page.waitForResponse((r) => r.url().endsWith('/api/captcha'));
-  await page.goto(`${portal.url}/console/`);
-  const { captchaId } = (await (await captcha).json()) as { captchaId: string };
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByLabel('验证码', { exact: true }).fill(await portal.captchaAnswer(captchaId));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
 
 test('setup: two approved applications of one enterprise, one whose publicity is over and one whose is not', async ({ client, portal, keys }) => {
   test.setTimeout(180_000);
@@ -125,7 +116,7 @@ test('setup: two approved applications of one enterprise, one whose publicity is
 });
 
 test('the administrator opens the disbursement in the console once publicity is over, and is told when it is not', async ({ page, portal }) => {
-  await signInToConsole(page, portal, 'admin', portal.staffPassword);
+  await signInToConsole(page, portal.url, 'admin', portal.staffPassword, portal.captchaAnswer);
   // Admins work both desks.
   const nav = page.getByRole('menu', { name: '业务导航' });
   await expect(nav.getByRole('link', { name: '补贴审核' })).toBeVisible();
@@ -239,7 +230,7 @@ test('an expired link is refused at upload time and when opened again', async ({
 });
 
 test('finance sees the photographed receipt beside the generated one and returns it with a reason', async ({ page, portal }) => {
-  await signInToConsole(page, portal, finance.username, finance.password);
+  await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
   // Finance lands on its one desk; the review queue is not offered.
   await expect(page.getByRole('heading', { name: '资金拨付' })).toBeVisible();
   await expect(page.getByRole('menu', { name: '业务导航' })).toHaveCount(0);
@@ -289,7 +280,7 @@ test('finance accepts the stamped receipt uploaded again on the PC: the subsidy 
   const again = (await s.dispatch('disbursement.submitReceipt', { applicationId: overId, sha256: up.value.sha256, source: 'pc' })) as Result<unknown>;
   if (!again.ok) throw new Error(JSON.stringify(again.error));
 
-  await signInToConsole(page, portal, finance.username, finance.password);
+  await signInToConsole(page, portal.url, finance.username, finance.password, portal.captchaAnswer);
   await page.goto(`${portal.url}/console/#/disbursements/${overId}`);
   await expect(page.getByRole('region', { name: '盖章收据', exact: true })).toContainText('电脑端上传');
   // A PDF scan is shown in a frame.
