@@ -94,6 +94,10 @@ export interface CertificateBindingTable {
   subject: string;
   not_after: string;
   created_at: string;
+  /** The bound certificate (base64 DER), since migration 0004; NULL only for an old binding it could not fill. */
+  certificate_der: string | null;
+  /** The trust profile whose root anchored the certificate when it was bound (migration 0004). */
+  ca_profile: string | null;
 }
 
 export interface RegistrationTable {
@@ -113,6 +117,8 @@ export interface RegistrationTable {
   enterprise_id: string | null;
   created_at: string;
   updated_at: string;
+  /** The trust profile that anchored the signer's certificate at submission (migration 0004). */
+  ca_profile: string | null;
 }
 
 export interface FileTable {

@@ -2,9 +2,11 @@
  * CA-key login (Web eID 1.0): the server hands out a random nonce (one use, 2 minutes), the token service signs
  * SHA-256(origin) ‖ SHA-256(nonce) with the key, and the server checks the nonce, the certificate chain and key
  * usage, and the signature against this server's origin, then opens a session for the account the certificate
- * was bound to at registration.
+ * was bound to at registration — or, for a renewed certificate of a bound one, binds it to that account first
+ * (domain/certificate-renewal.ts).
  */
 import { randomBytes, X509Certificate } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { WebEidAuthToken } from '@shared/contract/signing';
 import type { AccountTable, Database } from '../db/schema';
@@ -12,6 +14,7 @@ import { ApiError } from '../http/api-error';
 import { verifyCertificate } from '../pki/chain';
 import { checkWebEidSignature } from '../pki/web-eid';
 import type { Services } from '../services';
+import { bindRenewedCertificate } from './certificate-renewal';
 import { addSeconds } from './clock';
 
 export const CA_NONCE_TTL_SECONDS = 120;
@@ -27,8 +30,9 @@ export async function issueCaNonce(db: Kysely<Database>, now: Date) {
 export async function loginWithCertificate(
   services: Services,
   input: { nonce: string; token: WebEidAuthToken },
-  now: Date,
+  ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
 ): Promise<AccountTable> {
+  const { now } = ctx;
   // Consume first: a nonce is spent by any attempt, so a failed token cannot be retried against it.
   const consumed = await services.db
     .updateTable('ca_nonces')
@@ -50,6 +54,8 @@ export async function loginWithCertificate(
     .selectAll('accounts')
     .where('certificate_bindings.fingerprint', '=', verified.fingerprint)
     .executeTakeFirst();
-  if (!binding) throw new ApiError('CA_CERT_NOT_BOUND');
-  return binding;
+  if (binding) return binding;
+  const renewed = await bindRenewedCertificate(services, verified, ctx);
+  if (!renewed) throw new ApiError('CA_CERT_NOT_BOUND');
+  return renewed;
 }

@@ -78,6 +78,7 @@ export async function submitRegistration(
     enterprise_id: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
+    ca_profile: cert.profile,
   };
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('registrations').values(row).execute();
@@ -206,6 +207,9 @@ export async function confirmRegistration(
         subject: certInfo.subject.text,
         not_after: certInfo.notAfter.toISOString(),
         created_at: now.toISOString(),
+        // Kept so that a renewed certificate can be compared with it (domain/certificate-renewal.ts).
+        certificate_der: row.certificate_der,
+        ca_profile: row.ca_profile,
       })
       .execute();
     await writeAudit(tx, { actor: anonymous, enterpriseId, action: 'certificate.bind', subjectType: 'certificate', subjectId: row.certificate_fingerprint, after: { account_id: admin.id, subject: certInfo.subject.text }, at: now, requestId });

@@ -13,6 +13,9 @@ export const smsTemplates = {
     `${SIGN}（${p.enterprise}）账号(${p.username})的密码已重置，新的初始密码(${p.password})，登录后请立即修改。如非本人申请，请联系企业管理员。`,
   accountCreated: (p: { enterprise: string; username: string; password: string }) =>
     `${SIGN}（${p.enterprise}）已为您开通账号(${p.username})，初始密码(${p.password})，首次登录请修改密码。`,
+  certificateRenewed: (p: { enterprise: string; username: string; notAfter: string; oldNotAfter: string }) =>
+    `${SIGN}（${p.enterprise}）更新后的 CA 数字证书（有效期至 ${p.notAfter}）已自动绑定账号(${p.username})，` +
+    `原证书在 ${p.oldNotAfter} 前仍可登录。如非本企业操作，请立即联系平台客服。`,
 };
 
 export const mailTemplates = {

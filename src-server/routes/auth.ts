@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, caLoginRoute, async ({ body, request }) => {
     const now = services.clock.now();
-    const account = await loginWithCertificate(services, body, now);
+    const account = await loginWithCertificate(services, body, { now, requestId: request.id, log: request.log });
     request.log.info({ accountId: account.id }, 'account CA login');
     return accountSessionAnswer(services, account, now);
   });

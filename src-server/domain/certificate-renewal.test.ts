@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCertificate } from '@shared/certificate/parse';
+import { describeEachDatabase } from '../../tests/fixtures/server/databases';
+import { lastSms, newEnterprise, registerEnterprise, staffToken, type RegisteredEnterprise } from '../../tests/fixtures/server/flows';
+import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
+import { getTestPki, webEidToken, type IssueOptions, type TestSigner } from '../../tests/fixtures/server/pki';
+import { writeTrustDir } from '../../tests/fixtures/server/store-reads';
+import { migrateToLatest } from '../db/connect';
+import { migrations } from '../db/migrations/index';
+import { RENEWED_BINDING_ACTION, sameName } from './certificate-renewal';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+const fingerprint = (s: TestSigner) => createHash('sha256').update(s.certDer).digest('hex');
+const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
+
+async function caLogin(h: Harness, signer: TestSigner) {
+  const challenge = await h.call({ method: 'POST', url: '/api/auth/ca/challenge' });
+  const { nonce } = challenge.json() as { nonce: string };
+  return h.call({ method: 'POST', url: '/api/auth/ca/login', payload: { nonce, token: await webEidToken(signer, TEST_ORIGIN, nonce) } });
+}
+
+/** A certificate as the CA issues it at renewal: new key, same subject, issued after and expiring after `of`. */
+function renewal(h: Harness, e: RegisteredEnterprise, of: TestSigner, over: Partial<IssueOptions> = {}) {
+  return h.pki.issue({
+    uscc: e.uscc,
+    name: e.name,
+    newKey: true,
+    notBefore: new Date(of.certificate.notBefore.getTime() + HOUR),
+    notAfter: new Date(of.certificate.notAfter.getTime() + 365 * DAY),
+    ...over,
+  });
+}
+
+const bindingsOf = (h: Harness, e: RegisteredEnterprise) =>
+  h.app.services.db.selectFrom('certificate_bindings').selectAll().where('enterprise_id', '=', e.enterpriseId).orderBy('not_after').execute();
+
+const renewalAudits = (h: Harness, e: RegisteredEnterprise) =>
+  h.app.services.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('enterprise_id', '=', e.enterpriseId)
+    .where('action', '=', RENEWED_BINDING_ACTION)
+    .orderBy('at')
+    .execute();
+
+async function adminId(h: Harness, e: RegisteredEnterprise) {
+  const row = await h.app.services.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('enterprise_id', '=', e.enterpriseId)
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describeEachDatabase('CA login with a renewed certificate', (engine) => {
+  let h: Harness;
+  let staff: string;
+  let trustDir: string;
+  beforeAll(async () => {
+    // The test roots, plus a second Jiangsu CA root under another name and another CA copying the Jiangsu root's name.
+    const pki = await getTestPki();
+    trustDir = await writeTrustDir(await mkdtemp(path.join(os.tmpdir(), 'tongban-trust-')), pki.roots);
+    await writeFile(path.join(trustDir, 'jiangsu-ca', 'root-2.pem'), await pki.extraRootPem('jiangsu-ca-next'));
+    await mkdir(path.join(trustDir, 'lookalike-ca'));
+    await writeFile(path.join(trustDir, 'lookalike-ca', 'root.pem'), await pki.extraRootPem('jiangsu-ca-lookalike'));
+    h = await createHarness(engine, { config: { trustDir } });
+    staff = await staffToken(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await rm(trustDir, { recursive: true, force: true });
+  });
+
+  it('binds a renewed certificate (new key, same subject, later validity) to the same account, audited, and the old one still works', async () => {
+    const e = await registerEnterprise(h, staff);
+    const renewed = await renewal(h, e, e.signer);
+    // What the test relies on: a different key and certificate, the same subject.
+    expect(Buffer.from(renewed.certificate.publicKey.rawData)).not.toEqual(Buffer.from(e.signer.certificate.publicKey.rawData));
+    expect(renewed.certificate.subject).toBe(e.signer.certificate.subject);
+
+    const res = await caLogin(h, renewed);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ account: { id: await adminId(h, e), username: 'admin', enterpriseId: e.enterpriseId } });
+
+    const bindings = await bindingsOf(h, e);
+    expect(bindings.map((b) => [b.fingerprint, b.account_id, b.ca_profile])).toEqual([
+      [fingerprint(e.signer), await adminId(h, e), 'jiangsu-ca'],
+      [fingerprint(renewed), await adminId(h, e), 'jiangsu-ca'],
+    ]);
+    expect(bindings[1]!.certificate_der).toBe(Buffer.from(renewed.certDer).toString('base64'));
+
+    const audits = await renewalAudits(h, e);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actor_type: 'system', subject_type: 'certificate', subject_id: fingerprint(renewed) });
+    expect(audits[0]!.request_id).toBeTruthy();
+    expect(JSON.parse(audits[0]!.before_json!)).toMatchObject({ fingerprint: fingerprint(e.signer) });
+    expect(JSON.parse(audits[0]!.after_json!)).toMatchObject({ fingerprint: fingerprint(renewed), renewed_from: fingerprint(e.signer), ca_profile: 'jiangsu-ca' });
+    expect(await lastSms(h)).toContain(`（${e.name}）更新后的 CA 数字证书`);
+
+    // Bound now: a second login neither binds nor audits again.
+    expect((await caLogin(h, renewed)).statusCode).toBe(200);
+    expect(await renewalAudits(h, e)).toHaveLength(1);
+    // The old key keeps working until it expires.
+    const old = await caLogin(h, e.signer);
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json()).toMatchObject({ account: { username: 'admin', enterpriseId: e.enterpriseId } });
+  });
+
+  it('refuses, and binds nothing for, a different subject, an earlier expiry, an earlier issue, another CA, another enterprise', async () => {
+    const e = await registerEnterprise(h, staff);
+    const other = await registerEnterprise(h, staff);
+    const unregistered = newEnterprise();
+    const bound = e.signer.certificate;
+    const cases: [string, Partial<IssueOptions>, string][] = [
+      ['same USCC, different subject', { name: `${e.name}苏州分公司` }, 'CA_CERT_NOT_BOUND'],
+      ['expires before the bound one', { notAfter: new Date(bound.notAfter.getTime() - 30 * DAY) }, 'CA_CERT_NOT_BOUND'],
+      ['expires with the bound one', { notAfter: bound.notAfter }, 'CA_CERT_NOT_BOUND'],
+      ['issued before the bound one', { notBefore: new Date(bound.notBefore.getTime() - DAY) }, 'CA_CERT_NOT_BOUND'],
+      ['same subject from the other trusted CA', { profile: 'suzhou-ca' }, 'CA_CERT_NOT_BOUND'],
+      ['same subject, same CA profile, another issuer name', { profile: 'jiangsu-ca-next' }, 'CA_CERT_NOT_BOUND'],
+      ['same subject and issuer name from another CA profile', { profile: 'jiangsu-ca-lookalike' }, 'CA_CERT_NOT_BOUND'],
+      ['same subject from an untrusted CA', { profile: 'untrusted' }, 'CERT_UNTRUSTED'],
+      ["another registered enterprise's USCC", { uscc: other.uscc }, 'CA_CERT_NOT_BOUND'],
+      ["another registered enterprise's certificate", { uscc: other.uscc, name: `${other.name}分公司` }, 'CA_CERT_NOT_BOUND'],
+      ['an unregistered enterprise', { uscc: unregistered.uscc, name: unregistered.name }, 'CA_CERT_NOT_BOUND'],
+      ['no USCC', { uscc: null }, 'CA_CERT_NOT_BOUND'],
+    ];
+    for (const [what, over, code] of cases) {
+      const res = await caLogin(h, await renewal(h, e, e.signer, over));
+      expect([what, codeOf(res)]).toEqual([what, code]);
+    }
+    for (const x of [e, other]) {
+      expect((await bindingsOf(h, x)).length).toBe(1);
+      expect(await renewalAudits(h, x)).toEqual([]);
+    }
+    // The same enterprise's real renewal, issued the same way, is accepted: the refusals above were the rule's.
+    expect((await caLogin(h, await renewal(h, e, e.signer))).statusCode).toBe(200);
+  });
+
+  it('compares with the newest bound certificate of the lineage', async () => {
+    const e = await registerEnterprise(h, staff);
+    const first = await renewal(h, e, e.signer);
+    expect((await caLogin(h, first)).statusCode).toBe(200);
+    // Later than the registered certificate, earlier than the renewal already bound: refused.
+    const between = await renewal(h, e, e.signer, { notBefore: new Date(first.certificate.notBefore.getTime() + HOUR), notAfter: new Date(first.certificate.notAfter.getTime() - DAY) });
+    expect(codeOf(await caLogin(h, between))).toBe('CA_CERT_NOT_BOUND');
+    const second = await renewal(h, e, first);
+    expect((await caLogin(h, second)).statusCode).toBe(200);
+    const audits = await renewalAudits(h, e);
+    expect(audits.map((a) => JSON.parse(a.before_json!) as { fingerprint: string }).map((b) => b.fingerprint)).toEqual([fingerprint(e.signer), fingerprint(first)]);
+    expect((await bindingsOf(h, e)).map((b) => b.fingerprint)).toEqual([fingerprint(e.signer), fingerprint(first), fingerprint(second)]);
+  });
+
+  it('refuses when same-subject certificates are bound to different accounts', async () => {
+    const e = await registerEnterprise(h, staff);
+    const superId = (await h.app.services.db.selectFrom('accounts').select('id').where('enterprise_id', '=', e.enterpriseId).where('username', '=', 'super').executeTakeFirstOrThrow()).id;
+    const superCert = await h.pki.issue({ uscc: e.uscc, name: e.name, newKey: true, notBefore: new Date(e.signer.certificate.notBefore.getTime() + 60_000) });
+    const info = parseCertificate(superCert.certDer);
+    await h.app.services.db
+      .insertInto('certificate_bindings')
+      .values({
+        fingerprint: fingerprint(superCert),
+        enterprise_id: e.enterpriseId,
+        account_id: superId,
+        subject: info.subject.text,
+        not_after: info.notAfter.toISOString(),
+        created_at: new Date().toISOString(),
+        certificate_der: Buffer.from(superCert.certDer).toString('base64'),
+        ca_profile: 'jiangsu-ca',
+      })
+      .execute();
+    const renewed = await renewal(h, e, e.signer, { notBefore: new Date(e.signer.certificate.notBefore.getTime() + 2 * HOUR) });
+    expect(codeOf(await caLogin(h, renewed))).toBe('CA_CERT_NOT_BOUND');
+    expect(await renewalAudits(h, e)).toEqual([]);
+  });
+});
+
+describeEachDatabase('renewal of a binding made before migration 0004', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(engine);
+  });
+  afterAll(() => h?.close());
+
+  it('fills the bound certificate and its CA profile from the registration, then accepts its renewal', async () => {
+    const e = await registerEnterprise(h, await staffToken(h));
+    const { db } = h.app.services;
+    // Back to the schema of 0003 (the columns and what they held are gone), then forward again.
+    const down = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([['0004-certificate-renewal', 'Success']]);
+    await migrateToLatest(db);
+
+    const [binding] = await bindingsOf(h, e);
+    expect(binding).toMatchObject({ fingerprint: fingerprint(e.signer), ca_profile: 'jiangsu-ca', certificate_der: Buffer.from(e.signer.certDer).toString('base64') });
+    const renewed = await renewal(h, e, e.signer);
+    const res = await caLogin(h, renewed);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await renewalAudits(h, e)).toHaveLength(1);
+  });
+});
+
+describe('sameName', () => {
+  const name = (...attrs: [string, string][]) => ({ attributes: attrs.map(([oid, value]) => ({ oid, name: oid, value })), text: '' });
+  it('compares every attribute in order, by type and decoded value', () => {
+    const o = '2.5.4.10';
+    const cn = '2.5.4.3';
+    expect(sameName(name([o, '甲公司'], [cn, '甲公司']), name([o, '甲公司'], [cn, '甲公司']))).toBe(true);
+    expect(sameName(name([o, '甲公司'], [cn, '甲公司']), name([cn, '甲公司'], [o, '甲公司']))).toBe(false);
+    expect(sameName(name([o, '甲公司']), name([o, '甲公司'], [cn, '甲公司']))).toBe(false);
+    expect(sameName(name([o, '甲公司, CN=乙']), name([o, '甲公司'], [cn, '乙']))).toBe(false);
+  });
+});
