@@ -192,7 +192,10 @@ export const serverErrors = {
     status: 401,
     retriable: false,
     message: t('该 CA 证书尚未绑定企业账号。', 'This CA certificate is not bound to an enterprise account.'),
-    hint: t('请先用该证书注册，或用账号密码登录后绑定。', 'Register with this key first, or sign in with a password and bind it.'),
+    hint: t(
+      '如企业尚未注册，请先用该证书注册；续期后的证书（同一 CA、同一证书主题）会自动绑定。其他情况请用账号密码登录，并联系平台客服绑定新证书。',
+      'If the enterprise is not registered yet, register with this key first; a renewed certificate (same CA and subject) is bound automatically. Otherwise sign in with a password and contact platform support to bind the new certificate.',
+    ),
   },
   // ── Files ─────────────────────────────────────────────────────────────────
   FILE_TOO_LARGE: { status: 413, retriable: false, message: t('文件过大（最大 10 MB）。', 'The file is too large (10 MB at most).') },
