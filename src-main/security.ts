@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
@@ -15,6 +17,10 @@ export const secureWebPreferences = (preload: string): BrowserWindowConstructorO
   experimentalFeatures: false,
   webviewTag: false,
   spellcheck: false,
+  // Chromium's PDF viewer, the only plugin Electron ships: the registration forms and the disbursement receipt are
+  // previewed in iframes from blob: URLs (CSP frame-src blob:); without it Electron downloads the PDF instead
+  // (electron/electron#25350). object-src 'none' still keeps <object>/<embed> out.
+  plugins: true,
 });
 
 export const CONTENT_SECURITY_POLICY = [
@@ -32,11 +38,20 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Only the app's own pages may be shown in a Tongban window; everything else is refused. */
-export function isAppUrl(url: string, appRoot: string): boolean {
+/**
+ * Only the app's own pages may be shown in a Tongban window (and call IPC); everything else is refused. Compared
+ * as file-system paths of the platform: on Windows a file URL's path is `/C:/Program Files/…` while the app root
+ * is `C:\Program Files\…`, and names compare without case.
+ */
+export function isAppUrl(url: string, appRoot: string, platform: NodeJS.Platform = process.platform): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).startsWith(appRoot);
+    if (u.protocol !== 'file:') return false;
+    const windows = platform === 'win32';
+    const p = windows ? path.win32 : path.posix;
+    const inside = p.relative(p.resolve(appRoot), p.resolve(fileURLToPath(u, { windows })));
+    // Inside the root: not the root itself, not above it (..), not on another drive (absolute).
+    return inside !== '' && !inside.startsWith('..') && !p.isAbsolute(inside);
   } catch {
     return false;
   }
