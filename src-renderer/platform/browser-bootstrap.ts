@@ -19,15 +19,35 @@ function takeSecret(): string | null {
   return sessionStorage.getItem(SECRET_KEY);
 }
 
-export async function connectBrowserHost(): Promise<TongbanClientApi | null> {
+/**
+ * Returns the API at once, before the socket is open, so the first screen renders while the handshake runs; calls
+ * made meanwhile wait for it. `onUnavailable` runs if the socket never opens (wrong secret, host gone): the calls
+ * that waited resolve to CLIENT_UNAVAILABLE and the caller shows that there is no client API.
+ */
+export function connectBrowserHost(onUnavailable: () => void): TongbanClientApi | null {
   const secret = takeSecret();
   if (!secret) return null;
   const socket = new WebSocket(`ws://${window.location.host}/rpc`, [`tongban.${secret}`]);
-  const opened = await new Promise<boolean>((resolve) => {
-    socket.addEventListener('open', () => resolve(true), { once: true });
-    socket.addEventListener('error', () => resolve(false), { once: true });
-  });
-  if (!opened) return null;
+  let waiting: Array<() => void> | null = [];
+  socket.addEventListener(
+    'open',
+    () => {
+      const queued = waiting ?? [];
+      waiting = null;
+      for (const send of queued) send();
+    },
+    { once: true },
+  );
+  // A socket that fails before opening fires 'error' then 'close'; after opening, 'close' settles what is pending.
+  const neverOpened = () => {
+    if (waiting === null) return;
+    const queued = waiting;
+    waiting = null;
+    for (const send of queued) send(); // not open: each resolves to CLIENT_UNAVAILABLE
+    onUnavailable();
+  };
+  socket.addEventListener('error', neverOpened, { once: true });
+  socket.addEventListener('close', neverOpened, { once: true });
 
   let nextId = 1;
   const pending = new Map<number, (r: Result<unknown>) => void>();
@@ -48,11 +68,18 @@ export async function connectBrowserHost(): Promise<TongbanClientApi | null> {
 
   return buildClientApi({
     invoke(method, input) {
-      if (socket.readyState !== WebSocket.OPEN) return Promise.resolve({ ok: false, error: { code: 'CLIENT_UNAVAILABLE', retriable: true } });
-      const id = nextId++;
       return new Promise((resolve) => {
-        pending.set(id, resolve);
-        socket.send(JSON.stringify({ id, method, input }));
+        const send = () => {
+          if (socket.readyState !== WebSocket.OPEN) {
+            resolve({ ok: false, error: { code: 'CLIENT_UNAVAILABLE', retriable: true } });
+            return;
+          }
+          const id = nextId++;
+          pending.set(id, resolve);
+          socket.send(JSON.stringify({ id, method, input }));
+        };
+        if (waiting) waiting.push(send);
+        else send();
       });
     },
     subscribe(event, listener) {

@@ -53,4 +53,20 @@ describe('session', () => {
     expect(useSession.getState().session).toBeNull();
     expect(useRouter.getState().route).toBe('login');
   });
+
+  it('remembers in the window whether it was signed in, so a fresh start shows the login screen without waiting', async () => {
+    const storage = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+      removeItem: (k: string) => void storage.delete(k),
+    });
+    useSession.getState().signedIn(session());
+    expect([...storage.values()]).toEqual(['1']); // a flag, never the session
+    await useSession.getState().logout();
+    expect(storage.size).toBe(0);
+    useSession.getState().signedIn(session());
+    useSession.getState().endIfExpired({ code: 'SESSION_EXPIRED', retriable: false });
+    expect(storage.size).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useSession } from '../../state/session';
+import { firstCaptcha } from './captcha-prefetch';
 
 interface Fields {
   enterprise: string;
@@ -24,9 +25,9 @@ export function AccountLogin() {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refreshCaptcha = useCallback(async () => {
+  const refreshCaptcha = useCallback(async (first = false) => {
     setCaptcha(null);
-    const r = await call((api) => api.auth.captcha({}));
+    const r = await (first ? firstCaptcha() : call((api) => api.auth.captcha({})));
     if (r.ok) {
       setCaptcha({ captchaId: r.value.captchaId, image: r.value.image });
       setCaptchaError(null);
@@ -38,7 +39,7 @@ export function AccountLogin() {
   useEffect(() => {
     // Fetching the first captcha is the effect's whole job; its state updates land after the await.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    void refreshCaptcha();
+    void refreshCaptcha(true);
   }, [refreshCaptcha]);
 
   const onFinish = async (values: Fields) => {

@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Col, Divider, Row, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Divider, Row, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { REGISTRATION_DRAFT_KEY } from '../../state/draft-keys';
 import { useRouter } from '../../state/router';
 import { AccountLogin } from './AccountLogin';
-import { KeyLogin } from './KeyLogin';
+
+// The CA-key tab is not the one shown first: its code (key list, PIN field) loads when it is opened.
+const KeyLogin = lazy(() => import('./KeyLogin').then((m) => ({ default: m.KeyLogin })));
 
 /** 法人用户登录, as on the portal: the login box with its two ways in, and 成为新用户 below it. */
 export function LoginPage() {
@@ -70,7 +72,21 @@ export function LoginPage() {
             size="large"
             items={[
               { key: 'account', label: t('login.tab.account'), children: <AccountLogin /> },
-              { key: 'ca', label: t('login.tab.ca'), children: <KeyLogin /> },
+              {
+                key: 'ca',
+                label: t('login.tab.ca'),
+                children: (
+                  <Suspense
+                    fallback={
+                      <div style={{ padding: 32, textAlign: 'center' }}>
+                        <Spin description={t('app.loading')} />
+                      </div>
+                    }
+                  >
+                    <KeyLogin />
+                  </Suspense>
+                ),
+              },
             ]}
           />
           <Divider style={{ margin: '20px 0 12px' }} />
