@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
+import { housekeepingSchedule } from './domain/housekeeping';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
 import { bootstrapStaffAdmin } from './domain/staff';
@@ -80,7 +81,10 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     principals: new PrincipalCache(),
   };
   app.decorate('services', services);
+  const housekeeping = housekeepingSchedule(services, app.log);
+  app.addHook('onReady', async () => housekeeping.start());
   app.addHook('onClose', async () => {
+    await housekeeping.stop();
     services.mailer.close();
     await db.destroy();
   });

@@ -33,6 +33,22 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Checks every answer against its contract schema (tests): a mismatch becomes a 500 and a log line. */
   validateResponses: boolean;
+  /**
+   * domain/housekeeping.ts: runs at start and then every `intervalMinutes` (0: never by itself); unconfirmed
+   * registrations and unowned uploads are kept `retentionDays` after their last activity.
+   */
+  housekeeping: { intervalMinutes: number; retentionDays: number };
+}
+
+/** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
+function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -68,5 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
     trustProxy: env.TRUST_PROXY === '1',
     validateResponses: env.TONGBAN_VALIDATE_RESPONSES === '1',
+    housekeeping: {
+      intervalMinutes: numberFromEnv(env, 'TONGBAN_HOUSEKEEPING_MINUTES', 60, 0, 7 * 24 * 60),
+      // At least a day: far longer than an SMS code lives, and than a clerk takes between upload and submit.
+      retentionDays: numberFromEnv(env, 'TONGBAN_REGISTRATION_RETENTION_DAYS', 7, 1, 3650),
+    },
   };
 }

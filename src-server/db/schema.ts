@@ -126,6 +126,11 @@ export interface FileTable {
   size: number;
   media_type: string;
   created_at: string;
+  /**
+   * The last upload of these bytes or registration submit listing them (migration 0005); housekeeping keeps an
+   * unowned file for the retention period after it.
+   */
+  touched_at: string | null;
 }
 
 export interface FileOwnerTable {

@@ -81,6 +81,14 @@ export async function submitRegistration(
     ca_profile: cert.profile,
   };
   await db.transaction().execute(async (tx) => {
+    // Renews the scans' touched_at in this transaction: housekeeping deletes an unowned file only while that is
+    // old and nothing lists it, so a scan it removed after the check above is missed here (row gone: refused),
+    // and one this registration lists is never removed while the registration stays.
+    const hashes = [...new Set(payload.attachments.map((a) => a.sha256))];
+    const touched = await tx.updateTable('files').set({ touched_at: now.toISOString() }).where('sha256', 'in', hashes).executeTakeFirst();
+    if (Number(touched.numUpdatedRows) !== hashes.length) {
+      throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: 'payload.attachments', code: 'not_uploaded' }] });
+    }
     await tx.insertInto('registrations').values(row).execute();
     await writeAudit(tx, {
       actor: anonymous,

@@ -18,11 +18,15 @@ export async function storeUpload(services: Services, request: FastifyRequest, m
   if (!body || typeof (body as Readable).pipe !== 'function') throw new ApiError('FILE_TYPE_UNSUPPORTED');
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) throw new ApiError('FILE_TOO_LARGE');
-  const stored = await services.files.put(body, maxBytes);
-  await services.db
-    .insertInto('files')
-    .values({ sha256: stored.sha256, size: stored.size, media_type: stored.mediaType, created_at: services.clock.now().toISOString() })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
-  return stored;
+  // The row is written (or its touched_at renewed) before the file appears under its name: housekeeping deletes
+  // a row and its file in one transaction only while touched_at is old, so either it finished before this
+  // upsert (a new row, then the file is put back by the rename) or it sees this upload and leaves the file alone.
+  return services.files.put(body, maxBytes, async (stored) => {
+    const now = services.clock.now().toISOString();
+    await services.db
+      .insertInto('files')
+      .values({ sha256: stored.sha256, size: stored.size, media_type: stored.mediaType, created_at: now, touched_at: now })
+      .onConflict((oc) => oc.column('sha256').doUpdateSet({ touched_at: now }))
+      .execute();
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,14 +19,29 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  put(source: Readable, maxBytes: number): Promise<StoredFile>;
+  /**
+   * Streams `source` into the store. `beforePublish` runs once the bytes are complete and checked but before the
+   * file appears under its name (the upload records the file there first, see routes/uploads.ts); if it throws,
+   * nothing is published.
+   */
+  put(source: Readable, maxBytes: number, beforePublish?: (file: StoredFile) => Promise<void>): Promise<StoredFile>;
   open(sha256: string): Promise<Readable | null>;
+  /** Deletes the file; a file that is not there is not an error. */
+  remove(sha256: string): Promise<void>;
+  /** Deletes temporary files of uploads that never finished (a crash) last written before `before`; their count. */
+  sweepTemporary(before: Date): Promise<number>;
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 export function diskFileStore(root: string): FileStore {
-  const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256);
+  const pathOf = (sha256: string) => {
+    // The name becomes a path: only ever a SHA-256 in hex.
+    if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+    return path.join(root, sha256.slice(0, 2), sha256);
+  };
   return {
-    async put(source, maxBytes) {
+    async put(source, maxBytes, beforePublish) {
       await mkdir(path.join(root, 'tmp'), { recursive: true });
       const tmp = path.join(root, 'tmp', randomUUID());
       const hash = createHash('sha256');
@@ -46,10 +61,11 @@ export function diskFileStore(root: string): FileStore {
         if (size === 0) throw new ApiError('FILE_EMPTY');
         const mediaType = sniffMediaType(head);
         if (!mediaType) throw new ApiError('FILE_TYPE_UNSUPPORTED');
-        const sha256 = hash.digest('hex');
-        await mkdir(path.dirname(pathOf(sha256)), { recursive: true });
-        await rename(tmp, pathOf(sha256));
-        return { sha256, size, mediaType };
+        const stored = { sha256: hash.digest('hex'), size, mediaType };
+        await beforePublish?.(stored);
+        await mkdir(path.dirname(pathOf(stored.sha256)), { recursive: true });
+        await rename(tmp, pathOf(stored.sha256));
+        return stored;
       } catch (err) {
         // Drain what the client is still sending, so it reads our answer instead of a reset connection.
         source.resume();
@@ -65,6 +81,23 @@ export function diskFileStore(root: string): FileStore {
         () => false,
       );
       return exists ? createReadStream(file) : null;
+    },
+    async remove(sha256) {
+      await rm(pathOf(sha256), { force: true });
+    },
+    async sweepTemporary(before) {
+      const dir = path.join(root, 'tmp');
+      const names = await readdir(dir).catch(() => [] as string[]);
+      let removed = 0;
+      for (const name of names) {
+        const file = path.join(dir, name);
+        const info = await stat(file).catch(() => null);
+        if (info?.isFile() && info.mtime < before) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }

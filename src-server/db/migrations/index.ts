@@ -7,10 +7,12 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-subsidy';
 import * as m0003 from './0003-disbursement';
 import * as m0004 from './0004-certificate-renewal';
+import * as m0005 from './0005-housekeeping';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-subsidy': m0002,
   '0003-disbursement': m0003,
   '0004-certificate-renewal': m0004,
+  '0005-housekeeping': m0005,
 };
