@@ -23,7 +23,7 @@ import { smsTemplates } from '../notifications/templates';
 import type { VerifiedCertificate } from '../pki/chain';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
-import { chinaDate } from './disbursement';
+import { chinaDate } from '@shared/time/china';
 
 export const RENEWED_BINDING_ACTION = 'certificate.renewed_binding';
 

@@ -17,13 +17,14 @@ import type {
 } from '@shared/contract/http/disbursement';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { fenToCapitals } from '@shared/money/capital';
+import { chinaDate, chinaYear } from '@shared/time/china';
 import type { DisbursementTable } from '../db/schema-disbursement';
 import type { Database } from '../db/schema';
 import type { SubsidyApplicationTable } from '../db/schema-subsidy';
 import { ApiError } from '../http/api-error';
 import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
-import { chinaYear, findApplication, timelineOf, transition, type SubsidyActor } from './subsidy';
+import { findApplication, timelineOf, transition, type SubsidyActor } from './subsidy';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,8 +36,6 @@ export const DISBURSEMENT_STATUSES: readonly DisbursementStatus[] = ['disburseme
 /** The enterprise may still change certificates, payee and receipt in these. */
 export const EDITABLE: readonly SubsidyStatus[] = ['disbursement_pending', 'receipt_returned'];
 
-/** The calendar date in China (UTC+8), `YYYY-MM-DD`. */
-export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** `TB<year><6 digits>`: the n-th receipt of a China calendar year. */
 export const receiptNumberOf = (year: number, n: number) => `TB${year}${String(n).padStart(6, '0')}`;

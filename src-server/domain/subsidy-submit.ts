@@ -11,6 +11,7 @@ import {
   subsidyTalentRequirements,
   type SubsidyPayload,
 } from '@shared/contract/http/subsidy';
+import { chinaYear } from '@shared/time/china';
 import { subsidyAmount, type SubsidyAmountRule } from '@shared/subsidy/amount';
 import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { SubsidyApplicationTable } from '../db/schema-subsidy';
@@ -19,7 +20,7 @@ import { verifyDetachedCms } from '../pki/cms';
 import type { Services } from '../services';
 import { verifyCertificate } from '../pki/chain';
 import { assertCertificateUscc } from './registration-checks';
-import { assertAllowed, chinaYear, findApplication, transition, usedThisYearFen, type SubsidyActor } from './subsidy';
+import { assertAllowed, findApplication, transition, usedThisYearFen, type SubsidyActor } from './subsidy';
 import { subsidyChanges } from './subsidy-changes';
 
 type Requirement = { required: 'always' | 'headhunting' | 'optional' };

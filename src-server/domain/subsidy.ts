@@ -14,6 +14,7 @@ import type {
   SubsidyStatus,
 } from '@shared/contract/http/subsidy';
 import { subsidyTransitions } from '@shared/contract/http/subsidy';
+import { chinaYear } from '@shared/time/china';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
 import type { Database } from '../db/schema';
 import type { SubsidyApplicationTable } from '../db/schema-subsidy';
@@ -29,8 +30,6 @@ export interface SubsidyActor {
   id: string;
 }
 
-/** Calendar year in China (UTC+8), the year the per-enterprise cap counts in. */
-export const chinaYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 
 /** Statuses whose amount counts against the enterprise's yearly cap. */
 const NOT_COUNTED: readonly SubsidyStatus[] = ['draft', 'withdrawn', 'rejected'];

@@ -12,6 +12,7 @@
  * 2013. Legal representatives and administrators are checked against this at registration (pre-registration is for
  * mainland legal representatives only — DESIGN.md, "Flows and states").
  */
+import { chinaDate } from '../time/china';
 import { normalizeCodeInput } from './normalize';
 
 /** Stable error codes; the message catalogs key on them, so never rename one. */
@@ -24,9 +25,6 @@ const CHECK_CHARS = '10X98765432';
 
 /** Earliest birth date accepted. GB 11643 allows earlier ones, but nobody born before 1900 is registering a company. */
 const MIN_BIRTH_DATE = '1900-01-01';
-
-/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
-const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export interface ParsedResidentId {
   /** The normalised 18-character number (upper-case X). */
@@ -70,11 +68,6 @@ function isLeapYear(year: number): boolean {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** `YYYY-MM-DD` of `instant` on the calendar in China. */
-function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** `YYYY-MM-DD` if `yyyymmdd` is a real Gregorian date, else undefined. */

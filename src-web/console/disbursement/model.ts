@@ -1,4 +1,5 @@
 /** The disbursement as finance staff see it, and what is still missing said in words. */
+import { chinaDate } from '@shared/time/china';
 import type { z } from 'zod';
 import type { staffDisbursementViewSchema } from '@shared/contract/http/disbursement';
 import type { Translate } from '../i18n';
@@ -16,7 +17,7 @@ export function missingLabel(item: string, t: Translate): string {
 }
 
 /** Today's date in China (UTC+8), the calendar publicity periods are set in. */
-export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaToday = (now = new Date()) => chinaDate(now);
 
 /** Whether the publicity period that ends on `endDate` (inclusive) is over on `today`. */
 export const publicityOver = (endDate: string | null, today: string) => endDate !== null && endDate < today;
