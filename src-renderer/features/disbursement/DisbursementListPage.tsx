@@ -1,37 +1,26 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import type { DisbursementSummary } from '@shared/contract/http/disbursement';
-import type { AppError } from '@shared/contract/result';
+import type { TongbanClientApi } from '@shared/contract/client-api';
+import type { Result } from '@shared/contract/result';
 import { formatFen } from '@shared/subsidy/amount';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useClientList } from '../../components/use-client-list';
 import { useT } from '../../i18n/store';
-import { call } from '../../platform';
 import { useDisbursement } from '../../state/disbursement';
 import { useRouter } from '../../state/router';
-import { useSession } from '../../state/session';
 import { dateTime, STATUS_COLOR } from '../subsidy/status';
+
+const listRows = async (api: TongbanClientApi): Promise<Result<DisbursementSummary[]>> => {
+  const r = await api.disbursement.list({});
+  return r.ok ? { ok: true, value: r.value.disbursements } : r;
+};
 
 /** 待拨付资金列表 (manual 001 §2): the enterprise's disbursements, pending first, each with its state and 详情. */
 export default function DisbursementListPage() {
   const t = useT();
   const go = useRouter((s) => s.go);
-  const [rows, setRows] = useState<DisbursementSummary[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    const r = await call((api) => api.disbursement.list({}));
-    setLoading(false);
-    if (r.ok) setRows(r.value.disbursements);
-    else if (!useSession.getState().endIfExpired(r.error)) setError(r.error);
-  }, []);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the list once on opening
-    void load();
-  }, [load]);
+  const { rows, error, loading, load } = useClientList(listRows);
 
   const view = (id: string) => {
     void useDisbursement.getState().open(id);

@@ -1,37 +1,25 @@
 import { ArrowLeftOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { SubsidyApplicationSummary } from '@shared/contract/client-api';
-import type { AppError } from '@shared/contract/result';
+import type { SubsidyApplicationSummary, TongbanClientApi } from '@shared/contract/client-api';
+import type { Result } from '@shared/contract/result';
 import { formatFen } from '@shared/subsidy/amount';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useClientList } from '../../components/use-client-list';
 import { useT } from '../../i18n/store';
-import { call } from '../../platform';
 import { useRouter } from '../../state/router';
-import { useSession } from '../../state/session';
 import { useSubsidyApplication } from '../../state/subsidy-application';
 import { dateTime, shortId, STATUS_COLOR } from './status';
+
+const listRows = async (api: TongbanClientApi): Promise<Result<SubsidyApplicationSummary[]>> => {
+  const r = await api.subsidy.list({});
+  return r.ok ? { ok: true, value: r.value.applications } : r;
+};
 
 /** 我的申请: the enterprise's subsidy applications, newest first, with their state; opens the detail view. */
 export default function ApplicationsPage() {
   const t = useT();
   const go = useRouter((s) => s.go);
-  const [rows, setRows] = useState<SubsidyApplicationSummary[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    const r = await call((api) => api.subsidy.list({}));
-    setLoading(false);
-    if (r.ok) setRows(r.value.applications);
-    else if (!useSession.getState().endIfExpired(r.error)) setError(r.error);
-  }, []);
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the list once on opening
-    void load();
-  }, [load]);
+  const { rows, error, loading, load } = useClientList(listRows);
 
   const view = (id: string) => {
     useSubsidyApplication.setState({ applicationId: id, app: null });
