@@ -1,9 +1,8 @@
+import type { FieldIssue } from '@shared/validation/issues';
 import { serverErrors, type ServerErrorCode } from '@shared/errors/server';
 
-export interface ApiIssue {
-  path: string;
-  code: string;
-}
+/** A field issue (src-shared/validation/issues.ts): the path is prefixed with where it was found (`body.`, `query.`). */
+export type ApiIssue = FieldIssue;
 
 /**
  * The one error type route handlers and services throw: a stable code from `src-shared/errors/server.ts`. The

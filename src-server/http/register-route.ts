@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { HttpRoute } from '@shared/contract/http/route';
-import { validationCodeOf } from '@shared/validation/zod';
+import { fieldIssues } from '@shared/validation/issues';
 import { authorize, type Principal } from '../plugins/auth';
 import { ApiError, type ApiIssue } from './api-error';
 
@@ -30,10 +30,7 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues: ApiIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    code: validationCodeOf(issue) ?? issue.code,
-  }));
+  const issues: ApiIssue[] = fieldIssues(result.error, value, [where]).slice(0, 20);
   throw new ApiError('BODY_INVALID', { issues });
 }
 

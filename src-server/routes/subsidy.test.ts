@@ -308,16 +308,16 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     badId.talents[0]!.idNumber = '320501199205011230';
     const res1 = await submit(id, await signedSubsidy(a.signer, badId));
     expect([res1.statusCode, codeOf(res1)]).toEqual([400, 'BODY_INVALID']);
-    expect(issuesOf(res1)).toContainEqual({ path: 'body.payload.talents.0.idNumber', code: 'ID_CHECK_DIGIT' });
+    expect(issuesOf(res1)).toContainEqual({ path: 'body.payload.talents[0].idNumber', code: 'ID_CHECK_DIGIT' });
 
     const noHeadhunter = fullPayload(id);
     noHeadhunter.talents[1]!.headhunter = null as never;
     const res2 = await submit(id, await signedSubsidy(a.signer, noHeadhunter));
-    expect(issuesOf(res2)).toContainEqual({ path: 'body.payload.talents.1.headhunter', code: 'HEADHUNTER_REQUIRED' });
+    expect(issuesOf(res2)).toContainEqual({ path: 'body.payload.talents[1].headhunter', code: 'HEADHUNTER_REQUIRED' });
 
     const badAgency = fullPayload(id);
     badAgency.talents[0]!.headhunter = { name: '某猎头', uscc: '91320594MA1XXXXXX0' };
-    expect(issuesOf(await submit(id, await signedSubsidy(a.signer, badAgency)))[0]!.path).toBe('body.payload.talents.0.headhunter.uscc');
+    expect(issuesOf(await submit(id, await signedSubsidy(a.signer, badAgency)))[0]!.path).toBe('body.payload.talents[0].headhunter.uscc');
 
     const missing = fullPayload(id);
     missing.talents[1]!.attachments = talentFiles[1]!.filter((f) => f.requirement !== 'invoice');

@@ -1,3 +1,5 @@
+import type { FieldIssue } from '../validation/issues';
+
 /**
  * Every client-API call resolves to a Result instead of throwing across a process boundary
  * (IPC, WebSocket RPC): errors keep their stable code, and the UI decides what to show.
@@ -9,6 +11,10 @@ export interface AppError {
   retriable: boolean;
   /** Machine-readable details a screen may use (tries left, field name); never a secret. */
   details?: Record<string, string | number | boolean>;
+  /** The server's request id, when the server answered: what a clerk quotes to support. */
+  requestId?: string;
+  /** Broken field rules by contract path (a refused body, an invalid call), for the form to show beside each field. */
+  issues?: FieldIssue[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

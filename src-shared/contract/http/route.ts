@@ -68,7 +68,7 @@ export const errorBodySchema = z.object({
     /** Whether trying again unchanged may succeed (rate limit, lockout, a fresh CA challenge, a server fault). */
     retriable: z.boolean(),
     /** Field-level problems for `BODY_INVALID`: path and the validator's stable code. */
-    issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
+    issues: z.array(z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional(),
     requestId: z.string().optional(),
   }),
 });
