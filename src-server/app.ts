@@ -15,8 +15,8 @@ import { importRegistry } from './domain/registry';
 import { bootstrapStaffAdmin } from './domain/staff';
 import { subsidyRuleFromEnv } from './domain/subsidy-rule';
 import { loggerOptions } from './logging';
-import { droppingMailer, smtpMailer, type Mailer } from './notifications/mail';
-import { httpSmsGateway, outboxSmsGateway, type SmsGateway } from './notifications/sms';
+import { droppingMailer, signedMailer, smtpMailer, type Mailer } from './notifications/mail';
+import { httpSmsGateway, outboxSmsGateway, signedSmsGateway, type SmsGateway } from './notifications/sms';
 import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
@@ -72,10 +72,11 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     db,
     engine,
     clock,
-    sms: opts.sms ?? (config.sms.provider === 'http' ? httpSmsGateway(config.sms) : outboxSmsGateway(db, clock)),
-    mailer:
-      opts.mailer ??
-      (config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : droppingMailer((m) => app.log.warn(m))),
+    sms: signedSmsGateway(opts.sms ?? (config.sms.provider === 'http' ? httpSmsGateway(config.sms) : outboxSmsGateway(db, clock)), config.smsSign),
+    mailer: signedMailer(
+      opts.mailer ?? (config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : droppingMailer((m) => app.log.warn(m))),
+      config.smsSign,
+    ),
     files: diskFileStore(path.join(config.dataDir, 'files')),
     trust: await loadTrustStore(config.trustDir),
     principals: new PrincipalCache(),

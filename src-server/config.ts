@@ -27,6 +27,11 @@ export interface ServerConfig {
   anonymousLimits: { uploadsPerHour: number; submitsPerHour: number };
   /** Per caller address and hour: the phone receipt page's link look-ups and photo uploads (no session there). */
   phoneLimits: { lookupsPerHour: number; uploadsPerHour: number };
+  /**
+   * The portal's SMS signature (短信签名), e.g. 【园区一网通办】: what the carrier registered for the portal, put in
+   * front of every SMS and e-mail subject. Per portal, so it is configured, never written in a template.
+   */
+  smsSign: string;
   /** 付款单位 printed on disbursement receipts. */
   disbursementPayer: string;
   /** Behind the portal's reverse proxy the caller's address comes from X-Forwarded-For (`TRUST_PROXY=1`). */
@@ -48,6 +53,13 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   if (!Number.isFinite(value) || value < min || value > max) {
     throw new Error(`${name} must be a number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
   }
+  return value;
+}
+
+/** Carriers accept a signature of 2–12 characters in 【】; anything else would be refused at the first SMS. */
+function smsSignFromEnv(raw: string | undefined): string {
+  const value = raw?.trim() || '【园区一网通办】';
+  if (!/^【[^【】\s]{2,12}】$/u.test(value)) throw new Error(`TONGBAN_SMS_SIGN must be 2–12 characters in 【】 (got ${JSON.stringify(raw)})`);
   return value;
 }
 
@@ -81,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       lookupsPerHour: Number(env.TONGBAN_PHONE_LOOKUPS_PER_HOUR ?? 120),
       uploadsPerHour: Number(env.TONGBAN_PHONE_UPLOADS_PER_HOUR ?? 30),
     },
+    smsSign: smsSignFromEnv(env.TONGBAN_SMS_SIGN),
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
     trustProxy: env.TRUST_PROXY === '1',
     validateResponses: env.TONGBAN_VALIDATE_RESPONSES === '1',

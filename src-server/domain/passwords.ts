@@ -2,7 +2,7 @@
  * Password hashing with scrypt from Node's crypto (memory-hard, no native dependency), encoded with its
  * parameters so they can be raised later without invalidating stored hashes.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // N=2^15, r=8: ~32 MiB and ~50 ms per hash on the 2-core CI machine — slow for guessing, fine for logins.
 const PARAMS = { N: 1 << 15, r: 8, p: 1 };
@@ -45,20 +45,31 @@ export async function verifyAgainstNothing(password: string): Promise<false> {
   return false;
 }
 
-/** A random initial password that satisfies the policy: 12 characters, upper, lower, digits, a symbol. */
+/**
+ * The initial-password alphabet: read off an SMS and typed on a phone or a PC, so no look-alikes (0/O/o, 1/I/l/i/j,
+ * 2/Z/z, 5/S/s, 8/B/b, 6/G/g/q, U/V/u/v; and C K P W X Y only in upper case, where the lower case looks the same)
+ * and no symbols (`? % = +` hide behind a phone keyboard's second page). The policy's three classes come from upper,
+ * lower and digits.
+ */
+export const INITIAL_PASSWORD_SETS = ['ACDEFHJKLMNPQRTWXY', 'adefhmnrt', '23456789'] as const;
+/**
+ * 14 characters from 35 symbols ≈ 71.8 bits: as strong as the 12 characters from 62 symbols (≈ 71.5 bits) that
+ * included symbols before.
+ */
+export const INITIAL_PASSWORD_LENGTH = 14;
+
+/** A random initial password that satisfies the policy (upper, lower and digits) with no look-alike character. */
 export function generateInitialPassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#%+=?'];
+  const sets = INITIAL_PASSWORD_SETS;
   const all = sets.join('');
-  const bytes = randomBytes(12);
-  const chars = Array.from(bytes, (b, i) => {
+  const chars = Array.from({ length: INITIAL_PASSWORD_LENGTH }, (_, i) => {
     const set = i < sets.length ? sets[i]! : all;
-    return set[b % set.length]!;
+    return set[randomInt(set.length)]!;
   });
-  // Shuffle so the classes are not always in the same positions.
-  const order = randomBytes(chars.length);
-  return chars
-    .map((c, i) => [order[i]!, c] as const)
-    .sort((a, b) => a[0] - b[0])
-    .map(([, c]) => c)
-    .join('');
+  // Shuffle (Fisher–Yates) so the classes are not always in the same positions.
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
+  }
+  return chars.join('');
 }

@@ -6,6 +6,11 @@ export interface Mailer {
   close(): void;
 }
 
+/** Every subject leaves with the portal's signature in front, as its SMS do. */
+export function signedMailer(mailer: Mailer, sign: string): Mailer {
+  return { send: (message) => mailer.send({ ...message, subject: `${sign}${message.subject}` }), close: () => mailer.close() };
+}
+
 export function smtpMailer(opts: { url: string; from: string }): Mailer {
   const transport: Transporter = nodemailer.createTransport(opts.url);
   return {

@@ -2,9 +2,12 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
+import { lastSms, registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { decodeMime, startSmtp } from '../../tests/fixtures/server/smtp';
+import { loadConfig } from '../config';
+import { generateInitialPassword, INITIAL_PASSWORD_LENGTH } from '../domain/passwords';
+import { passwordMeetsPolicy } from '../domain/password-policy';
 import { httpSmsGateway } from './sms';
 
 
@@ -13,7 +16,7 @@ describeEachDatabase('e-mail over SMTP', (engine) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   beforeAll(async () => {
     smtp = await startSmtp();
-    h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>' } });
+    h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>', smsSign: '【测试门户】' } });
   });
   afterAll(async () => {
     await h?.close();
@@ -30,6 +33,33 @@ describeEachDatabase('e-mail over SMTP', (engine) => {
     expect(decoded).toContain(`${e.name}（统一社会信用代码 ${e.uscc}）已在通办完成企业用户注册`);
     expect(decoded).not.toContain(e.adminPassword);
     expect(decoded).not.toContain(e.superPassword);
+  });
+
+  it('signs every SMS and e-mail subject with the portal\'s configured signature, once', async () => {
+    const e = await registerEnterprise(h, await staffToken(h));
+    await expect.poll(() => smtp.mails.length).toBe(2);
+    expect(decodeMime(smtp.mails[1]!.raw)).toMatch(/^【测试门户】[^【]*企业用户注册成功/u);
+    const sms = await lastSms(h);
+    expect(sms).toMatch(/^【测试门户】[^【]*已注册成功/u);
+    expect(sms).toContain(e.name);
+  });
+});
+
+describe('the portal signature and initial passwords', () => {
+  it('defaults to the SIP portal\'s signature and refuses one a carrier would refuse', () => {
+    expect(loadConfig({}).smsSign).toBe('【园区一网通办】');
+    expect(loadConfig({ TONGBAN_SMS_SIGN: '【北京中小企业服务】' }).smsSign).toBe('【北京中小企业服务】');
+    for (const bad of ['通办', '【】', '【a b】', '【一二三四五六七八九十一二三】']) expect(() => loadConfig({ TONGBAN_SMS_SIGN: bad })).toThrow(/TONGBAN_SMS_SIGN/);
+  });
+
+  it('makes initial passwords that pass the policy and have no look-alike or symbol a phone hides', () => {
+    for (let i = 0; i < 500; i++) {
+      const p = generateInitialPassword();
+      expect(p).toHaveLength(INITIAL_PASSWORD_LENGTH);
+      expect(passwordMeetsPolicy(p, 'admin')).toBe(true);
+      expect(p).toMatch(/^[A-Za-z2-9]+$/);
+      expect(p).not.toMatch(/[01IOoliSsZzBbGgqUuVvjcpkwxy]/);
+    }
   });
 });
 

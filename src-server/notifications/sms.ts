@@ -11,6 +11,11 @@ export interface SmsGateway {
   send(mobile: string, text: string): Promise<void>;
 }
 
+/** Every text leaves with the portal's signature in front (config `smsSign`); templates carry none. */
+export function signedSmsGateway(gateway: SmsGateway, sign: string): SmsGateway {
+  return { kind: gateway.kind, send: (mobile, text) => gateway.send(mobile, `${sign}${text}`) };
+}
+
 export function outboxSmsGateway(db: Kysely<Database>, clock: { now(): Date }): SmsGateway {
   return {
     kind: 'outbox',

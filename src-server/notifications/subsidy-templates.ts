@@ -5,7 +5,6 @@
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { formatFen } from '@shared/subsidy/amount';
 
-const SIGN = '【通办】';
 const ITEM = '高层次和紧缺人才招聘补贴申请';
 
 export interface SubsidyNotice {
@@ -57,7 +56,7 @@ export function subsidySms(n: SubsidyNotice): string | null {
   const s = sentence(n);
   if (!s) return null;
   const reason = (n.status === 'rejected' || n.status === 'receipt_returned') && n.comment ? `原因：${n.comment}` : '';
-  return `${SIGN}${s}${reason}`;
+  return `${s}${reason}`;
 }
 
 export function subsidyMail(n: SubsidyNotice): { subject: string; text: string } | null {
@@ -71,7 +70,7 @@ export function subsidyMail(n: SubsidyNotice): { subject: string; text: string }
     lines.push('', `${n.status === 'rejected' || n.status === 'receipt_returned' ? '原因' : '备注'}：${n.comment}`);
   }
   lines.push('', '审核状态请定期登录通办查看。本邮件由系统自动发送，请勿回复。', '');
-  return { subject: `${SIGN}${ITEM}：${STATUS_NAMES[n.status]}`, text: lines.join('\n') };
+  return { subject: `${ITEM}：${STATUS_NAMES[n.status]}`, text: lines.join('\n') };
 }
 
 export const STATUS_NAMES: Record<SubsidyStatus, string> = {

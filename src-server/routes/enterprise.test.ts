@@ -36,7 +36,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     expect([byAdmin.statusCode, codeOf(byAdmin)]).toEqual([403, 'FORBIDDEN']);
     const bySuper = await create(superToken, { username: 'admin2', role: 'admin', displayName: '赵六', mobile: '13700000001' });
     expect(bySuper.statusCode, bySuper.body).toBe(200);
-    expect(await lastSms(h, '13700000001')).toMatch(/账号\(admin2\)，初始密码\([^)]{12}\)/);
+    expect(await lastSms(h, '13700000001')).toMatch(/账号\(admin2\)，初始密码\([^)]{14}\)/);
     const dup = await create(superToken, { username: 'admin2', role: 'handler', displayName: '赵六', mobile: '13700000001' });
     expect([dup.statusCode, codeOf(dup)]).toEqual([409, 'USERNAME_TAKEN']);
   });

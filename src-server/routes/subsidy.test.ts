@@ -232,7 +232,7 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
 
     const texts = await smsTo(CONTACT.mobile);
     expect(texts).toHaveLength(7);
-    expect(texts[0]).toMatch(/^【通办】.*高层次和紧缺人才招聘补贴申请已提交/);
+    expect(texts[0]).toMatch(/^【园区一网通办】.*高层次和紧缺人才招聘补贴申请已提交/);
     expect(texts[2]).toContain('已被退回修改');
     expect(texts[3]).toContain('已重新提交（第 2 版）');
     expect(texts[4]).toContain('核准补贴金额 75,000.00 元');
