@@ -15,6 +15,7 @@ import type {
   FinanceContact,
   ReceiptContent,
 } from '@shared/contract/http/disbursement';
+import { publicityOver } from '@shared/contract/http/disbursement';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { fenToCapitals } from '@shared/money/capital';
 import { chinaDate, chinaYear } from '@shared/time/china';
@@ -206,7 +207,7 @@ export async function openDisbursement(services: Services, applicationId: string
   if (row.status === 'draft') throw new ApiError('NOT_FOUND');
   if (row.status !== 'publicity') throw new ApiError('SUBSIDY_STATE_CONFLICT');
   const now = services.clock.now();
-  if (!row.publicity_end || chinaDate(now) <= row.publicity_end) throw new ApiError('PUBLICITY_NOT_OVER');
+  if (!publicityOver(row.publicity_end, chinaDate(now))) throw new ApiError('PUBLICITY_NOT_OVER');
   await transition(services, row, {
     action: 'openDisbursement',
     actor,

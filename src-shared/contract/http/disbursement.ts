@@ -460,6 +460,19 @@ export const staffDisbursementViewSchema = disbursementViewSchema.extend({
   allowedActions: z.array(z.enum(['acceptReceipt', 'returnReceipt'])),
 });
 
+/**
+ * Finance may open the disbursement once the publicity period is over: the day after its last day (`endDate`,
+ * inclusive), by the China calendar (`today` from src-shared/time/china.ts). The server enforces it
+ * (PUBLICITY_NOT_OVER); the console disables the action until then and says the date.
+ */
+export const publicityOver = (endDate: string | null, today: string): boolean => endDate !== null && endDate < today;
+
+/** The first China date on which the disbursement of a publicity ending on `endDate` may be opened. */
+export function disbursementOpensOn(endDate: string): string {
+  const [y, m, d] = endDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
 export const staffOpenDisbursementRoute = defineRoute({
   method: 'POST',
   path: '/api/staff/subsidy-applications/:applicationId/disbursement',

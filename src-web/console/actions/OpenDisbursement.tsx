@@ -1,16 +1,18 @@
 /**
  * 启动资金拨付 on an application whose publicity period is over (finance and admins): a confirming dialog with an
- * optional comment; the server refuses with PUBLICITY_NOT_OVER while the period lasts, and that message is shown.
+ * optional comment. While the period lasts the button is disabled and says the date it opens (the contract's
+ * `publicityOver`, the rule the server enforces with PUBLICITY_NOT_OVER — shown too if the clocks disagree).
  * Once opened, the card links to the disbursement.
  */
 import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { staffOpenDisbursementRoute } from '@shared/contract/http/disbursement';
+import { disbursementOpensOn, publicityOver, staffOpenDisbursementRoute } from '@shared/contract/http/disbursement';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { call } from '../api';
 import type { StaffApplication } from '../detail/model';
 import { ErrorAlert } from '../ErrorAlert';
 import { useT } from '../i18n';
+import { chinaToday } from '../disbursement/model';
 import { canFinance } from '../roles';
 import { disbursementHref } from '../router';
 import { useSession } from '../session';
@@ -56,13 +58,17 @@ export function OpenDisbursement({ app, onStale }: { app: StaffApplication; onSt
     );
   }
   if (app.status !== 'publicity') return null;
+  const endDate = app.publicity?.endDate ?? null;
+  const over = publicityOver(endDate, chinaToday());
   return (
     <Card size="small" title={t('open.bar')} role="region" aria-label={t('open.bar')}>
       <Space wrap>
-        <Button type="primary" onClick={() => setOpen(true)}>
+        <Button type="primary" disabled={!over} aria-describedby="open-disbursement-when" onClick={() => setOpen(true)}>
           {t('open.button')}
         </Button>
-        <Typography.Text type="secondary">{t('open.hint')}</Typography.Text>
+        <Typography.Text type="secondary" id="open-disbursement-when">
+          {over || !endDate ? t('open.hint') : t('open.notYet', { end: endDate, opens: disbursementOpensOn(endDate) })}
+        </Typography.Text>
       </Space>
       {open ? <OpenDialog app={app} onClose={() => setOpen(false)} onStale={onStale} /> : null}
     </Card>

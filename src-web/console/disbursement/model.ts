@@ -19,5 +19,4 @@ export function missingLabel(item: string, t: Translate): string {
 /** Today's date in China (UTC+8), the calendar publicity periods are set in. */
 export const chinaToday = (now = new Date()) => chinaDate(now);
 
-/** Whether the publicity period that ends on `endDate` (inclusive) is over on `today`. */
-export const publicityOver = (endDate: string | null, today: string) => endDate !== null && endDate < today;
+export { publicityOver } from '@shared/contract/http/disbursement';
