@@ -5,7 +5,7 @@ import { BrowserWindow, app, ipcMain, session, shell } from 'electron';
 import type { ClientServices } from './services/client-services';
 import { createDesktopServices } from './services/compose';
 import { forkUtilityService } from './token/electron-service';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, isAppSender, isAppUrl, secureWebPreferences } from './security';
 
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 
@@ -56,7 +56,7 @@ void app.whenReady().then(() => {
   const services = createServices();
   ipcMain.handle('tongban:invoke', (event, method: unknown, input: unknown) => {
     // Every IPC sender is validated: only our own renderer's main frame may call the client API.
-    if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isAppUrl(event.senderFrame.url, rendererRoot)) {
+    if (!isAppSender({ senderFrame: event.senderFrame, mainFrame: event.sender.mainFrame }, rendererRoot)) {
       return { ok: false, error: { code: 'IPC_FORBIDDEN', retriable: false } };
     }
     return services.dispatch(typeof method === 'string' ? method : '', input);

@@ -56,3 +56,20 @@ export function isAppUrl(url: string, appRoot: string, platform: NodeJS.Platform
     return false;
   }
 }
+
+/** What the IPC handler knows of a call's sender: the frame that sent it (gone when the page went away) and the
+ * main frame of the window it came from. Electron's WebFrameMain fits; tests pass plain objects. */
+export interface IpcSender {
+  senderFrame: { url: string } | null | undefined;
+  mainFrame: unknown;
+}
+
+/**
+ * Only the app's own page may call the client API: the main frame of a Tongban window (not an iframe inside it,
+ * such as the PDF preview), still showing a page under the app root (not a page it was navigated to). A frame that
+ * no longer exists (navigated away or destroyed before the call arrived) is refused.
+ */
+export function isAppSender(sender: IpcSender, appRoot: string, platform: NodeJS.Platform = process.platform): boolean {
+  const frame = sender.senderFrame;
+  return !!frame && frame === sender.mainFrame && isAppUrl(frame.url, appRoot, platform);
+}

@@ -31,14 +31,14 @@ beforeAll(async () => {
 });
 afterAll(() => host.close());
 
-const wsUrl = () => `${host.origin.replace('http', 'ws')}/rpc`;
+const wsUrl = (pathname = '/rpc') => `${host.origin.replace('http', 'ws')}${pathname}`;
 
 /** Opens a socket the way a page would; resolves with the socket or the HTTP status that refused it. */
-function connect(opts: { secret?: string | null; origin?: string | null; hostHeader?: string }): Promise<{ socket?: WebSocket; status?: number }> {
+function connect(opts: { secret?: string | null; origin?: string | null; hostHeader?: string; path?: string }): Promise<{ socket?: WebSocket; status?: number }> {
   const protocols = opts.secret === null ? [] : [`tongban.${opts.secret ?? host.secret}`];
   const headers: Record<string, string> = {};
   if (opts.hostHeader) headers.host = opts.hostHeader;
-  const socket = new WebSocket(wsUrl(), protocols, { ...(opts.origin === null ? {} : { origin: opts.origin ?? host.origin }), headers });
+  const socket = new WebSocket(wsUrl(opts.path), protocols, { ...(opts.origin === null ? {} : { origin: opts.origin ?? host.origin }), headers });
   return new Promise((resolve) => {
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
@@ -78,6 +78,12 @@ describe('browser-mode RPC', () => {
     ['another origin', { origin: 'https://evil.example' }, 403],
     ['no origin', { origin: null }, 403],
     ['a rebound host name (DNS rebinding)', { hostHeader: 'evil.example' }, 403],
+    ['a secret of another length', { secret: 'short' }, 401],
+    // Another loopback service's page (the portal on 8787, say) is another origin, though the same host name.
+    ['a page on another loopback port', { origin: 'http://127.0.0.1:8787' }, 403],
+    // Sandboxed iframes and file:// pages send the literal origin "null".
+    ['the opaque origin of a sandboxed or file page', { origin: 'null' }, 403],
+    ['a path other than the RPC socket', { path: '/rpc-other' }, 400],
   ] as const)('gives nothing to a client with %s', async (_name, opts, status) => {
     const before = calls.length;
     const result = await connect(opts);
