@@ -67,9 +67,16 @@ export class ClientServices {
   private session: SessionInfo | null = null;
   private readonly listeners = new Set<(event: keyof ClientEvents, payload: unknown) => void>();
 
+  private readonly forwardTokens = (certs: ClientEvents['tokens.changed']) => this.emit('tokens.changed', certs);
+
   constructor(private readonly opts: ClientServicesOptions) {
     this.portal = new PortalClient(this.settings().serverUrl);
-    opts.tokens.on('tokens-changed', (certs) => this.emit('tokens.changed', certs));
+    opts.tokens.on('tokens-changed', this.forwardTokens);
+  }
+
+  /** Stops following the token service, which may outlive these services (tests share one per worker). */
+  detach(): void {
+    this.opts.tokens.off('tokens-changed', this.forwardTokens);
   }
 
   /** Events for the transport to forward to the renderer. */

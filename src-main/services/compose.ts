@@ -25,16 +25,23 @@ export function createDesktopServices(opts: {
   /** Where the installer puts seed-settings.json (Electron's process.resourcesPath). */
   resourcesPath?: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * A running token service to use instead of starting one; close() leaves it running. End-to-end tests give
+   * each test fresh services and store but share one token service per worker: starting one costs seconds.
+   */
+  tokens?: TokenClient;
 }): DesktopServices {
   const env = opts.env ?? process.env;
   const store = new LocalStore(opts.storeFile);
   const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), opts.log);
-  const tokens = new TokenClient({
-    ...(opts.spawn ? { spawn: opts.spawn } : {}),
-    env,
-    pollMs: 1000,
-    settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
-  });
+  const tokens =
+    opts.tokens ??
+    new TokenClient({
+      ...(opts.spawn ? { spawn: opts.spawn } : {}),
+      env,
+      pollMs: 1000,
+      settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
+    });
   void tokens.start();
   const services = new ClientServices({
     shell: opts.shell,
@@ -48,7 +55,8 @@ export function createDesktopServices(opts: {
   return {
     services,
     async close() {
-      await tokens.stop();
+      services.detach();
+      if (!opts.tokens) await tokens.stop();
       store.close();
     },
   };

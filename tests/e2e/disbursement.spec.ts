@@ -13,7 +13,7 @@ import { CONTACT, talent } from '../fixtures/server/subsidy';
 import { decodePng, encodePng, receiptPng, writeFakeCamera, type RgbaImage } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, uploadReceiptFromPhone } from './phone';
-import { apiSession, createHandler, registerWithKey, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
+import { apiSession, createHandler, registerWithKey, signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The disbursement across the three desks: the enterprise's clerk on the desktop client (certificates, bank account
@@ -211,6 +211,7 @@ test('the clerk photographs the stamped receipt with a phone through the QR link
   await writeFile(path.join(work, 'stamped.png'), encodePng(picture));
   phone = await launchPhoneBrowser(await writeFakeCamera(picture, path.join(work, 'camera.y4m')));
 
+  await signInClient(client.services, portal, enterprise.uscc, 'caiwu1');
   await page.goto(client.url);
   await openDetail(page);
   await page.getByTestId('disb-phone-upload').click();
@@ -251,6 +252,7 @@ test('finance returns the receipt with a reason in the staff console', async ({ 
 });
 
 test('the clerk sees the reason; an expired QR link is refused; the receipt goes again from the PC', async ({ page, client, portal }) => {
+  await signInClient(client.services, portal, enterprise.uscc, 'caiwu1');
   await page.goto(client.url);
   await openDetail(page);
   await expect(page.getByTestId('disb-return-reason')).toContainText('收据未加盖公章');
@@ -281,6 +283,7 @@ test('finance accepts the receipt: the subsidy is paid and the enterprise hears 
   expect(mails.some((m) => m.text.includes('退回'))).toBe(true);
   expect(mails.some((m) => m.text.includes('15,000.00') || m.text.includes('15000'))).toBe(true);
 
+  await signInClient(client.services, portal, enterprise.uscc, 'caiwu1');
   await page.goto(client.url);
   await openDetail(page);
   await expect(page.getByTestId('disb-paid')).toBeVisible();

@@ -10,6 +10,7 @@ import { test as base, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/host';
 import type { ClientServices } from '../../src-main/services/client-services';
 import { createDesktopServices } from '../../src-main/services/compose';
+import { TokenClient } from '../../src-main/token/token-client';
 import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 
@@ -37,27 +38,29 @@ export interface DesktopClient {
   services: ClientServices;
 }
 
+interface TestFixtures {
+  /**
+   * A desktop client of this test's own: a fresh local store (no drafts, settings or session left by another
+   * test) and its own token service, pointed at the worker's keys and portal. A test that needs a session or a
+   * draft makes one (setup.ts `signInClient`).
+   */
+  client: DesktopClient;
+}
+
 interface WorkerFixtures {
   /**
-   * Which world the worker's keys, portal and client belong to. Files that need enterprises of their own (every
+   * Which world the worker's keys and portal belong to. Files that need enterprises of their own (every
    * registered key is taken by another spec) say `test.use({ world: 'name' })`: Playwright runs them in a worker of
-   * their own, with fresh keys, a fresh portal and a fresh client.
+   * their own, with fresh keys and a fresh portal.
    */
   world: string;
   keys: TokenSandbox;
   portal: Portal;
-  client: DesktopClient;
+  /** The worker's token service on its keys, shared by the tests' clients (starting one takes seconds). */
+  tokenService: TokenClient;
 }
 
-export const test = base.extend<{ defaultLanguage: void }, WorkerFixtures>({
-  // The language is a saved setting, shared by the tests of a worker: every test starts in the default, zh-CN.
-  defaultLanguage: [
-    async ({ client }, use) => {
-      await client.services.dispatch('settings.update', { language: 'zh-CN' });
-      await use();
-    },
-    { auto: true },
-  ],
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   world: ['shared', { scope: 'worker', option: true }],
   keys: [
     async ({ world }, use) => {
@@ -81,8 +84,17 @@ export const test = base.extend<{ defaultLanguage: void }, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  tokenService: [
+    async ({ keys }, use) => {
+      const tokens = new TokenClient({ env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent' }, pollMs: 1000 });
+      await tokens.start();
+      await use(tokens);
+      await tokens.stop();
+    },
+    { scope: 'worker' },
+  ],
   client: [
-    async ({ keys, portal }, use) => {
+    async ({ keys, portal, tokenService }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
       // The same composition the browser-mode host runs, pointed at this worker's keys and portal.
       const desktop = createDesktopServices({
@@ -90,14 +102,18 @@ export const test = base.extend<{ defaultLanguage: void }, WorkerFixtures>({
         storeFile: path.join(dataDir, 'tongban.db'),
         env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent', TONGBAN_SERVER_URL: portal.url },
         log: () => {},
+        tokens: tokenService,
       });
       const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer'), services: desktop.services });
       await use({ url: host.url, host, services: desktop.services });
       await host.close();
+      // Extra driver paths saved in this test's settings restarted the shared service: the next test starts without.
+      const settings = await desktop.services.dispatch('settings.get', {});
+      if (settings.ok && (settings.value as { pkcs11Modules: string[] }).pkcs11Modules.length > 0) await tokenService.setSettingsModules([]);
       await desktop.close();
       await rm(dataDir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
 });
 

@@ -9,7 +9,7 @@ import { chinaDay } from '../fixtures/server/disbursement';
 import { receiptPng, writeFakeCamera } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
-import { apiSession, createHandler, registerWithKey, signInToConsole, STRONG_PASSWORD } from './setup';
+import { apiSession, createHandler, registerWithKey, signInClient, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The stamped receipt from a phone (manual 001 §2) and finance's check of it, against the real portal: an
@@ -147,6 +147,7 @@ test('the administrator opens the disbursement in the console once publicity is 
 test('the phone photographs the stamped receipt through the alignment frame and uploads it once', async ({ client, portal }) => {
   test.setTimeout(120_000);
   const s = client.services;
+  await signInClient(s, portal, enterprise.uscc, 'caiwu');
   const call = async <T>(method: string, input: unknown) => {
     const r = (await s.dispatch(method, input)) as Result<T>;
     if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
@@ -187,7 +188,8 @@ test('the phone photographs the stamped receipt through the alignment frame and 
   await expectPhoneLinkRefused(phone, link.url, 'This QR code has already been used', { locale: 'en-US', screens: 'phone-receipt-used-en' });
 });
 
-test('without the camera the phone takes a picture from a file, cropped to the frame around its centre', async ({ client }) => {
+test('without the camera the phone takes a picture from a file, cropped to the frame around its centre', async ({ client, portal }) => {
+  await signInClient(client.services, portal, enterprise.uscc, 'caiwu');
   const link = (await client.services.dispatch('disbursement.createReceiptLink', { applicationId: overId })) as Result<{ url: string; linkId: string }>;
   if (!link.ok) throw new Error(JSON.stringify(link.error));
   // A photo taken with the phone's own camera app: more of the page than the dashed frame.
@@ -203,6 +205,7 @@ test('without the camera the phone takes a picture from a file, cropped to the f
 
 test('an expired link is refused at upload time and when opened again', async ({ client, portal }) => {
   const s = client.services;
+  await signInClient(s, portal, enterprise.uscc, 'caiwu');
   const link = (await s.dispatch('disbursement.createReceiptLink', { applicationId: overId })) as Result<{ url: string }>;
   if (!link.ok) throw new Error(JSON.stringify(link.error));
   const { context, page } = await openPhonePage(phone!, link.value.url);
@@ -272,6 +275,7 @@ test('finance sees the photographed receipt beside the generated one and returns
 
 test('finance accepts the stamped receipt uploaded again on the PC: the subsidy is paid', async ({ page, client, portal }) => {
   const s = client.services;
+  await signInClient(s, portal, enterprise.uscc, 'caiwu');
   // Scanned on the PC this time: a PDF (the receipt as printed stands in for its scan).
   const up = (await s.dispatch('disbursement.uploadFile', { requirement: 'receipt', fileName: '盖章收据.pdf', content: receiptPdf.toString('base64'), uploadId: randomUUID() })) as Result<{ sha256: string }>;
   if (!up.ok) throw new Error(JSON.stringify(up.error));

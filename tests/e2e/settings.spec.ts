@@ -11,7 +11,9 @@ test('settings show the server in use, switch the language and keep extra driver
   await page.getByTitle('English').click();
   await saveScreen(page, 'settings');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  // Saving new driver paths restarts the token service, which loads every PKCS#11 module and looks at every slot
+  // again before the save answers: seconds on a busy machine, more than expect's default.
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('Other CA drivers (PKCS#11 library paths, one per line)')).toHaveValue(keys.modulePath);
   // The keys are still there after the token service restarted with the new list.
   await expect(page.getByRole('status')).toHaveText(/\d+ CA key/);
@@ -20,5 +22,5 @@ test('settings show the server in use, switch the language and keep extra driver
   await page.getByTitle('简体中文').click();
   await page.getByLabel('Other CA drivers (PKCS#11 library paths, one per line)').fill('');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible({ timeout: 30_000 });
 });

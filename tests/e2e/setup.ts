@@ -76,6 +76,15 @@ export async function createHandler(portal: Portal, adminToken: string, enterpri
   return /初始密码\(([^)]+)\)/.exec(await portal.lastSms(opts.mobile))![1]!;
 }
 
+/**
+ * Signs the desktop client's services in (the account's password already changed, STRONG_PASSWORD unless given),
+ * as a clerk who signed in earlier: every test starts signed out, with a fresh local store.
+ */
+export async function signInClient(services: ClientServices, portal: Portal, enterprise: string, username: string, password = STRONG_PASSWORD) {
+  const { captchaId } = value<{ captchaId: string }>(await services.dispatch('auth.captcha', {}));
+  value(await services.dispatch('auth.login', { enterprise, username, password, captchaId, captchaAnswer: await portal.captchaAnswer(captchaId) }));
+}
+
 /** Signs in on the desktop client (browser mode) with a first-login password and changes it to STRONG_PASSWORD. */
 export async function signInOnDesktop(page: Page, url: string, uscc: string, username: string, password: string, captchaAnswer: (id: string) => Promise<string>) {
   await page.goto(url);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Result } from '@shared/contract/result';
 import { expect, saveScreen, test } from './fixtures';
-import { apiSession, createHandler, registerWithKey, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
+import { apiSession, createHandler, registerWithKey, signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The talent subsidy across both desks: a handler's application on the desktop client, the reviewer's work in
@@ -111,6 +111,7 @@ test('the reviewer returns it with a comment on one field, in the staff console'
 });
 
 test('the handler sees the comment beside the field, fixes it and signs again', async ({ page, client, portal, keys }) => {
+  await signInClient(client.services, portal, enterprise.uscc, 'jingban1');
   await page.goto(client.url);
   await page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：我的申请' }).click();
   await page.getByRole('button', { name: `查看申请 ${applicationId.slice(0, 8).toUpperCase()}` }).click();
@@ -147,7 +148,6 @@ test('the reviewer approves, publicity starts, and the contact hears of every st
 });
 
 test('the administrator grants and revokes the item for a handler on the accounts page', async ({ page, client, portal }) => {
-  await client.services.dispatch('auth.logout', {}); // the handler of the tests above leaves the desk
   await page.goto(client.url);
   await page.getByLabel('企业名称或统一社会信用代码').fill(enterprise.uscc);
   await page.getByLabel('用户名').fill('admin');

@@ -26,13 +26,8 @@ export async function fillWizardUpToSigning(page: Page, input: WizardInput): Pro
   const shot = async (name: string) => input.shots && (await saveScreen(page, `${input.shots}-${name}`));
   await page.getByRole('button', { name: '成为新用户' }).click();
   await expect(page.getByRole('heading', { name: '企业用户注册' })).toBeVisible();
-  // An unfinished registration (a refused one, say) comes back; this clerk starts a new one.
-  const restored = await page.getByText('已恢复上次未完成的注册').waitFor({ timeout: 2_000 }).then(() => true, () => false);
-  if (restored) {
-    await page.getByRole('button', { name: '重新开始' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '重新开始' }).click();
-    await expect(page.getByText('已恢复上次未完成的注册')).toBeHidden();
-  }
+  // Every test starts with a fresh local store: no draft of an earlier test comes back here.
+  await expect(page.getByText('已恢复上次未完成的注册')).toHaveCount(0);
 
   await page.getByRole('radiogroup', { name: '实名认证方式' }).getByRole('radio', { name: new RegExp(input.ca) }).check();
   await shot('1-choose-ca');
