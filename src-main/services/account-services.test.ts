@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseAccount } from '@shared/contract/client-api';
-import { handlerSession } from '../../tests/fixtures/server/subsidy';
 import type { ClientServices } from './client-services';
 import { call, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
 
@@ -14,7 +13,7 @@ let handler: ClientServices;
 
 beforeAll(async () => {
   world = await registeredClientWorld({ labels: ['JSCA-RSA-0001'], registerWith: 'JSCA-RSA-0001', adminMobile: '13912340001' });
-  await handlerSession(world.h, { ...world.enterprise } as Parameters<typeof handlerSession>[1], world.adminToken, 'plain', '13900003333', []);
+  await world.enterprise.handler('plain', { mobile: '13900003333', permissions: [] });
   admin = world.services();
   handler = world.services();
   await world.signIn(admin, 'admin');

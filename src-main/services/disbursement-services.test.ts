@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubsidySubmitInput } from '@shared/contract/client-api';
 import type { BankAccount, DisbursementSummary, DisbursementView, FinanceContact, ReceiptLinkStatus } from '@shared/contract/http/disbursement';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
-import { openDisbursementOnPortal, type OpenedDisbursement } from '../../tests/fixtures/disbursement';
-import { CONTACT, handlerSession, talent } from '../../tests/fixtures/server/subsidy';
+import type { OpenedDisbursement } from '../../tests/fixtures/scenario';
+import { CONTACT, talent } from '../../tests/fixtures/server/subsidy';
 import type { ClientServices } from './client-services';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
 
@@ -53,15 +53,14 @@ async function submittedThroughClient(s: ClientServices): Promise<string> {
 beforeAll(async () => {
   world = await registeredClientWorld({ labels: ['JSCA-RSA-0001'], registerWith: 'JSCA-RSA-0001', adminMobile: ADMIN_MOBILE });
   enterpriseName = world.keys.issued('JSCA-RSA-0001').enterpriseName;
-  const e = { ...world.enterprise } as Parameters<typeof handlerSession>[1];
-  await handlerSession(world.h, e, world.adminToken, 'payer', '13900004444', ['subsidy', 'disbursement']);
-  await handlerSession(world.h, e, world.adminToken, 'applicant', '13900005555', ['subsidy']);
+  await world.enterprise.handler('payer', { mobile: '13900004444', permissions: ['subsidy', 'disbursement'] });
+  await world.enterprise.handler('applicant', { mobile: '13900005555', permissions: ['subsidy'] });
   clerk = world.services();
   subsidyOnly = world.services();
   await world.signIn(clerk, 'payer');
   await world.signIn(subsidyOnly, 'applicant');
   const applicationId = await submittedThroughClient(clerk);
-  opened = await openDisbursementOnPortal(world.portal, applicationId);
+  opened = await world.scene.application(applicationId).disbursementOpened();
 }, 180_000);
 
 afterAll(() => world?.close());

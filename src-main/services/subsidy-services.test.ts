@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubsidySubmitInput } from '@shared/contract/client-api';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import { subsidyAmount } from '@shared/subsidy/amount';
-import { staffToken } from '../../tests/fixtures/server/flows';
-import { CONTACT, handlerSession, talent } from '../../tests/fixtures/server/subsidy';
+import { CONTACT, talent } from '../../tests/fixtures/server/subsidy';
 import type { ClientServices } from './client-services';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
 
@@ -19,9 +18,8 @@ const services = () => world.services();
 
 beforeAll(async () => {
   world = await registeredClientWorld({ labels: ['JSCA-RSA-0001', 'SZCA-RSA-0003'], registerWith: 'JSCA-RSA-0001', adminMobile: ADMIN_MOBILE });
-  const e = { ...world.enterprise } as Parameters<typeof handlerSession>[1];
-  await handlerSession(world.h, e, world.adminToken, 'clerk', '13900002222', ['subsidy']);
-  await handlerSession(world.h, e, world.adminToken, 'other', '13900003333', []);
+  await world.enterprise.handler('clerk', { mobile: '13900002222', permissions: ['subsidy'] });
+  await world.enterprise.handler('other', { mobile: '13900003333', permissions: [] });
   clerk = services();
   outsider = services();
   await world.signIn(clerk, 'clerk');
@@ -79,7 +77,7 @@ describe('service items and the subsidy through the client services', () => {
     const list = value(await call<{ applications: { id: string; status: string; talentCount: number }[] }>(clerk, 'subsidy.list'));
     expect(list.applications.find((a) => a.id === created.id)).toMatchObject({ status: 'submitted', talentCount: 2 });
 
-    const reviewer = await staffToken(world.h, 'reviewer');
+    const reviewer = (await world.scene.staff('reviewer')).token;
     const returned = await world.h.call({
       method: 'POST',
       url: `/api/staff/subsidy-applications/${created.id}/return`,

@@ -1,19 +1,16 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import type { SubsidySubmitInput } from '@shared/contract/client-api';
-import type { Result } from '@shared/contract/result';
-import { createFinanceStaff, publicityOverOnPortal, type StaffAccount } from '../fixtures/disbursement';
-import { CONTACT, talent } from '../fixtures/server/subsidy';
+import type { Account, ScenarioEnterprise } from '../fixtures/scenario';
+import { CONTACT } from '../fixtures/server/subsidy';
 import { decodePng, encodePng, receiptPng, writeFakeCamera, type RgbaImage } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, uploadReceiptFromPhone } from './phone';
-import { apiSession, createHandler, registerWithKey, signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
+import { signInClient, signInOnDesktop, signInToConsole } from './setup';
 import { scan } from './wizard';
 
 // The disbursement across the three desks: the enterprise's clerk on the desktop client (certificates, bank account
@@ -31,10 +28,10 @@ const AMOUNT_CAPITALS = '壹万伍仟元整';
 const BANK = { bankName: '中国工商银行', accountNumber: '6222 0211 0203 4567 890', branchName: '苏州工业园区支行' };
 const PAYEE_CONTACT = { name: '钱八', mobile: '13800000072' };
 
-let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let enterprise: ScenarioEnterprise;
 let clerkPassword = '';
 let opened: { applicationId: string; receiptNumber: string };
-let finance: StaffAccount;
+let finance: Account;
 let work = '';
 let receiptPdf: Buffer;
 let phone: Browser | null = null;
@@ -49,12 +46,6 @@ test.afterAll(async () => {
   await phone?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-async function call<T>(client: { services: { dispatch(method: string, input: unknown): Promise<unknown> } }, method: string, input: unknown): Promise<T> {
-  const r = (await client.services.dispatch(method, input)) as Result<T>;
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
 /** The receipt as a finance office returns it: the printout with a red round seal in the 收款单位（盖章） box. */
 function stamped(picture: RgbaImage): RgbaImage {
@@ -88,41 +79,15 @@ async function openDetail(page: Page) {
   await expect(page.getByTestId('disb-detail')).toBeVisible();
 }
 
-test('setup: an application approved for ¥15,000 whose publicity is over', async ({ client, portal, keys }) => {
-  test.setTimeout(180_000);
-  enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
-  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
-  clerkPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'caiwu1', mobile: '13800000073', permissions: ['subsidy', 'disbursement'] });
-
-  // The application, as the subsidy spec files it through the UI, written here through the client's API.
-  const c = await call<{ captchaId: string }>(client, 'auth.captcha', {});
-  await call(client, 'auth.login', { enterprise: enterprise.uscc, username: 'admin', password: STRONG_PASSWORD, captchaId: c.captchaId, captchaAnswer: await portal.captchaAnswer(c.captchaId) });
-  const upload = async (requirement: string) => {
-    const file = scan(requirement);
-    const ref = await call<{ sha256: string; size: number; mediaType: 'application/pdf' }>(client, 'subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
-    return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
-  };
-  const perTalent = ['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'];
-  const created = await call<{ id: string }>(client, 'subsidy.create', { form: {} });
-  const key = keys.issued(KEY);
-  const input: SubsidySubmitInput = {
-    applicationId: created.id,
-    fingerprint: key.certSha256,
-    pin: key.userPin,
-    idempotencyKey: randomUUID(),
-    contact: CONTACT,
-    talents: [
-      talent({ attachments: await Promise.all(perTalent.map(upload)) }),
-      talent({ name: 'John Smith', idType: 'passport', idNumber: 'E12345678', nationality: '英国', invoiceNumber: '32002600002', attachments: await Promise.all(perTalent.map(upload)) }),
-    ] as SubsidySubmitInput['talents'],
-    attachments: await Promise.all(['businessLicence', 'applicationForm', 'headhuntingContract'].map(upload)),
-  };
-  await call(client, 'subsidy.submit', input);
-  await call(client, 'auth.logout', {});
-
-  await publicityOverOnPortal(portal, created.id, { amountFen: AMOUNT_FEN });
-  finance = await createFinanceStaff(portal, { username: 'caiwu' });
-  opened = { applicationId: created.id, receiptNumber: '' };
+test('setup: an application approved for ¥15,000 whose publicity is over', async ({ scene, caKey }) => {
+  test.setTimeout(120_000); // a registration and applications signed with a SoftHSM key, on a shared machine
+  enterprise = await scene.enterprise(caKey(KEY), { adminMobile: ADMIN_MOBILE });
+  clerkPassword = (await enterprise.handlerAccount('caiwu1', { mobile: '13800000073', permissions: ['subsidy', 'disbursement'] })).initialPassword;
+  // The application, as the subsidy spec files it through the UI, made here through the portal's routes.
+  const application = await enterprise.subsidyApplication(await enterprise.admin(), { contact: CONTACT });
+  await application.inPublicity({ over: true, amountFen: AMOUNT_FEN });
+  finance = await scene.staff('finance', 'caiwu');
+  opened = { applicationId: application.id, receiptNumber: '' };
 });
 
 test('finance finds it among the applications in publicity and opens the disbursement in the console', async ({ page, portal }) => {

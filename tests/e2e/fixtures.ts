@@ -12,6 +12,7 @@ import type { ClientServices } from '../../src-main/services/client-services';
 import { createDesktopServices } from '../../src-main/services/compose';
 import { TokenClient } from '../../src-main/token/token-client';
 import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
+import { portalLink, scenario, softHsmKey, type EnterpriseKey, type Scenario } from '../fixtures/scenario';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -58,6 +59,10 @@ interface WorkerFixtures {
   portal: Portal;
   /** The worker's token service on its keys, shared by the tests' clients (starting one takes seconds). */
   tokenService: TokenClient;
+  /** The scenario builder on the worker's portal (tests/fixtures/scenario): enterprises, accounts, applications. */
+  scene: Scenario;
+  /** A SoftHSM key of the worker's sandbox, as the scenario builder signs with it (through the token service). */
+  caKey: (label: string) => EnterpriseKey;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -93,6 +98,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  scene: [async ({ portal }, use) => use(scenario(portalLink(portal))), { scope: 'worker' }],
+  caKey: [async ({ keys, tokenService }, use) => use((label) => softHsmKey(tokenService, keys.issued(label))), { scope: 'worker' }],
   client: [
     async ({ keys, portal, tokenService }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));

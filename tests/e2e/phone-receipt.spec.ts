@@ -4,12 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
-import { createFinanceStaff, type StaffAccount } from '../fixtures/disbursement';
-import { chinaDay } from '../fixtures/server/disbursement';
+import type { Account, ScenarioEnterprise } from '../fixtures/scenario';
 import { receiptPng, writeFakeCamera } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
-import { apiSession, createHandler, registerWithKey, signInClient, signInToConsole, STRONG_PASSWORD } from './setup';
+import { signInClient, signInToConsole } from './setup';
 import { scan } from './wizard';
 
 // The stamped receipt from a phone (manual 001 §2) and finance's check of it, against the real portal: an
@@ -25,10 +24,10 @@ const KEY = 'JSCA-EC-0002';
 const CONTACT = { name: '钱八', mobile: '13600000801', email: 'finance@example.cn' };
 const RETURN_REASON = '收据未加盖财务专用章，请重新盖章后上传';
 
-let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let enterprise: ScenarioEnterprise;
 let overId = ''; // publicity over: disbursed in this file
 let runningId = ''; // publicity still running: the console refuses to open it
-let finance: StaffAccount;
+let finance: Account;
 let receiptNumber = '';
 let workDir = '';
 let phone: Browser | null = null;
@@ -40,79 +39,22 @@ test.afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function staffCall(portalUrl: string, token: string, method: 'GET' | 'POST', route: string, body?: unknown) {
-  const res = await fetch(`${portalUrl}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+test('setup: two approved applications of one enterprise, one whose publicity is over and one whose is not', async ({ scene, caKey }) => {
+  test.setTimeout(120_000); // a registration and applications signed with a SoftHSM key, on a shared machine
+  enterprise = await scene.enterprise(caKey(KEY), { adminMobile: '13600000800' });
+  const clerk = await enterprise.handler('caiwu', { mobile: '13600000802', permissions: ['subsidy', 'disbursement'] });
+  const over = await enterprise.subsidyApplication(clerk, { talents: 1, contact: CONTACT });
+  const running = await enterprise.subsidyApplication(clerk, {
+    talents: 1,
+    contact: CONTACT,
+    talent: () => ({ name: 'John Smith', idType: 'passport', idNumber: 'E87654321', nationality: '英国', invoiceNumber: '32002600007' }),
   });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${route} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-
-test('setup: two approved applications of one enterprise, one whose publicity is over and one whose is not', async ({ client, portal, keys }) => {
-  test.setTimeout(180_000);
-  const s = client.services;
-  const call = async <T>(method: string, input: unknown) => {
-    const r = (await s.dispatch(method, input)) as Result<T>;
-    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-    return r.value;
-  };
-  enterprise = await registerWithKey(s, portal, keys, KEY, '13600000800');
-  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
-  const password = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'caiwu', mobile: '13600000802', permissions: ['subsidy', 'disbursement'] });
-  const captcha = await call<{ captchaId: string }>('auth.captcha', {});
-  await call('auth.login', { enterprise: enterprise.uscc, username: 'caiwu', password, captchaId: captcha.captchaId, captchaAnswer: await portal.captchaAnswer(captcha.captchaId) });
-  await call('auth.changePassword', { currentPassword: password, newPassword: STRONG_PASSWORD });
-
-  const upload = async (requirement: string) => {
-    const file = scan(requirement);
-    const ref = await call<{ sha256: string; size: number; mediaType: string }>('subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
-    return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
-  };
-  const key = keys.issued(KEY);
-  const apply = async (talent: Record<string, unknown>) => {
-    const { id } = await call<{ id: string }>('subsidy.create', { form: {} });
-    await call('subsidy.submit', {
-      applicationId: id,
-      fingerprint: key.certSha256,
-      pin: key.userPin,
-      idempotencyKey: randomUUID(),
-      contact: CONTACT,
-      attachments: await Promise.all(['businessLicence', 'applicationForm', 'headhuntingContract'].map(upload)),
-      talents: [
-        {
-          name: '陈七', idType: 'residentId', idNumber: '11010519491231002X', nationality: '中国', education: 'doctorate', degree: 'doctor',
-          school: '南京大学', major: '材料科学', graduationDate: '2020-06-30', title: '高级工程师', position: '研发总监', category: 'highLevel',
-          hireDate: '2026-03-01', contractStart: '2026-03-01', contractEnd: '2029-02-28', annualSalaryFen: 60_000_000,
-          socialInsuranceStartMonth: '2026-03', socialInsuranceMonths: 6, recruitmentChannel: 'headhunting',
-          headhunter: { name: '苏州某某人力资源有限公司', uscc: '91320594MA1MXK3R3C' }, feePaidFen: 6_000_000, invoiceNumber: '32002600001',
-          paymentDate: '2026-03-15', priorSubsidy: { received: false, note: '' },
-          attachments: await Promise.all(['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'].map(upload)),
-          ...talent,
-        },
-      ],
-    });
-    return id;
-  };
-  overId = await apply({});
-  runningId = await apply({ name: 'John Smith', idType: 'passport', idNumber: 'E87654321', nationality: '英国', invoiceNumber: '32002600007' });
-
   // The reviewers' part (tested in subsidy.spec.ts) over the staff API: accepted, approved, publicity.
-  const staff = await portal.staffToken();
-  for (const [id, start, end] of [
-    [overId, chinaDay(-10), chinaDay(-2)],
-    [runningId, chinaDay(-1), chinaDay(5)],
-  ] as const) {
-    const base = `/api/staff/subsidy-applications/${id}`;
-    await staffCall(portal.url, staff, 'POST', `${base}/accept`, {});
-    const app = await staffCall(portal.url, staff, 'GET', base);
-    await staffCall(portal.url, staff, 'POST', `${base}/approve`, { amountFen: app.amountRequestedFen });
-    await staffCall(portal.url, staff, 'POST', `${base}/publicity`, { startDate: start, endDate: end });
-  }
-  finance = await createFinanceStaff(portal, { username: 'caiwu-shenhe' });
+  await over.inPublicity({ over: true });
+  await running.inPublicity({ over: false });
+  overId = over.id;
+  runningId = running.id;
+  finance = await scene.staff('finance', 'caiwu-shenhe');
 });
 
 test('the administrator opens the disbursement in the console once publicity is over, and is told when it is not', async ({ page, portal }) => {

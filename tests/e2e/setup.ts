@@ -1,79 +1,18 @@
 /**
- * Setting the stage for a flow that is not under test: an enterprise registered through the desktop client's
- * own services (the same calls the registration wizard makes, without clicking through it), and accounts made by
- * its administrator through the portal API. Captchas and SMS codes are read from the portal's store, as a person
- * reads an image or a phone.
+ * Signing in on the desks, as a clerk or staff member does it (test data itself comes from the scenario builder,
+ * tests/fixtures/scenario). Captchas are read from the portal's store, as a person reads an image.
  */
-import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
 import type { ClientServices } from '../../src-main/services/client-services';
 import type { Portal } from '../fixtures/portal';
-import type { TokenSandbox } from '../fixtures/tokens';
-import { ADDRESS, LEGAL_REPRESENTATIVE } from './fixtures';
-import { REQUIREMENTS, scan } from './wizard';
+import { STRONG_PASSWORD } from '../fixtures/scenario';
 
-export const STRONG_PASSWORD = 'Tongban#2026-ok';
+export { STRONG_PASSWORD };
 
 function value<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`setup step failed: ${JSON.stringify(r.error)}`);
   return r.value as T;
-}
-
-async function api<T>(portal: Portal, route: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const res = await fetch(`${portal.url}${route}`, {
-    method: init.method ?? 'POST',
-    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${route} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** Registers the enterprise of a SoftHSM key; returns its id, USCC and the admin's initial password. */
-export async function registerWithKey(services: ClientServices, portal: Portal, keys: TokenSandbox, label: string, mobile: string) {
-  const key = keys.issued(label);
-  const attachments = [];
-  for (const requirement of REQUIREMENTS) {
-    const file = scan(requirement);
-    const ref = value<{ sha256: string; size: number; mediaType: 'application/pdf' }>(
-      await services.dispatch('registration.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: requirement }),
-    );
-    attachments.push({ ...ref, requirement, fileName: file.name });
-  }
-  const form = {
-    caProfile: key.profile,
-    enterprise: { uscc: key.uscc!, name: key.enterpriseName, address: ADDRESS, legalRepresentative: LEGAL_REPRESENTATIVE },
-    administrator: { name: '王喆', idNumber: '11010519491231002X', mobile },
-  };
-  const submitted = value<{ registrationId: string }>(
-    await services.dispatch('registration.submit', { fingerprint: key.certSha256, pin: key.userPin, form, attachments, idempotencyKey: randomUUID() }),
-  );
-  const code = /(\d{6})/.exec(await portal.lastSms(mobile))![1]!;
-  const done = value<{ enterpriseId: string }>(await services.dispatch('registration.confirm', { registrationId: submitted.registrationId, code }));
-  const adminPassword = /管理员账号\(admin\)，密码\(([^)]+)\)/.exec(await portal.lastSms(mobile))![1]!;
-  return { enterpriseId: done.enterpriseId, uscc: key.uscc!, name: key.enterpriseName, adminPassword };
-}
-
-/** Signs in through the API (changing an initial password first) and returns the bearer token. */
-export async function apiSession(portal: Portal, enterprise: string, username: string, password: string): Promise<string> {
-  const { captchaId } = await api<{ captchaId: string }>(portal, '/api/captcha');
-  const first = await api<{ token: string; mustChangePassword: boolean }>(portal, '/api/auth/login', {
-    body: { enterprise, username, password, captcha: { captchaId, answer: await portal.captchaAnswer(captchaId) } },
-  });
-  if (!first.mustChangePassword) return first.token;
-  const changed = await api<{ token: string }>(portal, '/api/auth/password', { token: first.token, body: { currentPassword: password, newPassword: STRONG_PASSWORD } });
-  return changed.token;
-}
-
-/** The administrator opens a handler account; returns the handler's initial password (sent by SMS). */
-export async function createHandler(portal: Portal, adminToken: string, enterpriseId: string, opts: { username: string; mobile: string; permissions: string[] }) {
-  await api(portal, `/api/enterprises/${enterpriseId}/accounts`, {
-    token: adminToken,
-    body: { username: opts.username, role: 'handler', displayName: '经办人', mobile: opts.mobile, permissions: opts.permissions },
-  });
-  return /初始密码\(([^)]+)\)/.exec(await portal.lastSms(opts.mobile))![1]!;
 }
 
 /**

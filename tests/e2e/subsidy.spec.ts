@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Result } from '@shared/contract/result';
 import { expect, saveScreen, test } from './fixtures';
-import { apiSession, createHandler, registerWithKey, signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
+import type { ScenarioEnterprise } from '../fixtures/scenario';
+import { signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
 
 // The talent subsidy across both desks: a handler's application on the desktop client, the reviewer's work in
@@ -12,16 +13,15 @@ test.describe.configure({ mode: 'serial' });
 const KEY = 'SZCA-RSA-0003';
 const ADMIN_MOBILE = '13600000003';
 const CONTACT = { name: '赵六', mobile: '13600000099', email: 'hr@chenguang.example.cn' };
-let enterprise: Awaited<ReturnType<typeof registerWithKey>>;
+let enterprise: ScenarioEnterprise;
 let clerkPassword = '';
 let outsiderPassword = '';
 let applicationId = '';
 
-test('setup: a registered enterprise with a handler who holds the subsidy item and one who does not', async ({ client, portal, keys }) => {
-  enterprise = await registerWithKey(client.services, portal, keys, KEY, ADMIN_MOBILE);
-  const admin = await apiSession(portal, enterprise.uscc, 'admin', enterprise.adminPassword);
-  clerkPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'jingban1', mobile: '13600000013', permissions: ['subsidy'] });
-  outsiderPassword = await createHandler(portal, admin, enterprise.enterpriseId, { username: 'jingban2', mobile: '13600000023', permissions: [] });
+test('setup: a registered enterprise with a handler who holds the subsidy item and one who does not', async ({ scene, caKey }) => {
+  enterprise = await scene.enterprise(caKey(KEY), { adminMobile: ADMIN_MOBILE });
+  clerkPassword = (await enterprise.handlerAccount('jingban1', { mobile: '13600000013', permissions: ['subsidy'] })).initialPassword;
+  outsiderPassword = (await enterprise.handlerAccount('jingban2', { mobile: '13600000023', permissions: [] })).initialPassword;
 });
 
 test('a handler without the permission does not see the subsidy item', async ({ page, client, portal }) => {
@@ -147,7 +147,7 @@ test('the reviewer approves, publicity starts, and the contact hears of every st
   expect(mails.some((m) => m.text.includes('公示'))).toBe(true);
 });
 
-test('the administrator grants and revokes the item for a handler on the accounts page', async ({ page, client, portal }) => {
+test('the administrator grants and revokes the item for a handler on the accounts page', async ({ page, client, portal, scene }) => {
   await page.goto(client.url);
   await page.getByLabel('企业名称或统一社会信用代码').fill(enterprise.uscc);
   await page.getByLabel('用户名').fill('admin');
@@ -164,8 +164,8 @@ test('the administrator grants and revokes the item for a handler on the account
   await outsider.click();
   await expect(outsider).toBeChecked();
   await saveScreen(page, 'accounts-granted');
-  // The portal agrees: jingban2 now holds the item.
-  const token = await apiSessionToken(portal, enterprise.uscc, 'jingban2');
+  // The portal agrees: jingban2 now holds the item (its password was changed in the UI test above).
+  const { token } = await scene.signIn(enterprise.uscc, 'jingban2');
   const items = (await (await fetch(`${portal.url}/api/enterprises/${enterprise.enterpriseId}/service-items`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { item: string }[] };
   expect(items.items.map((i) => i.item)).toEqual(['subsidy']);
 
@@ -173,8 +173,3 @@ test('the administrator grants and revokes the item for a handler on the account
   await expect(outsider).not.toBeChecked();
   await page.getByRole('button', { name: '退出登录' }).click();
 });
-
-/** jingban2 changed its initial password to STRONG_PASSWORD in the UI test above. */
-function apiSessionToken(portal: Parameters<typeof apiSession>[0], uscc: string, username: string) {
-  return apiSession(portal, uscc, username, STRONG_PASSWORD);
-}
