@@ -15,23 +15,18 @@ import type {} from '../db/schema-disbursement';
 import type {} from '../db/schema-subsidy';
 import type { StoredFile } from '../storage/file-store';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { createStaffAccount, harnessWorld, openDisbursement } from '../../tests/fixtures/server/disbursement';
-import { submittedApplication } from '../../tests/fixtures/server/disbursement-apply';
+import { harnessLink, pkiKey, scenario, type ScenarioEnterprise } from '../../tests/fixtures/scenario';
 import {
-  activatedSession,
   importRegistry,
   newEnterprise,
   pdfBytes,
-  registerEnterprise,
   registrationPayload,
   signedRegistration,
   staffToken,
-  type RegisteredEnterprise,
   type TestEnterprise,
 } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import type { TestSigner } from '../../tests/fixtures/server/pki';
-import { captchaAnswer } from '../../tests/fixtures/server/store-reads';
 import { housekeepingSchedule, runHousekeeping } from './housekeeping';
 
 const DAY = 24 * 3600;
@@ -73,7 +68,7 @@ describeEachDatabase('housekeeping', (engine) => {
   }
 
   // The world, built once (see the file comment for the ages).
-  let confirmed: RegisteredEnterprise;
+  let confirmed: ScenarioEnterprise;
   let confirmedRegistrationId: string;
   let confirmedScans: string[];
   let sharedWithEnterprise: string;
@@ -97,21 +92,21 @@ describeEachDatabase('housekeeping', (engine) => {
     h = await createHarness(engine);
     const db = h.app.services.db;
     staff = await staffToken(h);
-    const world = harnessWorld(h, (id) => captchaAnswer(h.app, id));
-    const finance = await createStaffAccount(world, staff);
+    const scene = scenario(harnessLink(h));
 
     // A registered enterprise with a subsidy application taken to a paid-for receipt from the phone.
-    confirmed = await registerEnterprise(h, staff);
+    confirmed = await scene.enterprise(await pkiKey(h.pki));
     const reg = await db.selectFrom('registrations').select('id').where('enterprise_id', '=', confirmed.enterpriseId).executeTakeFirstOrThrow();
     confirmedRegistrationId = reg.id;
     confirmedScans = (await db.selectFrom('file_owners').select('sha256').where('enterprise_id', '=', confirmed.enterpriseId).execute()).map((r) => r.sha256);
     expect(confirmedScans).toHaveLength(registrationRequirements.length);
-    const admin = (await activatedSession(h, confirmed.uscc, 'admin', confirmed.adminPassword)).token;
-    ({ applicationId } = await submittedApplication(h, confirmed, admin, { talents: 1 }));
+    const admin = (await confirmed.admin()).token;
+    const application = await confirmed.subsidyApplication(await confirmed.admin(), { talents: 1 });
+    applicationId = application.id;
     const app = await db.selectFrom('subsidy_applications').select('form_json').where('id', '=', applicationId).executeTakeFirstOrThrow();
     subsidyFiles = [...new Set([...app.form_json.matchAll(/[0-9a-f]{64}/g)].map((m) => m[0]))];
     expect(subsidyFiles.length).toBeGreaterThan(1);
-    await openDisbursement(world, { applicationId, adminToken: staff, finance });
+    await application.disbursementOpened();
     const base = `/api/enterprises/${confirmed.enterpriseId}`;
     const disb = `${base}/disbursements/${applicationId}`;
     const q = '?item=disbursement';

@@ -18,13 +18,11 @@ import { fenToCapitals } from '@shared/money/capital';
 // The disbursement tables' types, for the queries that read the store directly.
 import type {} from '../db/schema-disbursement';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { chinaDay, createStaffAccount, harnessWorld, openDisbursement, type DisbursementWorld, type StaffAccount } from '../../tests/fixtures/server/disbursement';
-import { submittedApplication } from '../../tests/fixtures/server/disbursement-apply';
-import { activatedSession, pdfBytes, registerEnterprise, staffToken, type RegisteredEnterprise } from '../../tests/fixtures/server/flows';
+import { chinaDay, harnessLink, pkiKey, scenario, type Account, type Scenario, type ScenarioEnterprise } from '../../tests/fixtures/scenario';
+import { pdfBytes } from '../../tests/fixtures/server/flows';
 import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { decodeMime, startSmtp } from '../../tests/fixtures/server/smtp';
-import { captchaAnswer } from '../../tests/fixtures/server/store-reads';
-import { CONTACT, handlerSession, TALENT_ID_NUMBER } from '../../tests/fixtures/server/subsidy';
+import { CONTACT, TALENT_ID_NUMBER } from '../../tests/fixtures/server/subsidy';
 
 const run = promisify(execFile);
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
@@ -39,21 +37,20 @@ const jpegBytes = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Bu
 describeEachDatabase('disbursement and receipt', (engine) => {
   let h: Harness;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let world: DisbursementWorld;
+  let scene: Scenario;
   let staffAdmin: string;
   let reviewer: string;
-  let finance: StaffAccount;
-  let a: RegisteredEnterprise;
-  let b: RegisteredEnterprise;
-  let adminA: string;
+  let finance: Account;
+  let a: ScenarioEnterprise;
+  let b: ScenarioEnterprise;
   let superB: string;
   let clerk: string;
   let noItem: string;
   let dir: string;
 
   const q = '?item=disbursement';
-  const ent = (e: RegisteredEnterprise = a) => `/api/enterprises/${e.enterpriseId}`;
-  const disb = (id: string, e: RegisteredEnterprise = a) => `${ent(e)}/disbursements/${id}`;
+  const ent = (e: ScenarioEnterprise = a) => `/api/enterprises/${e.enterpriseId}`;
+  const disb = (id: string, e: ScenarioEnterprise = a) => `${ent(e)}/disbursements/${id}`;
   const get = (url: string, token = clerk) => h.call({ method: 'GET', url, token });
   const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, payload: unknown, token = clerk) =>
     h.call({ method, url, token, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -83,8 +80,8 @@ describeEachDatabase('disbursement and receipt', (engine) => {
 
   /** An application of A opened for disbursement, with certificates, a bank account and a contact chosen. */
   async function readyDisbursement(talents = 1) {
-    const { applicationId } = await submittedApplication(h, a, adminA, { talents });
-    const opened = await openDisbursement(world, { applicationId, adminToken: staffAdmin, reviewerToken: reviewer, finance });
+    const { applicationId, disbursementOpened } = await a.subsidyApplication(await a.admin(), { talents });
+    const opened = await disbursementOpened({ finance });
     for (let i = 0; i < talents; i++) {
       const cert = await upload(pdfBytes(`certificate ${i}`), 'application/pdf');
       expect((await send('PUT', `${disb(applicationId)}/talents/${i}/employment-certificate${q}`, { sha256: cert })).statusCode).toBe(200);
@@ -101,16 +98,15 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-disbursement-'));
     smtp = await startSmtp();
     h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>' } });
-    world = harnessWorld(h, (id) => captchaAnswer(h.app, id));
-    staffAdmin = await staffToken(h, 'admin');
-    reviewer = await staffToken(h, 'reviewer');
-    finance = await createStaffAccount(world, staffAdmin);
-    a = await registerEnterprise(h, staffAdmin);
-    b = await registerEnterprise(h, staffAdmin);
-    adminA = (await activatedSession(h, a.uscc, 'admin', a.adminPassword)).token;
-    superB = (await activatedSession(h, b.uscc, 'super', b.superPassword)).token;
-    clerk = await handlerSession(h, a, adminA, 'caiwu', '13900004444', ['disbursement']);
-    noItem = await handlerSession(h, a, adminA, 'shenqing', '13900005555', ['subsidy']);
+    scene = scenario(harnessLink(h));
+    staffAdmin = await scene.link.staffAdminToken();
+    reviewer = (await scene.staff('reviewer')).token;
+    finance = await scene.staff('finance');
+    a = await scene.enterprise(await pkiKey(h.pki));
+    b = await scene.enterprise(await pkiKey(h.pki));
+    superB = (await scene.signIn(b.uscc, 'super', b.superPassword)).token;
+    clerk = (await a.handler('caiwu', { mobile: '13900004444', permissions: ['disbursement'] })).token;
+    noItem = (await a.handler('shenqing', { mobile: '13900005555', permissions: ['subsidy'] })).token;
   });
   afterAll(async () => {
     await h?.close();
@@ -119,10 +115,11 @@ describeEachDatabase('disbursement and receipt', (engine) => {
   });
 
   it('runs open → certificates → bank account and contact → receipt PDF → phone upload → returned → PC upload → paid', async () => {
-    const { applicationId } = await submittedApplication(h, a, adminA);
+    const application = await a.subsidyApplication(await a.admin());
+    const { applicationId } = application;
     smtp.mails.length = 0;
     const smsBefore = (await smsTo(CONTACT.mobile)).length;
-    const opened = await openDisbursement(world, { applicationId, adminToken: staffAdmin, reviewerToken: reviewer, finance, amountFen: 1_500_000 });
+    const opened = await application.disbursementOpened({ finance, amountFen: 1_500_000 });
     expect(opened.receiptNumber).toMatch(new RegExp(`^TB${chinaDay(0).slice(0, 4)}\\d{6}$`));
     expect(opened.view).toMatchObject({ status: 'disbursement_pending', amountFen: 1_500_000, allowedActions: [] });
 
@@ -410,7 +407,7 @@ describeEachDatabase('disbursement and receipt', (engine) => {
   });
 
   it('opens only after publicity has ended (China date), once, with unique receipt numbers', async () => {
-    const { applicationId } = await submittedApplication(h, a, adminA, { talents: 1 });
+    const { applicationId } = await a.subsidyApplication(await a.admin(), { talents: 1 });
     const staffPath = `/api/staff/subsidy-applications/${applicationId}`;
     expect((await staffCall('POST', `${staffPath}/accept`, reviewer)).statusCode).toBe(200);
     expect((await staffCall('POST', `${staffPath}/approve`, reviewer, { amountFen: 100 })).statusCode).toBe(200);
@@ -436,7 +433,7 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     // Two applications whose publicity is over, opened at the same moment: two different numbers in sequence.
     const ids = [];
     for (let i = 0; i < 3; i++) {
-      const s = await submittedApplication(h, a, adminA, { talents: 1 });
+      const s = await a.subsidyApplication(await a.admin(), { talents: 1 });
       ids.push(s.applicationId);
       for (const [action, body] of [['accept', {}], ['approve', { amountFen: 100 }], ['publicity', { startDate: chinaDay(-9, h.clock.now()), endDate: chinaDay(-1, h.clock.now()) }]] as const) {
         expect((await staffCall('POST', `/api/staff/subsidy-applications/${s.applicationId}/${action}`, reviewer, body)).statusCode).toBe(200);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
-import type { Account, ScenarioEnterprise } from '../fixtures/scenario';
+import { chinaDay, type Account, type ScenarioEnterprise } from '../fixtures/scenario';
 import { receiptPng, writeFakeCamera } from './fake-camera';
 import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
