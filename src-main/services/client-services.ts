@@ -15,17 +15,9 @@ import {
 } from '@shared/contract/client-api';
 import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, loginRoute, logoutRoute } from '@shared/contract/http/auth';
 import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
-import {
-  REGISTRATION_PAYLOAD_TYPE,
-  registrationConfirmRoute,
-  registrationPayloadSchema,
-  registrationResendRoute,
-  registrationSubmitRoute,
-  registrationUploadRoute,
-} from '@shared/contract/http/registration';
+import { registrationConfirmRoute, registrationResendRoute, registrationUploadRoute } from '@shared/contract/http/registration';
 import type { AppError, Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
-import { canonicalBytes } from '@shared/validation/canonical-json';
 import { validationCodeOf } from '@shared/validation/zod';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
@@ -33,7 +25,9 @@ import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
 import { disbursementHandlers } from './disbursement-services';
-import { subsidyHandlers } from './subsidy-services';
+import { Outbox } from './outbox';
+import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
+import { subsidyHandlers, subsidySubmission } from './subsidy-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
   ? M extends keyof ClientResults[F]
@@ -52,6 +46,8 @@ export interface ClientServicesOptions {
   /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
   printRegistrationForms: (form: ClientFormInput) => Promise<Uint8Array>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Backoff of the outbox's automatic sends (tests shorten it). */
+  outboxRetryMs?: { first: number; max: number };
 }
 
 export type ClientFormInput = RegistrationForm;
@@ -66,17 +62,38 @@ export class ClientServices {
   private portal: PortalClient;
   private session: SessionInfo | null = null;
   private readonly listeners = new Set<(event: keyof ClientEvents, payload: unknown) => void>();
+  /** Every signed submission, of every flow, goes through it: declare the flow's kind in `kinds`. */
+  private readonly outbox: Outbox;
 
   private readonly forwardTokens = (certs: ClientEvents['tokens.changed']) => this.emit('tokens.changed', certs);
 
   constructor(private readonly opts: ClientServicesOptions) {
-    this.portal = new PortalClient(this.settings().serverUrl);
+    this.portal = this.portalFor(this.settings().serverUrl);
     opts.tokens.on('tokens-changed', this.forwardTokens);
+    this.outbox = new Outbox({
+      store: opts.store,
+      kinds: [registrationSubmission, subsidySubmission],
+      portal: () => this.portal,
+      enterpriseId: () => this.session?.enterpriseId ?? null,
+      changed: (entries) => this.emit('outbox.changed', { entries }),
+      ...(opts.outboxRetryMs ? { retryMs: opts.outboxRetryMs } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    this.outbox.start();
   }
 
-  /** Stops following the token service, which may outlive these services (tests share one per worker). */
+  /**
+   * Stops following the token service, which may outlive these services (tests share one per worker), and the
+   * outbox's timer (its entries stay in the store for the next start).
+   */
   detach(): void {
     this.opts.tokens.off('tokens-changed', this.forwardTokens);
+    this.outbox.stop();
+  }
+
+  /** A server that answers may take what the outbox holds. */
+  private portalFor(serverUrl: string): PortalClient {
+    return new PortalClient(serverUrl, { onAnswer: () => this.outbox?.kick() });
   }
 
   /** Events for the transport to forward to the renderer. */
@@ -126,6 +143,7 @@ export class ClientServices {
     const name = enterprise.ok ? enterprise.value.name : '';
     const uscc = enterprise.ok ? enterprise.value.uscc : '';
     this.session = { enterpriseId: account.enterpriseId, enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
+    this.outbox.kick();
     return ok(this.session);
   }
 
@@ -138,7 +156,7 @@ export class ClientServices {
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) this.opts.store.setSetting(key, value);
       const after = this.settings();
       if (after.serverUrl !== before.serverUrl) {
-        this.portal = new PortalClient(after.serverUrl);
+        this.portal = this.portalFor(after.serverUrl);
         this.session = null;
       }
       if (after.pkcs11Modules.join('\n') !== before.pkcs11Modules.join('\n')) await this.opts.tokens.setSettingsModules(after.pkcs11Modules);
@@ -201,26 +219,7 @@ export class ClientServices {
       const pdf = await this.opts.printRegistrationForms(i.form);
       return ok({ pdf: Buffer.from(pdf).toString('base64'), fileName: `通办-企业注册表单-${i.form.enterprise.uscc || 'draft'}.pdf` });
     },
-    'registration.submit': async (i: { fingerprint: string; pin?: string; form: ClientFormInput; attachments: Array<{ requirement: string; sha256: string; size: number; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' }>; idempotencyKey: string }) => {
-      const draft = {
-        type: REGISTRATION_PAYLOAD_TYPE,
-        signedAt: new Date().toISOString(),
-        idempotencyKey: i.idempotencyKey,
-        attachments: i.attachments.map(({ requirement, sha256, size, mediaType }) => ({ requirement, sha256, size, mediaType })),
-        caProfile: i.form.caProfile,
-        enterprise: i.form.enterprise,
-        administrator: { ...i.form.administrator, ...(i.form.administrator.email ? {} : { email: undefined }) },
-      };
-      const payload = registrationPayloadSchema.safeParse(draft);
-      if (!payload.success) return fail('INPUT_INVALID', false, { field: payload.error.issues[0]?.path.join('.') ?? '' });
-      // Sign exactly the bytes the server will canonicalise from what we send.
-      const content = Buffer.from(canonicalBytes(payload.data)).toString('base64');
-      const signed = await this.opts.tokens.call('signCms', { cert: i.fingerprint, content, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
-      if (!signed.ok) return signed;
-      const r = await this.portal.call(registrationSubmitRoute, { anonymous: true, body: { payload: payload.data, cms: signed.value.cms } });
-      this.opts.store.logSubmission('registration', i.idempotencyKey, r.ok ? r.value : r.error);
-      return r;
-    },
+    'registration.submit': async (i: RegistrationSubmitInput) => submitRegistration(this.outbox, this.opts.tokens, i),
     'registration.resendCode': async (i: { registrationId: string }) => this.portal.call(registrationResendRoute, { anonymous: true, params: { registrationId: i.registrationId } }),
     'registration.confirm': async (i: { registrationId: string; code: string }) =>
       this.portal.call(registrationConfirmRoute, { anonymous: true, params: { registrationId: i.registrationId }, body: { code: i.code } }),
@@ -229,7 +228,7 @@ export class ClientServices {
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
       tokens: () => this.opts.tokens,
-      store: () => this.opts.store,
+      outbox: () => this.outbox,
       emit: (event, payload) => this.emit(event, payload),
     }),
 
@@ -243,6 +242,8 @@ export class ClientServices {
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
     }),
+
+    'outbox.list': async () => ok({ entries: this.outbox.list() }),
 
     'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),
     'drafts.save': async (i: { key: string; data: unknown }) => {

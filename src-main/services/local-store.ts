@@ -19,6 +19,30 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
         kind TEXT NOT NULL, idempotency_key TEXT NOT NULL, result TEXT NOT NULL, at TEXT NOT NULL
       );`,
   },
+  {
+    // Signed submissions leave the drafts table, which the renderer reads and writes: an envelope there could be
+    // read or replaced through drafts.*. The subsidy's old `subsidy-outbox:` drafts are dropped (a retry of one
+    // signs again under the same key, as before this table existed).
+    version: 2,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE outbox (
+        idempotency_key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        envelope TEXT NOT NULL,
+        enterprise_id TEXT,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'sent', 'refused')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        result TEXT,
+        created_at TEXT NOT NULL,
+        tried_at TEXT,
+        sent_at TEXT
+      );
+      DELETE FROM draft WHERE key LIKE 'subsidy-outbox:%';`,
+  },
 ];
 
 /** Drafts larger than this are refused: they would be pasted binaries, not forms. */
@@ -76,6 +100,11 @@ export class LocalStore {
 
   logSubmission(kind: string, idempotencyKey: string, result: unknown): void {
     this.db.prepare('INSERT INTO submission_log (kind, idempotency_key, result, at) VALUES (?, ?, ?, ?)').run(kind, idempotencyKey, JSON.stringify(result), this.now().toISOString());
+  }
+
+  /** For main's own tables (the outbox): never reachable through drafts.* or any renderer call. */
+  get database(): Database.Database {
+    return this.db;
   }
 
   close(): void {

@@ -24,7 +24,8 @@ export class PortalClient {
   private readonly http: AxiosInstance;
   private token: string | null = null;
 
-  constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
+  /** `onAnswer`: the server answered a call (any status but a gateway's 502/503/504): it can be reached again. */
+  constructor(baseUrl: string, private readonly opts: { timeoutMs?: number; onAnswer?: () => void } = {}) {
     this.http = axios.create({
       baseURL: baseUrl,
       timeout: opts.timeoutMs ?? 30_000,
@@ -62,6 +63,7 @@ export class PortalClient {
         headers,
         onUploadProgress: req.onUploadProgress ? (e: AxiosProgressEvent) => req.onUploadProgress?.(e.loaded, e.total ?? e.loaded) : undefined,
       });
+      if (![502, 503, 504].includes(res.status)) this.opts.onAnswer?.();
       if (res.status >= 200 && res.status < 300) {
         const parsed = route.response ? route.response.safeParse(res.data) : { success: true as const, data: res.data };
         if (!parsed.success) return fail({ code: 'CLIENT_ERROR', retriable: false, details: { reason: 'unexpected response' } });

@@ -5,9 +5,9 @@
  * rule and the enterprise's yearly quota), signs the canonical JSON with the key and submits it.
  *
  * Idempotency: the server treats a submit with a known idempotency key as a retry only when the payload is
- * byte-for-byte the one it recorded. So the signed envelope is kept in the local store (`subsidy-outbox:<key>`)
- * (until the server refuses it for good), and a retry with the same key and the same content resends those bytes instead of
- * signing again (a crash or a lost answer after the server recorded it never creates a second version).
+ * byte-for-byte the one it recorded. So the submission goes through the outbox (outbox.ts): signed once, the
+ * envelope kept in main's store and sent until the server answers; a retry with the same key and the same input
+ * resends those bytes without the PIN (a crash or a lost answer never creates a second version).
  */
 import type { ClientEvents, ClientResults, SubsidySubmitInput } from '@shared/contract/client-api';
 import { uploadFileRoute } from '@shared/contract/http/files';
@@ -28,9 +28,9 @@ import {
 } from '@shared/contract/http/subsidy';
 import { fail, ok, type Result } from '@shared/contract/result';
 import { subsidyAmount } from '@shared/subsidy/amount';
-import { canonicalBytes, canonicalize } from '@shared/validation/canonical-json';
+import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { TokenClient } from '../token/token-client';
-import type { LocalStore } from './local-store';
+import type { Outbox, SubmissionKind } from './outbox';
 import type { PortalClient } from './portal-client';
 
 export interface SubsidyServicesContext {
@@ -38,7 +38,7 @@ export interface SubsidyServicesContext {
   /** The signed-in enterprise, or null. */
   enterpriseId(): string | null;
   tokens(): TokenClient;
-  store(): LocalStore;
+  outbox(): Outbox;
   emit<E extends keyof ClientEvents>(event: E, payload: ClientEvents[E]): void;
 }
 
@@ -47,13 +47,13 @@ function forItem<Route extends HttpRoute>(route: Route): Route {
   return { ...route, path: `${route.path}?item=subsidy` } as Route;
 }
 
-const OUTBOX = (key: string) => `subsidy-outbox:${key}`;
-
-interface OutboxEntry {
-  /** The content the envelope was signed for, without the signing time: a retry must have the same. */
-  content: string;
-  envelope: { payload: SubsidyPayload; cms: string };
-}
+/** The signed application as the outbox keeps and sends it (the session's enterprise is the signer's). */
+export const subsidySubmission: SubmissionKind<{ applicationId: string; body: { payload: SubsidyPayload; cms: string } }> = {
+  kind: 'subsidy',
+  needsSession: true,
+  send: (portal, e, enterpriseId) =>
+    portal.call(forItem(submitSubsidyRoute), { params: { enterpriseId: enterpriseId ?? '', applicationId: e.applicationId }, body: e.body }),
+};
 
 type R = ClientResults;
 
@@ -66,45 +66,39 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
 
   const submit = (i: SubsidySubmitInput) =>
     signedIn<R['subsidy']['submit']>(async (enterpriseId) => {
-      const portal = ctx.portal();
-      const current = await portal.call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) });
-      if (!current.ok) return current;
-      const app = current.value;
-      const talents = i.talents;
-      const amount = subsidyAmount(talents, app.quota.rule, app.quota.usedThisYearFen);
-      const body = {
-        type: SUBSIDY_PAYLOAD_TYPE,
-        idempotencyKey: i.idempotencyKey,
-        applicationId: i.applicationId,
-        declarationAccepted: true as const,
-        enterprise: { uscc: app.enterprise.uscc, name: app.enterprise.name },
-        contact: i.contact,
-        talents,
-        attachments: i.attachments,
-        amountRequestedFen: amount.totalFen,
-      };
-      const content = canonicalize({ fingerprint: i.fingerprint, body });
-      const saved = ctx.store().loadDraft(OUTBOX(i.idempotencyKey))?.data as OutboxEntry | undefined;
-      let envelope: OutboxEntry['envelope'];
-      if (saved && saved.content === content) {
-        envelope = saved.envelope;
-      } else {
-        if (saved) return fail('IDEMPOTENCY_CONFLICT');
-        const parsed = subsidyPayloadSchema.safeParse({ ...body, signedAt: new Date().toISOString() });
-        if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
-        // Sign exactly the bytes the server will canonicalise from what we send.
-        const bytes = Buffer.from(canonicalBytes(parsed.data)).toString('base64');
-        const signed = await ctx.tokens().call('signCms', { cert: i.fingerprint, content: bytes, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
-        if (!signed.ok) return signed;
-        envelope = { payload: parsed.data, cms: signed.value.cms };
-        ctx.store().saveDraft(OUTBOX(i.idempotencyKey), { content, envelope } satisfies OutboxEntry);
-      }
-      const r = await portal.call(forItem(submitSubsidyRoute), { params: params(enterpriseId, i.applicationId), body: envelope });
-      // Refused for good: a corrected form gets a new key. Kept otherwise: a retry after a lost answer (or after the
-      // renderer restarted without seeing it) sends the same bytes and gets the recorded application back.
-      if (!r.ok && !r.error.retriable) ctx.store().discardDraft(OUTBOX(i.idempotencyKey));
-      ctx.store().logSubmission('subsidy', i.idempotencyKey, r.ok ? { id: r.value.id, status: r.value.status, version: r.value.version } : r.error);
-      return r;
+      // What the clerk approved, without the PIN and the key: a retry must bring the same (server-derived parts such
+      // as the amount are not compared: they may have moved once the server recorded this very submission).
+      const { pin, idempotencyKey, ...approved } = i;
+      return ctx.outbox().submit<R['subsidy']['submit'], Parameters<typeof subsidySubmission.send>[1]>(subsidySubmission, {
+        idempotencyKey,
+        content: approved,
+        enterpriseId,
+        sign: async () => {
+          const current = await ctx.portal().call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) });
+          if (!current.ok) return current;
+          const app = current.value;
+          const amount = subsidyAmount(i.talents, app.quota.rule, app.quota.usedThisYearFen);
+          const parsed = subsidyPayloadSchema.safeParse({
+            type: SUBSIDY_PAYLOAD_TYPE,
+            idempotencyKey,
+            applicationId: i.applicationId,
+            declarationAccepted: true as const,
+            enterprise: { uscc: app.enterprise.uscc, name: app.enterprise.name },
+            contact: i.contact,
+            talents: i.talents,
+            attachments: i.attachments,
+            amountRequestedFen: amount.totalFen,
+            signedAt: new Date().toISOString(),
+          });
+          if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+          // Sign exactly the bytes the server will canonicalise from what we send.
+          const bytes = Buffer.from(canonicalBytes(parsed.data)).toString('base64');
+          const signed = await ctx.tokens().call('signCms', { cert: i.fingerprint, content: bytes, requireUscc: true, ...(pin !== undefined ? { pin } : {}) });
+          if (!signed.ok) return signed;
+          const envelope = { applicationId: i.applicationId, body: { payload: parsed.data, cms: signed.value.cms } };
+          return ok({ envelope, label: i.talents.map((t) => t.name).join(', ') });
+        },
+      });
     });
 
   return {

@@ -35,6 +35,7 @@ export const CLIENT_METHOD_NAMES = {
     'downloadFile',
   ],
   accounts: ['list', 'create', 'setPermissions'],
+  outbox: ['list'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -195,6 +195,10 @@ export const clientMethods = {
     /** Replaces a handler's service-item permissions. */
     setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
   },
+  outbox: {
+    /** The signed submissions main keeps until the server answers (never their envelopes). */
+    list: empty,
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -251,6 +255,22 @@ export interface EnterpriseAccount {
 
 export type SubsidySubmitInput = z.input<typeof clientMethods.subsidy.submit>;
 
+/**
+ * One signed submission in main's outbox, as the clerk may see it: waiting (no answer yet; sent again by itself),
+ * sending, sent (the server took it) or refused (the server's final no, `lastError`). `label` is data (the
+ * enterprise's name, the application), never UI text; the renderer names the kind from its catalog.
+ */
+export interface OutboxEntryView {
+  idempotencyKey: string;
+  kind: string;
+  label: string;
+  state: 'waiting' | 'sending' | 'sent' | 'refused';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface ClientResults {
   app: { info: AppInfo };
   settings: { get: Settings; update: Settings };
@@ -306,6 +326,7 @@ export interface ClientResults {
     create: EnterpriseAccount;
     setPermissions: EnterpriseAccount;
   };
+  outbox: { list: { entries: OutboxEntryView[] } };
   drafts: {
     load: { data: unknown; savedAt: string } | null;
     save: { savedAt: string };
@@ -316,6 +337,8 @@ export interface ClientResults {
 export type ClientEvents = {
   'tokens.changed': TokenCertificate[];
   'upload.progress': { uploadId: string; sent: number; total: number };
+  /** The outbox after any of its entries changed state (the same list as `outbox.list`). */
+  'outbox.changed': { entries: OutboxEntryView[] };
 };
 
 type Methods = typeof clientMethods;

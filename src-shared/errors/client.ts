@@ -1,7 +1,7 @@
 import type { ErrorCatalog } from './catalog';
 
 /** Errors the desktop client raises itself (not the server, not the CA key). */
-export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR'] as const;
+export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'SUBMISSION_QUEUED'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export const clientErrors: ErrorCatalog<ClientErrorCode> = {
@@ -30,5 +30,13 @@ export const clientErrors: ErrorCatalog<ClientErrorCode> = {
     retriable: false,
     message: { 'zh-CN': '客户端发生错误。', en: 'The client ran into an error.' },
     hint: { 'zh-CN': '请重试；如仍失败，请联系技术支持。', en: 'Try again; if it keeps failing, contact support.' },
+  },
+  SUBMISSION_QUEUED: {
+    retriable: true,
+    message: { 'zh-CN': '已签名并保存，暂未送达服务器。', en: 'Signed and kept, not yet delivered to the server.' },
+    hint: {
+      'zh-CN': '服务器恢复连接后将自动发送，无需再次输入 PIN 码；可在页面顶部查看待发送事项。',
+      en: 'It will be sent automatically once the server can be reached, without the PIN again; see what is waiting at the top of the window.',
+    },
   },
 };
