@@ -9,8 +9,8 @@ import { dateOf, ineligibility } from './eligibility';
 const fact = { display: 'inline-block', whiteSpace: 'nowrap', marginRight: 16 } as const;
 
 /** Keys that can be used first (in the order found), then the refused ones with their reasons. */
-function usableFirst(certificates: TokenCertificate[], purpose: Props['purpose']): TokenCertificate[] {
-  const usable = certificates.filter((c) => ineligibility(c, purpose) === null);
+function usableFirst(certificates: TokenCertificate[], purpose: Props['purpose'], expectedUscc: Props['expectedUscc']): TokenCertificate[] {
+  const usable = certificates.filter((c) => ineligibility(c, purpose, expectedUscc) === null);
   return [...usable, ...certificates.filter((c) => !usable.includes(c))];
 }
 
@@ -19,6 +19,8 @@ interface Props {
   value: string | null;
   onChange(fingerprint: string): void;
   purpose: 'login' | 'registration';
+  /** The enterprise the signature is for: other enterprises' keys are shown, not selectable. */
+  expectedUscc?: string | null;
   disabled?: boolean;
 }
 
@@ -26,7 +28,7 @@ interface Props {
  * The keys plugged in, one radio per certificate: enterprise, USCC, CA, key label, validity. A certificate that
  * cannot serve `purpose` (expired, no USCC, PIN locked) is disabled with its reason, so nobody types a PIN in vain.
  */
-export function CertificateList({ certificates, value, onChange, purpose, disabled }: Props) {
+export function CertificateList({ certificates, value, onChange, purpose, expectedUscc, disabled }: Props) {
   const t = useT();
   const locale = useLocale();
   if (certificates.length === 0) {
@@ -52,8 +54,8 @@ export function CertificateList({ certificates, value, onChange, purpose, disabl
       style={{ width: '100%' }}
     >
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
-        {usableFirst(certificates, purpose).map((cert) => {
-          const problem = ineligibility(cert, purpose);
+        {usableFirst(certificates, purpose, expectedUscc).map((cert) => {
+          const problem = ineligibility(cert, purpose, expectedUscc);
           const reason = problem ? describeError(problem, locale) : null;
           const selected = value === cert.fingerprint;
           return (

@@ -3,12 +3,14 @@ import type { TokenCertificate } from '@shared/contract/token';
 
 /**
  * Why a certificate cannot be used for `purpose`, as the same error the token service would return, or null.
- * Screens disable such a certificate and show the code's message and hint before the clerk types a PIN.
+ * Screens disable such a certificate and show the code's message and hint before the clerk types a PIN. With
+ * `expectedUscc`, a key of another enterprise is refused too (the server would refuse its signature).
  */
-export function ineligibility(cert: TokenCertificate, purpose: 'login' | 'registration'): AppError | null {
+export function ineligibility(cert: TokenCertificate, purpose: 'login' | 'registration', expectedUscc?: string | null): AppError | null {
   if (cert.validity === 'expired') return { code: 'CERT_EXPIRED', retriable: false };
   if (cert.validity === 'not-yet-valid') return { code: 'CERT_NOT_YET_VALID', retriable: false };
   if (purpose === 'registration' && cert.uscc === null) return { code: 'NO_USCC', retriable: false };
+  if (expectedUscc && cert.uscc !== null && cert.uscc !== expectedUscc) return { code: 'CERT_OTHER_ENTERPRISE', retriable: false };
   if (cert.pin.locked) return { code: 'PIN_LOCKED', retriable: false };
   return null;
 }

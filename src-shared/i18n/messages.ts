@@ -5,6 +5,8 @@
  * Wording follows the manuals (field names, step names, the Q&A) because that is what clerks already know.
  * Placeholders are `{name}`; {@link translate} fills them.
  */
+import { clientErrors } from '../errors/client';
+
 export const zhCN = {
   'app.name': '通办',
   'app.tagline': '企业一网通办客户端',
@@ -102,6 +104,23 @@ export const zhCN = {
   'ca.removed': '所选 USB Key 已拔出，请重新插入或选择其他证书。',
   'ca.working': '正在使用 USB Key，请勿拔出…',
   'ca.cancel': '取消',
+  // ── Signing with a key, and the outbox of signed submissions (KeySign, OutboxIndicator) ──
+  'error.SUBMISSION_QUEUED': clientErrors.SUBMISSION_QUEUED.message['zh-CN'],
+  'error.SUBMISSION_QUEUED.hint': clientErrors.SUBMISSION_QUEUED.hint!['zh-CN'],
+  'error.CERT_OTHER_ENTERPRISE': '该证书属于其他企业，不能用于本企业的办理。',
+  'error.CERT_OTHER_ENTERPRISE.hint': '请插入本企业的 CA 数字证书。',
+  'outbox.pending': '{count} 项待发送',
+  'outbox.refused': '{count} 项未被受理',
+  'outbox.title': '已签名的提交',
+  'outbox.hint': '无需再次输入 PIN 码，服务器恢复连接后将自动发送。',
+  'outbox.attempts': '已尝试 {count} 次',
+  'outbox.kind.registration': '企业注册',
+  'outbox.kind.subsidy': '人才招聘补贴申请',
+  'outbox.kind.other': '签名提交',
+  'outbox.state.waiting': '等待发送',
+  'outbox.state.sending': '正在发送',
+  'outbox.state.sent': '已送达',
+  'outbox.state.refused': '未被受理',
 
   // ── First-login password change ──
   'password.title': '首次登录请修改密码',
@@ -250,8 +269,6 @@ export const zhCN = {
   'reg.sign.attachmentLine': '{name}：{file}',
   'reg.sign.keyMissing': '请插入注册时选择的 USB Key（{label}）。',
   'reg.sign.submit': '提交注册',
-  'reg.sign.removed': 'USB Key 已拔出，请重新插入后重试',
-  'reg.sign.removedHint': '已填写的内容和已上传的材料不会丢失。',
   'reg.sms.title': '短信验证',
   'reg.sms.sent': '验证码已发送至管理员手机 {mobile}',
   'reg.sms.code': '短信验证码',
@@ -441,7 +458,6 @@ export const zhCN = {
   'subsidy.problem.missing': '请上传{field}',
   'subsidy.sign.title': '确认提交',
   'subsidy.sign.intro': '提交时将使用企业 CA 数字证书对申请信息和全部附件签名。请选择本企业（{uscc}）的证书并输入 PIN 码。',
-  'subsidy.sign.wrongEnterprise': '该证书不属于本企业（证书中的统一社会信用代码为 {uscc}），请插入本企业的 CA 数字证书。',
   'subsidy.sign.submit': '签名并提交',
   'subsidy.sign.resubmit': '签名并重新提交',
   'subsidy.sign.fixFirst': '请先补全上方标出的信息和附件',
@@ -788,6 +804,23 @@ export const en: Catalog = {
   'ca.removed': 'The selected USB key was removed; plug it back in or choose another certificate.',
   'ca.working': 'Using the USB key; do not unplug it…',
   'ca.cancel': 'Cancel',
+  // ── Signing with a key, and the outbox of signed submissions (KeySign, OutboxIndicator) ──
+  'error.SUBMISSION_QUEUED': clientErrors.SUBMISSION_QUEUED.message.en,
+  'error.SUBMISSION_QUEUED.hint': clientErrors.SUBMISSION_QUEUED.hint!.en,
+  'error.CERT_OTHER_ENTERPRISE': 'This certificate belongs to another enterprise; it cannot be used here.',
+  'error.CERT_OTHER_ENTERPRISE.hint': 'Insert this enterprise’s CA key.',
+  'outbox.pending': '{count} waiting to send',
+  'outbox.refused': '{count} not accepted',
+  'outbox.title': 'Signed submissions',
+  'outbox.hint': 'No PIN needed again: they are sent automatically once the server can be reached.',
+  'outbox.attempts': '{count} attempts',
+  'outbox.kind.registration': 'Enterprise registration',
+  'outbox.kind.subsidy': 'Talent recruitment subsidy application',
+  'outbox.kind.other': 'Signed submission',
+  'outbox.state.waiting': 'Waiting to send',
+  'outbox.state.sending': 'Sending',
+  'outbox.state.sent': 'Delivered',
+  'outbox.state.refused': 'Not accepted',
 
   'password.title': 'Change your initial password',
   'password.intro': 'For your account’s safety, change the initial password (sent to you by SMS) at first sign-in.',
@@ -932,8 +965,6 @@ export const en: Catalog = {
   'reg.sign.attachmentLine': '{name}: {file}',
   'reg.sign.keyMissing': 'Insert the USB key chosen for this registration ({label}).',
   'reg.sign.submit': 'Submit registration',
-  'reg.sign.removed': 'The USB key was removed; plug it back in and try again',
-  'reg.sign.removedHint': 'Nothing you entered or uploaded is lost.',
   'reg.sms.title': 'SMS verification',
   'reg.sms.sent': 'A code was sent to the administrator’s mobile {mobile}',
   'reg.sms.code': 'SMS code',
@@ -1120,7 +1151,6 @@ export const en: Catalog = {
   'subsidy.problem.missing': 'Upload the {field}',
   'subsidy.sign.title': 'Confirm and submit',
   'subsidy.sign.intro': 'Submitting signs the application and every attachment with the enterprise’s CA key. Choose a certificate of this enterprise ({uscc}) and enter its PIN.',
-  'subsidy.sign.wrongEnterprise': 'This certificate is not this enterprise’s (its USCC is {uscc}); insert this enterprise’s CA key.',
   'subsidy.sign.submit': 'Sign and submit',
   'subsidy.sign.resubmit': 'Sign and resubmit',
   'subsidy.sign.fixFirst': 'Complete the information and attachments marked above first',

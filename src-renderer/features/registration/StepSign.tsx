@@ -1,10 +1,6 @@
-import { Alert, Button, Descriptions, Form, Space, Typography } from 'antd';
-import { useState } from 'react';
-import type { AppError } from '@shared/contract/result';
+import { Alert, Button, Descriptions, Typography } from 'antd';
 import { maskMobile } from '@shared/validation';
-import { ineligibility, pinProblem } from '../../certificates/eligibility';
-import { PinField } from '../../certificates/PinField';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
@@ -15,8 +11,9 @@ import { REQUIREMENT_NAMES } from './StepUpload';
 import { StepNav } from './StepNav';
 
 /**
- * 6 签名提交: summary, the chosen key's PIN (none on a PIN pad), then sign and submit. The idempotency key makes a
- * retry (after a timeout, a pulled key) the same submission; a pulled key loses nothing typed or uploaded.
+ * 6 签名提交: summary, then the key (the one read in step 3, preselected) and its PIN in KeySign. The idempotency
+ * key makes a retry (after a timeout, a pulled key, a lost answer) the same submission, sent again by main without
+ * the PIN once signed; a pulled key loses nothing typed or uploaded.
  */
 export function StepSign() {
   const t = useT();
@@ -24,45 +21,23 @@ export function StepSign() {
   const update = useRegistration((s) => s.update);
   const certificates = useTokens((s) => s.certificates);
   const go = useRouter((s) => s.go);
-  const [pin, setPin] = useState('');
-  const [pinTouched, setPinTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-
   const cert = findCertificate(certificates, draft.fingerprint);
-  const blocked = cert ? ineligibility(cert, 'registration') : null;
-  const problem = cert ? pinProblem(cert, pin) : null;
   const form = normalizedForm(draft.form);
 
-  const submit = async () => {
-    setPinTouched(true);
-    if (!cert || blocked || problem) return;
+  const submit = async (fingerprint: string, pin?: string) => {
+    // Another key chosen here is part of what is signed: the draft follows it (and so does the idempotency key).
+    if (fingerprint !== draft.fingerprint) update({ fingerprint, keyLabel: findCertificate(certificates, fingerprint)?.tokenLabel ?? null });
     // Fix the idempotency key for this content before sending, so it is saved with the draft if we crash now.
     const ready = withIdempotencyKey(useRegistration.getState().draft);
     update({ idempotencyKey: ready.idempotencyKey, idempotencyFor: ready.idempotencyFor });
     const attachments = REQUIREMENTS.flatMap((r) => (ready.attachments[r] ? [ready.attachments[r]] : []));
-    setBusy(true);
-    setError(null);
     const r = await call((api) =>
-      api.registration.submit({
-        fingerprint: cert.fingerprint,
-        ...(cert.pin.pinPad ? {} : { pin }),
-        form,
-        attachments,
-        idempotencyKey: ready.idempotencyKey,
-      }),
+      api.registration.submit({ fingerprint, ...(pin === undefined ? {} : { pin }), form, attachments, idempotencyKey: ready.idempotencyKey }),
     );
-    setBusy(false);
-    setPin('');
-    setPinTouched(false);
-    if (r.ok) {
-      useRegistration.getState().submitted(r.value);
-    } else {
-      setError(r.error);
-    }
+    if (r.ok) useRegistration.getState().submitted(r.value);
+    return r;
   };
 
-  const removed = error?.code === 'TOKEN_REMOVED';
   return (
     <>
       <Typography.Paragraph>{t('reg.sign.intro')}</Typography.Paragraph>
@@ -103,52 +78,22 @@ export function StepSign() {
         ]}
       />
       <div style={{ maxWidth: 520, marginTop: 24 }}>
-        {removed ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('reg.sign.removed')}
-            description={t('reg.sign.removedHint')}
-            action={
-              <Button size="small" onClick={() => void submit()} disabled={!cert}>
-                {t('error.retry')}
+        {!cert && <Alert type="warning" showIcon title={t('reg.sign.keyMissing', { label: draft.keyLabel ?? '' })} style={{ marginBottom: 16 }} />}
+        <KeySign
+          purpose="registration"
+          expectedUscc={form.enterprise.uscc}
+          preferred={draft.fingerprint}
+          pinId="reg-sign-pin"
+          submitLabel={t('reg.sign.submit')}
+          action={submit}
+          errorExtra={(error) =>
+            error.code === 'ENTERPRISE_ALREADY_REGISTERED' ? (
+              <Button size="small" type="primary" onClick={() => go('login')}>
+                {t('reg.done.toLogin')}
               </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        ) : (
-          error && (
-            <ErrorAlert
-              error={error}
-              onRetry={() => void submit()}
-              extra={
-                error.code === 'ENTERPRISE_ALREADY_REGISTERED' ? (
-                  <Button size="small" type="primary" onClick={() => go('login')}>
-                    {t('reg.done.toLogin')}
-                  </Button>
-                ) : undefined
-              }
-              style={{ marginBottom: 16 }}
-            />
-          )
-        )}
-        {!cert && !removed && (
-          <Alert type="warning" showIcon title={t('reg.sign.keyMissing', { label: draft.keyLabel ?? '' })} style={{ marginBottom: 16 }} />
-        )}
-        {cert && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
-        {cert && !blocked && (
-          <Form layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-            <PinField certificate={cert} id="reg-sign-pin" value={pin} onChange={setPin} touched={pinTouched} disabled={busy} />
-            {busy && <Alert type="info" showIcon title={t('ca.working')} style={{ marginBottom: 16 }} />}
-            <Space>
-              <Button type="primary" size="large" htmlType="submit" loading={busy}>
-                {t('reg.sign.submit')}
-              </Button>
-              {busy && cert.pin.pinPad && <Button onClick={() => void call((api) => api.tokens.cancel({}))}>{t('ca.cancel')}</Button>}
-            </Space>
-          </Form>
-        )}
+            ) : undefined
+          }
+        />
       </div>
       <StepNav hideNext />
     </>

@@ -1,0 +1,105 @@
+import { Alert, Button, Form, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { AppError, Result } from '@shared/contract/result';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n/store';
+import { call } from '../platform';
+import { useTokens } from '../state/tokens';
+import { CertificateList } from './CertificateList';
+import { ineligibility } from './eligibility';
+import { alreadySigned, attemptInput, chosenKey, type KeyPurpose } from './key-sign';
+import { PinField } from './PinField';
+
+/**
+ * The one key-and-PIN step of every flow (CA login, registration, subsidy, and the flows after them): the keys
+ * plugged in (another enterprise's shown but not selectable, the only usable one preselected), the PIN or the PIN
+ * pad, busy with cancel, the error with its retry. The PIN lives here only until the attempt starts. When main says
+ * the envelope is already signed (`details.signed`), the retry sends it again without asking for the PIN.
+ */
+export function KeySign<T>(props: {
+  purpose: KeyPurpose;
+  /** The enterprise the signature is for. */
+  expectedUscc?: string | null;
+  /** The key picked earlier in the flow, chosen when usable. */
+  preferred?: string | null;
+  pinId: string;
+  submitLabel: string;
+  /** Signs (or signs in) with the key; the flow acts on a success itself. */
+  action(fingerprint: string, pin?: string): Promise<Result<T>>;
+  /** Asked before each attempt; false stops it (the flow shows why). */
+  ready?(): boolean;
+  /** A way out the flow offers for an error (e.g. 前往登录). */
+  errorExtra?(error: AppError): ReactNode;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const certificates = useTokens((s) => s.certificates);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [pinTouched, setPinTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const { chosen, removed } = chosenKey(certificates, { purpose: props.purpose, expectedUscc: props.expectedUscc ?? null, selected, preferred: props.preferred ?? null });
+  const blocked = chosen ? ineligibility(chosen, props.purpose, props.expectedUscc) : null;
+
+  const attempt = async () => {
+    setPinTouched(true);
+    if (props.ready && !props.ready()) return;
+    if (!chosen || blocked) return;
+    const input = attemptInput(chosen, pin, error);
+    if (!input) return;
+    // The PIN leaves state as the attempt starts, whatever its outcome.
+    setPin('');
+    setPinTouched(false);
+    setBusy(true);
+    setError(null);
+    const r = await props.action(input.fingerprint, input.pin);
+    setBusy(false);
+    setError(r.ok ? null : r.error);
+  };
+
+  return (
+    <Form layout="vertical" requiredMark={false} onFinish={() => void attempt()}>
+      <Form.Item label={t('ca.list.label')}>
+        <CertificateList
+          certificates={certificates}
+          value={chosen?.fingerprint ?? null}
+          onChange={(f) => {
+            setSelected(f);
+            setPin('');
+            setError(null);
+          }}
+          purpose={props.purpose}
+          expectedUscc={props.expectedUscc ?? null}
+          disabled={busy}
+        />
+      </Form.Item>
+      {removed && !error && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
+      {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
+      {error && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
+      {chosen && !blocked && !alreadySigned(error) && (
+        <PinField
+          certificate={chosen}
+          id={props.pinId}
+          value={pin}
+          onChange={(value) => {
+            // Typing a PIN commits to this key (see chosenKey).
+            setSelected(chosen.fingerprint);
+            setPin(value);
+          }}
+          touched={pinTouched}
+          disabled={busy}
+        />
+      )}
+      {busy && <Alert type="info" showIcon title={t('ca.working')} style={{ marginBottom: 16 }} />}
+      <Space>
+        <Button type="primary" size="large" htmlType="submit" loading={busy} disabled={!chosen || !!blocked}>
+          {props.submitLabel}
+        </Button>
+        {busy && chosen?.pin.pinPad && <Button onClick={() => void call((api) => api.tokens.cancel({}))}>{t('ca.cancel')}</Button>}
+      </Space>
+      {props.children}
+    </Form>
+  );
+}
