@@ -5,6 +5,7 @@ import { useLocale, useT } from '../i18n/store';
 import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
+import { OutboxIndicator } from '../components/OutboxIndicator';
 import { KeyStatus } from './KeyStatus';
 
 export function AppHeader() {
@@ -32,6 +33,7 @@ export function AppHeader() {
       </Space>
       <Space size={4} align="center" separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}>
         <KeyStatus />
+        <OutboxIndicator />
         {session && (
           <Space size={4}>
             <UserOutlined style={white} aria-hidden />
