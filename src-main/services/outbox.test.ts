@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ClientEvents, OutboxEntryView, RegistrationForm } from '@shared/contract/client-api';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
@@ -87,6 +87,19 @@ async function registrationsOf(label: string) {
   return world.portal.app.services.db.selectFrom('registrations').select('id').where('uscc', '=', world.keys.issued(label).uscc!).execute();
 }
 
+async function subsidyInput(s: ClientServices) {
+  const created = value(await call<SubsidyApplicationView>(s, 'subsidy.create', { form: {} }));
+  const e = world.enterprise.enterpriseId;
+  const attachments = await uploadRequired(world.h, e, clerkToken, subsidyApplicationRequirements);
+  const talents = [talent({ attachments: await uploadRequired(world.h, e, clerkToken, subsidyTalentRequirements) })];
+  const k = world.keys.issued('JSCA-RSA-0001');
+  return { applicationId: created.id, fingerprint: k.certSha256, pin: k.userPin, idempotencyKey: randomUUID(), contact: CONTACT, talents, attachments };
+}
+
+async function versionsOf(applicationId: string) {
+  return world.portal.app.services.db.selectFrom('subsidy_versions').select('version').where('application_id', '=', applicationId).execute();
+}
+
 async function until(check: () => boolean | Promise<boolean>, ms = 20_000) {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -94,6 +107,11 @@ async function until(check: () => boolean | Promise<boolean>, ms = 20_000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+afterEach(() => {
+  proxy.up();
+  proxy.cut(null);
+});
 
 describe('the outbox of signed submissions', () => {
   it('registration: after a lost answer the retry, without a PIN, gets the recorded registration; signed once, one record', async () => {
@@ -127,22 +145,36 @@ describe('the outbox of signed submissions', () => {
   it('subsidy: after a lost answer the retry, without a PIN, gets the recorded application; signed once, one version', async () => {
     const c = client('lost-subsidy');
     await world.signIn(c.services, 'clerk');
-    const created = value(await call<SubsidyApplicationView>(c.services, 'subsidy.create', { form: {} }));
-    const e = world.enterprise.enterpriseId;
-    const appFiles = await uploadRequired(world.h, e, clerkToken, subsidyApplicationRequirements);
-    const talents = [talent({ attachments: await uploadRequired(world.h, e, clerkToken, subsidyTalentRequirements) })];
-    const k = world.keys.issued('JSCA-RSA-0001');
-    const input = { applicationId: created.id, fingerprint: k.certSha256, pin: k.userPin, idempotencyKey: randomUUID(), contact: CONTACT, talents, attachments: appFiles };
+    const input = await subsidyInput(c.services);
     const spy = vi.spyOn(tokens, 'call');
     proxy.loseAnswer(/^POST \/api\/enterprises\/[^/]+\/subsidy-applications\/[^/]+\/submit/);
     expect(await call(c.services, 'subsidy.submit', input)).toMatchObject({ ok: false, error: { code: 'SUBMISSION_QUEUED', details: { signed: true } } });
 
     const { pin: _pin, ...withoutPin } = input;
-    expect(value(await call<SubsidyApplicationView>(c.services, 'subsidy.submit', withoutPin))).toMatchObject({ id: created.id, status: 'submitted', version: 1 });
-    const versions = await world.portal.app.services.db.selectFrom('subsidy_versions').select('version').where('application_id', '=', created.id).execute();
-    expect(versions).toHaveLength(1);
+    expect(value(await call<SubsidyApplicationView>(c.services, 'subsidy.submit', withoutPin))).toMatchObject({ id: input.applicationId, status: 'submitted', version: 1 });
+    expect(await versionsOf(input.applicationId)).toHaveLength(1);
     expect(signCalls()).toHaveLength(1);
     spy.mockRestore();
+  });
+
+  it('subsidy: a queued application waits for its enterprise to sign in again, and is listed only to it', async () => {
+    const c = client('session-subsidy', { first: 100, max: 400 });
+    await world.signIn(c.services, 'clerk');
+    const input = await subsidyInput(c.services);
+    const submitRoute = /^POST \/api\/enterprises\/[^/]+\/subsidy-applications\/[^/]+\/submit/;
+    proxy.cut(submitRoute);
+    try {
+      expect(await call(c.services, 'subsidy.submit', input)).toMatchObject({ ok: false, error: { code: 'SUBMISSION_QUEUED' } });
+      value(await call(c.services, 'auth.logout'));
+    } finally {
+      proxy.cut(null);
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await versionsOf(input.applicationId)).toHaveLength(0);
+    expect(value(await call<{ entries: OutboxEntryView[] }>(c.services, 'outbox.list')).entries).toEqual([]);
+    await world.signIn(c.services, 'clerk');
+    await until(async () => (await versionsOf(input.applicationId)).length === 1);
+    await until(() => c.services.dispatch('outbox.list', {}).then((r) => r.ok && (r.value as { entries: OutboxEntryView[] }).entries[0]?.state === 'sent'));
   });
 
   it('offline: the submission is queued, and the background sender delivers it once the server is back', async () => {

@@ -133,11 +133,14 @@ export class Outbox {
     return { ok: false, error: signed(r.error) };
   }
 
+  /** Public kinds' entries and the signed-in enterprise's: a shared PC does not show one company's to another. */
   list(): OutboxEntryView[] {
     const since = new Date(Date.now() - LISTED_AFTER_END_MS).toISOString();
     const rows = this.opts.store.database
-      .prepare("SELECT * FROM outbox WHERE state IN ('waiting', 'sending') OR COALESCE(sent_at, created_at) >= ? ORDER BY created_at DESC LIMIT 50")
-      .all(since) as Row[];
+      .prepare(
+        "SELECT * FROM outbox WHERE (enterprise_id IS NULL OR enterprise_id = ?) AND (state IN ('waiting', 'sending') OR COALESCE(sent_at, created_at) >= ?) ORDER BY created_at DESC LIMIT 50",
+      )
+      .all(this.opts.enterpriseId(), since) as Row[];
     return rows.map((r) => ({
       idempotencyKey: r.idempotency_key,
       kind: r.kind,

@@ -42,6 +42,7 @@ export function KeySign<T>(props: {
 
   const { chosen, removed } = chosenKey(certificates, { purpose: props.purpose, expectedUscc: props.expectedUscc ?? null, selected, preferred: props.preferred ?? null });
   const blocked = chosen ? ineligibility(chosen, props.purpose, props.expectedUscc) : null;
+  const pulledOut = error?.code === 'TOKEN_REMOVED';
 
   const attempt = async () => {
     setPinTouched(true);
@@ -75,9 +76,10 @@ export function KeySign<T>(props: {
           disabled={busy}
         />
       </Form.Item>
-      {removed && !error && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
+      {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
+      {removed && (!error || pulledOut) && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
-      {error && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
+      {error && !(removed && pulledOut) && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
       {chosen && !blocked && !alreadySigned(error) && (
         <PinField
           certificate={chosen}
