@@ -117,10 +117,14 @@ export class Outbox {
       if (!signedNow.ok) return signedNow;
       const { envelope, label } = signedNow.value;
       this.opts.store.database
-        .prepare('INSERT INTO outbox (idempotency_key, kind, label, content_sha256, envelope, enterprise_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO outbox (idempotency_key, kind, label, content_sha256, envelope, enterprise_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
+        )
         .run(s.idempotencyKey, kind.kind, label, contentSha256, JSON.stringify(envelope), kind.needsSession ? s.enterpriseId : null, 'waiting', new Date().toISOString());
       this.changed();
+      // A second call with the same key that signed meanwhile (a double click) keeps the first envelope.
       row = this.row(s.idempotencyKey)!;
+      if (row.kind !== kind.kind || row.content_sha256 !== contentSha256) return fail('IDEMPOTENCY_CONFLICT');
     }
     if (row.state === 'sent' || row.state === 'refused') return this.stored(row) as Result<T>;
     const r = await this.send(row.idempotency_key);

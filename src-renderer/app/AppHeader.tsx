@@ -1,12 +1,15 @@
 import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Layout, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { describeError } from '../errors/describe';
 import { useLocale, useT } from '../i18n/store';
 import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
-import { OutboxIndicator } from '../components/OutboxIndicator';
 import { KeyStatus } from './KeyStatus';
+
+// Its own chunk: it shows only when a signed submission waits, and the login screen should not wait for it.
+const OutboxIndicator = lazy(() => import('../components/OutboxIndicator').then((m) => ({ default: m.OutboxIndicator })));
 
 export function AppHeader() {
   const t = useT();
@@ -32,8 +35,13 @@ export function AppHeader() {
         <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>{t('app.tagline')}</Typography.Text>
       </Space>
       <Space size={4} align="center" separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}>
-        <KeyStatus />
-        <OutboxIndicator />
+        {/* One slot: the indicator is usually empty, and an empty slot would still get its separator. */}
+        <Space size={4}>
+          <KeyStatus />
+          <Suspense fallback={null}>
+            <OutboxIndicator />
+          </Suspense>
+        </Space>
         {session && (
           <Space size={4}>
             <UserOutlined style={white} aria-hidden />

@@ -42,7 +42,8 @@ export function KeySign<T>(props: {
 
   const { chosen, removed } = chosenKey(certificates, { purpose: props.purpose, expectedUscc: props.expectedUscc ?? null, selected, preferred: props.preferred ?? null });
   const blocked = chosen ? ineligibility(chosen, props.purpose, props.expectedUscc) : null;
-  const pulledOut = error?.code === 'TOKEN_REMOVED';
+  // What an attempt reports when its key went away mid-way (which one depends on when the service noticed).
+  const pulledOut = error?.code === 'TOKEN_REMOVED' || error?.code === 'CERT_NOT_FOUND';
 
   const attempt = async () => {
     setPinTouched(true);
@@ -77,7 +78,7 @@ export function KeySign<T>(props: {
         />
       </Form.Item>
       {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
-      {removed && (!error || pulledOut) && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
+      {removed && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
       {error && !(removed && pulledOut) && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
       {chosen && !blocked && !alreadySigned(error) && (
