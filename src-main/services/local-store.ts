@@ -39,7 +39,8 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
         result TEXT,
         created_at TEXT NOT NULL,
         tried_at TEXT,
-        sent_at TEXT
+        sent_at TEXT,
+        acknowledged INTEGER NOT NULL DEFAULT 0
       );
       DELETE FROM draft WHERE key LIKE 'subsidy-outbox:%';`,
   },

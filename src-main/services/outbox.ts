@@ -71,11 +71,12 @@ interface Row {
   created_at: string;
   tried_at: string | null;
   sent_at: string | null;
+  acknowledged: number;
 }
 
 /** Answers about the session, not the submission: the entry waits for the clerk to sign in again. */
 const NO_SESSION = new Set(['NOT_SIGNED_IN', 'AUTH_REQUIRED', 'SESSION_EXPIRED']);
-/** Finished entries stay listed this long, so a refusal that came in the background is seen. */
+/** Answers that came in the background stay listed this long, so a refusal there is seen. */
 const LISTED_AFTER_END_MS = 24 * 3600_000;
 /** Finished entries are deleted after this (their envelopes hold personal data). */
 const KEPT_AFTER_END_MS = 30 * 24 * 3600_000;
@@ -126,10 +127,10 @@ export class Outbox {
       row = this.row(s.idempotencyKey)!;
       if (row.kind !== kind.kind || row.content_sha256 !== contentSha256) return fail('IDEMPOTENCY_CONFLICT');
     }
-    if (row.state === 'sent' || row.state === 'refused') return this.stored(row) as Result<T>;
+    if (row.state === 'sent' || row.state === 'refused') return this.acknowledged(row.idempotency_key, this.stored(row)) as Result<T>;
     const r = await this.send(row.idempotency_key);
-    if (r.ok) return r as Result<T>;
     const after = this.row(s.idempotencyKey)!;
+    if (r.ok || after.state === 'sent' || after.state === 'refused') return this.acknowledged(after.idempotency_key, this.stored(after)) as Result<T>;
     if (after.state === 'waiting' && !NO_SESSION.has(r.error.code)) {
       const queued: AppError = { code: 'SUBMISSION_QUEUED', retriable: true, details: { signed: true, cause: r.error.code } };
       return { ok: false, error: r.error.requestId ? { ...queued, requestId: r.error.requestId } : queued };
@@ -137,12 +138,21 @@ export class Outbox {
     return { ok: false, error: signed(r.error) };
   }
 
-  /** Public kinds' entries and the signed-in enterprise's: a shared PC does not show one company's to another. */
+  /** The clerk's own call got the final answer: the entry need not be listed any more. */
+  private acknowledged(key: string, r: Result<unknown>): Result<unknown> {
+    if (this.opts.store.database.prepare('UPDATE outbox SET acknowledged = 1 WHERE idempotency_key = ? AND acknowledged = 0').run(key).changes > 0) this.changed();
+    return r;
+  }
+
+  /**
+   * What the clerk has yet to see: entries still waiting, and answers that came in the background (recent ones).
+   * Public kinds' entries and the signed-in enterprise's only: a shared PC does not show one company's to another.
+   */
   list(): OutboxEntryView[] {
     const since = new Date(Date.now() - LISTED_AFTER_END_MS).toISOString();
     const rows = this.opts.store.database
       .prepare(
-        "SELECT * FROM outbox WHERE (enterprise_id IS NULL OR enterprise_id = ?) AND (state IN ('waiting', 'sending') OR COALESCE(sent_at, created_at) >= ?) ORDER BY created_at DESC LIMIT 50",
+        "SELECT * FROM outbox WHERE (enterprise_id IS NULL OR enterprise_id = ?) AND (state IN ('waiting', 'sending') OR (acknowledged = 0 AND COALESCE(sent_at, created_at) >= ?)) ORDER BY created_at DESC LIMIT 50",
       )
       .all(this.opts.enterpriseId(), since) as Row[];
     return rows.map((r) => ({
