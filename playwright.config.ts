@@ -13,6 +13,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   timeout: 60_000,
+  // Waits are on conditions, so a longer limit costs nothing when the page is quick; on a shared CI machine the
+  // first render, a scrypt password check or a token service restart can take longer than Playwright's 5 s.
+  expect: { timeout: 15_000 },
   use: {
     ...devices['Desktop Chrome'],
     locale: 'zh-CN',

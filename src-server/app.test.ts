@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pkiKey } from '../tests/fixtures/scenario';
 import { describeEachDatabase } from '../tests/fixtures/server/databases';
-import { login, registerEnterprise, solveCaptcha, staffToken } from '../tests/fixtures/server/flows';
+import { login, solveCaptcha } from '../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../tests/fixtures/server/harness';
 import { buildServer } from './app';
 import { loadConfig } from './config';
@@ -72,7 +73,7 @@ describeEachDatabase('logs', (engine) => {
   afterAll(() => h?.close());
 
   it('carry request ids and never a password, captcha answer, SMS code or session token', async () => {
-    const e = await registerEnterprise(h, await staffToken(h));
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const captcha = await solveCaptcha(h);
     const res = await h.call({ method: 'POST', url: '/api/auth/login', payload: { enterprise: e.uscc, username: 'admin', password: e.adminPassword, captcha } });
     expect(res.statusCode).toBe(200);

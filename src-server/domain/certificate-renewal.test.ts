@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '@shared/certificate/parse';
+import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { lastSms, newEnterprise, registerEnterprise, staffToken, type RegisteredEnterprise } from '../../tests/fixtures/server/flows';
+import { lastSms, newEnterprise } from '../../tests/fixtures/server/flows';
 import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { getTestPki, webEidToken, type IssueOptions, type TestSigner } from '../../tests/fixtures/server/pki';
 import { writeTrustDir } from '../../tests/fixtures/server/store-reads';
@@ -27,7 +28,7 @@ async function caLogin(h: Harness, signer: TestSigner) {
 }
 
 /** A certificate as the CA issues it at renewal: new key, same subject, issued after and expiring after `of`. */
-function renewal(h: Harness, e: RegisteredEnterprise, of: TestSigner, over: Partial<IssueOptions> = {}) {
+function renewal(h: Harness, e: PkiEnterprise, of: TestSigner, over: Partial<IssueOptions> = {}) {
   return h.pki.issue({
     uscc: e.uscc,
     name: e.name,
@@ -38,10 +39,10 @@ function renewal(h: Harness, e: RegisteredEnterprise, of: TestSigner, over: Part
   });
 }
 
-const bindingsOf = (h: Harness, e: RegisteredEnterprise) =>
+const bindingsOf = (h: Harness, e: PkiEnterprise) =>
   h.app.services.db.selectFrom('certificate_bindings').selectAll().where('enterprise_id', '=', e.enterpriseId).orderBy('not_after').execute();
 
-const renewalAudits = (h: Harness, e: RegisteredEnterprise) =>
+const renewalAudits = (h: Harness, e: PkiEnterprise) =>
   h.app.services.db
     .selectFrom('audit_log')
     .selectAll()
@@ -50,7 +51,7 @@ const renewalAudits = (h: Harness, e: RegisteredEnterprise) =>
     .orderBy('at')
     .execute();
 
-async function adminId(h: Harness, e: RegisteredEnterprise) {
+async function adminId(h: Harness, e: PkiEnterprise) {
   const row = await h.app.services.db
     .selectFrom('accounts')
     .select('id')
@@ -62,7 +63,6 @@ async function adminId(h: Harness, e: RegisteredEnterprise) {
 
 describeEachDatabase('CA login with a renewed certificate', (engine) => {
   let h: Harness;
-  let staff: string;
   let trustDir: string;
   beforeAll(async () => {
     // The test roots, plus a second Jiangsu CA root under another name and another CA copying the Jiangsu root's name.
@@ -72,7 +72,6 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
     await mkdir(path.join(trustDir, 'lookalike-ca'));
     await writeFile(path.join(trustDir, 'lookalike-ca', 'root.pem'), await pki.extraRootPem('jiangsu-ca-lookalike'));
     h = await createHarness(engine, { config: { trustDir } });
-    staff = await staffToken(h);
   });
   afterAll(async () => {
     await h?.close();
@@ -80,7 +79,7 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
   });
 
   it('binds a renewed certificate (new key, same subject, later validity) to the same account, audited, and the old one still works', async () => {
-    const e = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const renewed = await renewal(h, e, e.signer);
     // What the test relies on: a different key and certificate, the same subject.
     expect(Buffer.from(renewed.certificate.publicKey.rawData)).not.toEqual(Buffer.from(e.signer.certificate.publicKey.rawData));
@@ -115,8 +114,8 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
   });
 
   it('refuses, and binds nothing for, a different subject, an earlier expiry, an earlier issue, another CA, another enterprise', async () => {
-    const e = await registerEnterprise(h, staff);
-    const other = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
+    const other = await h.scene.enterprise(await pkiKey(h.pki));
     const unregistered = newEnterprise();
     const bound = e.signer.certificate;
     const cases: [string, Partial<IssueOptions>, string][] = [
@@ -146,7 +145,7 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
   });
 
   it('compares with the newest bound certificate of the lineage', async () => {
-    const e = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const first = await renewal(h, e, e.signer);
     expect((await caLogin(h, first)).statusCode).toBe(200);
     // Later than the registered certificate, earlier than the renewal already bound: refused.
@@ -160,7 +159,7 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
   });
 
   it('refuses when same-subject certificates are bound to different accounts', async () => {
-    const e = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const superId = (await h.app.services.db.selectFrom('accounts').select('id').where('enterprise_id', '=', e.enterpriseId).where('username', '=', 'super').executeTakeFirstOrThrow()).id;
     const superCert = await h.pki.issue({ uscc: e.uscc, name: e.name, newKey: true, notBefore: new Date(e.signer.certificate.notBefore.getTime() + 60_000) });
     const info = parseCertificate(superCert.certDer);
@@ -191,7 +190,7 @@ describeEachDatabase('renewal of a binding made before migration 0004', (engine)
   afterAll(() => h?.close());
 
   it('fills the bound certificate and its CA profile from the registration, then accepts its renewal', async () => {
-    const e = await registerEnterprise(h, await staffToken(h));
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const { db } = h.app.services;
     // Back to the schema of 0003 (the columns and what they held are gone), then forward again.
     // (Later migrations are undone on the way, 0005 first.)

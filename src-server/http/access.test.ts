@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteAccess } from '@shared/contract/http/route';
 import { serverErrorCodes } from '@shared/errors/server';
+import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { activatedSession, lastSms, pdfBytes, registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
+import { lastSms, pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 
 interface Operation {
@@ -36,12 +37,12 @@ describeEachDatabase('every route is authorised and refuses malformed input with
     h = await createHarness(engine);
     tokens.staffAdmin = await staffToken(h, 'admin');
     tokens.staffReviewer = await staffToken(h, 'reviewer');
-    const a = await registerEnterprise(h, tokens.staffAdmin);
-    const b = await registerEnterprise(h, tokens.staffAdmin);
+    const a = await h.scene.enterprise(await pkiKey(h.pki));
+    const b = await h.scene.enterprise(await pkiKey(h.pki));
     enterpriseA = a.enterpriseId;
-    tokens.superA = (await activatedSession(h, a.uscc, 'super', a.superPassword)).token;
-    tokens.adminA = (await activatedSession(h, a.uscc, 'admin', a.adminPassword)).token;
-    tokens.superB = (await activatedSession(h, b.uscc, 'super', b.superPassword)).token;
+    tokens.superA = (await h.scene.signIn(a.uscc, 'super', a.superPassword)).token;
+    tokens.adminA = (await a.admin()).token;
+    tokens.superB = (await h.scene.signIn(b.uscc, 'super', b.superPassword)).token;
     const created = await h.call({
       method: 'POST',
       url: `/api/enterprises/${enterpriseA}/accounts`,
@@ -51,7 +52,7 @@ describeEachDatabase('every route is authorised and refuses malformed input with
     expect(created.statusCode, created.body).toBe(200);
     handlerId = (created.json() as { id: string }).id;
     const initial = /初始密码\(([^)]+)\)/.exec(await lastSms(h, '13900001111'))![1]!;
-    tokens.handlerA = (await activatedSession(h, a.uscc, 'clerk', initial)).token;
+    tokens.handlerA = (await h.scene.signIn(a.uscc, 'clerk', initial)).token;
     const upload = await h.call({
       method: 'POST',
       url: `/api/enterprises/${enterpriseA}/files?item=subsidy`,

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { lastSms, registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
+import { lastSms } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { decodeMime, startSmtp } from '../../tests/fixtures/server/smtp';
 import { loadConfig } from '../config';
@@ -24,7 +25,7 @@ describeEachDatabase('e-mail over SMTP', (engine) => {
   });
 
   it('tells the administrator by e-mail (zh-CN) that the enterprise was registered, without the passwords', async () => {
-    const e = await registerEnterprise(h, await staffToken(h));
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     await expect.poll(() => smtp.mails.length).toBe(1);
     const mail = smtp.mails[0]!;
     expect(mail.from).toBe('noreply@tongban.test');
@@ -36,7 +37,7 @@ describeEachDatabase('e-mail over SMTP', (engine) => {
   });
 
   it('signs every SMS and e-mail subject with the portal\'s configured signature, once', async () => {
-    const e = await registerEnterprise(h, await staffToken(h));
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     await expect.poll(() => smtp.mails.length).toBe(2);
     expect(decodeMime(smtp.mails[1]!.raw)).toMatch(/^【测试门户】[^【]*企业用户注册成功/u);
     const sms = await lastSms(h);

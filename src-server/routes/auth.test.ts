@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import {
-  activatedSession,
-  login,
-  registerEnterprise,
-  solveCaptcha,
-  staffToken,
-  STRONG_PASSWORD,
-  type RegisteredEnterprise,
-} from '../../tests/fixtures/server/flows';
+import { login, solveCaptcha, staffToken, STRONG_PASSWORD } from '../../tests/fixtures/server/flows';
 import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { webEidToken } from '../../tests/fixtures/server/pki';
 
@@ -17,11 +10,11 @@ const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: str
 describeEachDatabase('password login and sessions', (engine) => {
   let h: Harness;
   let staff: string;
-  let e: RegisteredEnterprise;
+  let e: PkiEnterprise;
   beforeAll(async () => {
     h = await createHarness(engine);
     staff = await staffToken(h);
-    e = await registerEnterprise(h, staff);
+    e = await h.scene.enterprise(await pkiKey(h.pki));
   });
   afterAll(() => h?.close());
 
@@ -68,7 +61,7 @@ describeEachDatabase('password login and sessions', (engine) => {
   });
 
   it('locks an account after five wrong passwords, even against the right one, for 15 minutes', async () => {
-    const victim = await registerEnterprise(h, staff);
+    const victim = await h.scene.enterprise(await pkiKey(h.pki));
     for (let i = 0; i < 5; i++) expect(codeOf(await login(h, victim.uscc, 'admin', `Wrong-password-${i}`))).toBe('LOGIN_FAILED');
     const locked = await login(h, victim.uscc, 'admin', victim.adminPassword);
     expect([locked.statusCode, codeOf(locked)]).toEqual([429, 'LOGIN_LOCKED']);
@@ -78,7 +71,7 @@ describeEachDatabase('password login and sessions', (engine) => {
   });
 
   it('enforces the password policy and revokes every session on a change', async () => {
-    const other = await registerEnterprise(h, staff);
+    const other = await h.scene.enterprise(await pkiKey(h.pki));
     const first = await login(h, other.uscc, 'admin', other.adminPassword);
     const token = (first.json() as { token: string }).token;
     const second = (await login(h, other.uscc, 'admin', other.adminPassword)).json() as { token: string };
@@ -99,7 +92,7 @@ describeEachDatabase('password login and sessions', (engine) => {
   });
 
   it('expires sessions after 30 idle minutes and 12 hours in all, and on logout', async () => {
-    const { token } = await activatedSession(h, e.uscc, 'super', e.superPassword, 'Another#Pass-2026');
+    const { token } = await h.scene.signIn(e.uscc, 'super', e.superPassword, 'Another#Pass-2026');
     e.superPassword = 'Another#Pass-2026';
     const read = () => h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token });
     h.clock.advance(29 * 60);
@@ -123,14 +116,12 @@ describeEachDatabase('password login and sessions', (engine) => {
 
 describeEachDatabase('CA-key login (Web eID 1.0)', (engine) => {
   let h: Harness;
-  let staff: string;
-  let rsa: RegisteredEnterprise;
-  let ec: RegisteredEnterprise;
+  let rsa: PkiEnterprise;
+  let ec: PkiEnterprise;
   beforeAll(async () => {
     h = await createHarness(engine);
-    staff = await staffToken(h);
-    rsa = await registerEnterprise(h, staff);
-    ec = await registerEnterprise(h, staff, { cert: { keyType: 'EC', profile: 'suzhou-ca' } });
+    rsa = await h.scene.enterprise(await pkiKey(h.pki));
+    ec = await h.scene.enterprise(await pkiKey(h.pki, { cert: { keyType: 'EC', profile: 'suzhou-ca' } }));
   });
   afterAll(() => h?.close());
 

@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { activatedSession, lastSms, login, pdfBytes, registerEnterprise, staffToken, type RegisteredEnterprise } from '../../tests/fixtures/server/flows';
+import { lastSms, login, pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 
 describeEachDatabase('enterprise accounts and permissions', (engine) => {
   let h: Harness;
-  let e: RegisteredEnterprise;
+  let e: PkiEnterprise;
   let superToken: string;
   let adminToken: string;
   beforeAll(async () => {
     h = await createHarness(engine);
-    e = await registerEnterprise(h, await staffToken(h));
-    superToken = (await activatedSession(h, e.uscc, 'super', e.superPassword)).token;
-    adminToken = (await activatedSession(h, e.uscc, 'admin', e.adminPassword)).token;
+    e = await h.scene.enterprise(await pkiKey(h.pki));
+    superToken = (await h.scene.signIn(e.uscc, 'super', e.superPassword)).token;
+    adminToken = (await e.admin()).token;
   });
   afterAll(() => h?.close());
 
@@ -45,7 +46,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     const created = await create(adminToken, { username: 'clerk1', role: 'handler', displayName: '钱七', mobile: '13700000002', permissions: ['disbursement'] });
     expect(created.json()).toMatchObject({ role: 'handler', permissions: ['disbursement'] });
     const initial = /初始密码\(([^)]+)\)/.exec(await lastSms(h, '13700000002'))![1]!;
-    const handler = await activatedSession(h, e.uscc, 'clerk1', initial);
+    const handler = await h.scene.signIn(e.uscc, 'clerk1', initial);
     const up = (item: string) =>
       h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/files?item=${item}`, token: handler.token, headers: { 'content-type': 'application/pdf' }, payload: pdfBytes() });
     expect((await up('disbursement')).statusCode).toBe(200);
@@ -54,7 +55,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
 
     const grant = await h.call({
       method: 'PUT',
-      url: `/api/enterprises/${e.enterpriseId}/accounts/${handler.account.id}/permissions`,
+      url: `/api/enterprises/${e.enterpriseId}/accounts/${handler.accountId}/permissions`,
       token: adminToken,
       payload: { permissions: ['subsidy'] },
     });
@@ -98,7 +99,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     expect((await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: superToken })).statusCode).toBe(401);
     const relogin = await login(h, e.uscc, 'super', password);
     expect(relogin.json()).toMatchObject({ mustChangePassword: true });
-    superToken = (await activatedSession(h, e.uscc, 'super', password, 'Renewed#Pass-2026')).token;
+    superToken = (await h.scene.signIn(e.uscc, 'super', password, 'Renewed#Pass-2026')).token;
     // Admin may not reset itself or another admin; super may reset admin.
     expect((await h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/accounts/${adminId}/password-reset`, token: adminToken })).statusCode).toBe(403);
     const admin2 = accounts.accounts.find((a) => a.username === 'admin2')!.id;
@@ -107,7 +108,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
   });
 
   it('lets portal support reset a locked-out admin, lifting the lockout', async () => {
-    const other = await registerEnterprise(h, await staffToken(h));
+    const other = await h.scene.enterprise(await pkiKey(h.pki));
     for (let i = 0; i < 5; i++) await login(h, other.uscc, 'admin', `Wrong#Guess-${i}x`);
     expect(codeOf(await login(h, other.uscc, 'admin', other.adminPassword))).toBe('LOGIN_LOCKED');
     const support = await staffToken(h, 'support');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { activatedSession, pdfBytes, registerEnterprise, staffToken } from '../../tests/fixtures/server/flows';
+import { pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
@@ -16,10 +17,10 @@ describeEachDatabase('files', (engine) => {
   beforeAll(async () => {
     h = await createHarness(engine);
     staff = await staffToken(h);
-    const ea = await registerEnterprise(h, staff);
-    const eb = await registerEnterprise(h, staff);
-    a = { id: ea.enterpriseId, token: (await activatedSession(h, ea.uscc, 'super', ea.superPassword)).token };
-    b = { id: eb.enterpriseId, token: (await activatedSession(h, eb.uscc, 'super', eb.superPassword)).token };
+    const ea = await h.scene.enterprise(await pkiKey(h.pki));
+    const eb = await h.scene.enterprise(await pkiKey(h.pki));
+    a = { id: ea.enterpriseId, token: (await h.scene.signIn(ea.uscc, 'super', ea.superPassword)).token };
+    b = { id: eb.enterpriseId, token: (await h.scene.signIn(eb.uscc, 'super', eb.superPassword)).token };
   });
   afterAll(() => h?.close());
 

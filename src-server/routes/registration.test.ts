@@ -1,20 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import {
-  activatedSession,
-  ADMIN_ID_NUMBER,
-  ADMIN_MOBILE,
-  importRegistry,
-  lastSms,
-  login,
-  newEnterprise,
-  pdfBytes,
-  registerEnterprise,
-  registrationPayload,
-  signedRegistration,
-  staffToken,
-  uploadRegistrationScans,
-} from '../../tests/fixtures/server/flows';
+import { ADMIN_ID_NUMBER, ADMIN_MOBILE, importRegistry, lastSms, login, newEnterprise, pdfBytes, registrationPayload, signedRegistration, staffToken, uploadRegistrationScans } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import type { IssueOptions } from '../../tests/fixtures/server/pki';
 
@@ -39,7 +26,7 @@ describeEachDatabase('CA registration', (engine) => {
   const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 
   it('registers an enterprise: SMS code, then admin and super with initial passwords by SMS, changed at first login', async () => {
-    const e = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const sms = await lastSms(h, ADMIN_MOBILE);
     expect(sms).toContain(`您申请注册的（${e.name}）企业，已注册成功`);
     expect(e.adminPassword).not.toBe(e.superPassword);
@@ -52,10 +39,10 @@ describeEachDatabase('CA registration', (engine) => {
     expect(blocked.statusCode).toBe(403);
     expect(codeOf(blocked)).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const session = await activatedSession(h, e.name, 'super', e.superPassword);
-    const own = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: (session as { token: string }).token });
+    const session = await h.scene.signIn(e.name, 'super', e.superPassword);
+    const own = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: session.token });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ uscc: e.uscc, name: e.name, legalRepresentative: '张三' });
+    expect(own.json()).toMatchObject({ uscc: e.uscc, name: e.name, legalRepresentative: e.legalRepresentative });
   });
 
   it('accepts EC P-256 keys and Suzhou CA certificates', async () => {
@@ -65,7 +52,7 @@ describeEachDatabase('CA registration', (engine) => {
   });
 
   it('refuses an enterprise that is already registered, with the recovery paths as hint', async () => {
-    const e = await registerEnterprise(h, staff);
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
     const signer = await h.pki.issue({ uscc: e.uscc, name: e.name });
     const body = await signedRegistration(signer, registrationPayload(e, await uploadRegistrationScans(h)));
     const res = await h.call({ method: 'POST', url: '/api/registrations', payload: body });

@@ -5,13 +5,13 @@
  * transitions, another enterprise's certificate, malformed forms.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { activatedSession, registerEnterprise, staffToken, type RegisteredEnterprise } from '../../tests/fixtures/server/flows';
+import { staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { decodeMime, startSmtp } from '../../tests/fixtures/server/smtp';
 import {
   CONTACT,
-  handlerSession,
   signedSubsidy,
   subsidyApplicationRequirements,
   subsidyPayload,
@@ -28,8 +28,8 @@ const issuesOf = (res: { json(): unknown }) => (res.json() as { error: { issues?
 describeEachDatabase('talent recruitment subsidy', (engine) => {
   let h: Harness;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let a: RegisteredEnterprise;
-  let b: RegisteredEnterprise;
+  let a: PkiEnterprise;
+  let b: PkiEnterprise;
   let reviewer: string;
   let finance: string;
   let clerk: string;
@@ -64,15 +64,14 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     h = await createHarness(engine, { config: { smtpUrl: smtp.url, mailFrom: 'Tongban <noreply@tongban.test>' } });
-    const staffAdmin = await staffToken(h, 'admin');
     reviewer = await staffToken(h, 'reviewer');
     finance = await staffToken(h, 'finance');
-    a = await registerEnterprise(h, staffAdmin);
-    b = await registerEnterprise(h, staffAdmin);
-    adminA = (await activatedSession(h, a.uscc, 'admin', a.adminPassword)).token;
-    superB = (await activatedSession(h, b.uscc, 'super', b.superPassword)).token;
-    clerk = await handlerSession(h, a, adminA, 'clerk', '13900002222', ['subsidy']);
-    noPermission = await handlerSession(h, a, adminA, 'other', '13900003333', []);
+    a = await h.scene.enterprise(await pkiKey(h.pki));
+    b = await h.scene.enterprise(await pkiKey(h.pki));
+    adminA = (await a.admin()).token;
+    superB = (await h.scene.signIn(b.uscc, 'super', b.superPassword)).token;
+    clerk = (await a.handler('clerk', { mobile: '13900002222', permissions: ['subsidy'] })).token;
+    noPermission = (await a.handler('other', { mobile: '13900003333', permissions: [] })).token;
     appAttachments = await uploadRequired(h, a.enterpriseId, clerk, subsidyApplicationRequirements);
     talentFiles = [
       await uploadRequired(h, a.enterpriseId, clerk, subsidyTalentRequirements),

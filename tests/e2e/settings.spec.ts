@@ -1,6 +1,7 @@
 import { expect, saveScreen, test } from './fixtures';
 
 test('settings show the server in use, switch the language and keep extra driver paths', async ({ page, client, portal, keys }) => {
+  test.setTimeout(120_000); // two token service restarts (driver paths saved, then cleared)
   await page.goto(client.url);
   await page.getByRole('button', { name: '设置' }).click();
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
