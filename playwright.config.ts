@@ -12,7 +12,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 60_000,
+  // A journey through the desk and the console takes ~30 s alone; on a shared machine (load well above its cores)
+  // the same steps took over a minute. A limit, not a wait: a passing test is not slower for it.
+  timeout: 120_000,
   // Waits are on conditions, so a longer limit costs nothing when the page is quick; on a shared CI machine the
   // first render, a scrypt password check or a token service restart can take longer than Playwright's 5 s.
   expect: { timeout: 15_000 },
