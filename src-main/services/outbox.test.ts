@@ -7,7 +7,7 @@ import type { ClientEvents, OutboxEntryView, RegistrationForm } from '@shared/co
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
 import { startLossyProxy, type LossyProxy } from '../../tests/fixtures/lossy-proxy';
-import { CONTACT, handlerSession, subsidyApplicationRequirements, subsidyTalentRequirements, talent, uploadRequired } from '../../tests/fixtures/server/subsidy';
+import { CONTACT, subsidyApplicationRequirements, subsidyTalentRequirements, talent, uploadRequired } from '../../tests/fixtures/server/subsidy';
 import { TokenClient } from '../token/token-client';
 import { ClientServices } from './client-services';
 import { LocalStore } from './local-store';
@@ -30,7 +30,7 @@ beforeAll(async () => {
       return { uscc: k.uscc!, name: k.enterpriseName, legalRepresentative: '张伟', address: '江苏省苏州市工业园区星湖街328号' };
     }),
   );
-  clerkToken = await handlerSession(world.h, { ...world.enterprise } as Parameters<typeof handlerSession>[1], world.adminToken, 'clerk', '13900004444', ['subsidy']);
+  clerkToken = (await world.enterprise.handler('clerk', { mobile: '13900004444', permissions: ['subsidy'] })).token;
   proxy = await startLossyProxy(world.portal.url);
   dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-outbox-'));
   tokens = new TokenClient({ env: { ...process.env, ...world.keys.env, TONGBAN_PKCS11_MODULES: world.keys.modulePath, TONGBAN_TOKEN_LOG: 'silent' } });
