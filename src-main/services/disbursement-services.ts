@@ -27,7 +27,6 @@ import {
   type FinanceContactInput,
 } from '@shared/contract/http/disbursement';
 import { downloadFileRoute, uploadFileRoute } from '@shared/contract/http/files';
-import type { HttpRoute } from '@shared/contract/http/route';
 import { fail, ok, type Result } from '@shared/contract/result';
 import type { PortalClient } from './portal-client';
 
@@ -38,10 +37,8 @@ export interface DisbursementServicesContext {
   emit<E extends keyof ClientEvents>(event: E, payload: ClientEvents[E]): void;
 }
 
-/** Every enterprise route of the disbursement is checked against the `disbursement` item permission. */
-function forItem<Route extends HttpRoute>(route: Route): Route {
-  return { ...route, path: `${route.path}?item=disbursement` } as Route;
-}
+/** The service item of every route here, as the routes' `query` schemas declare it (the handler's permission). */
+const ITEM = { item: 'disbursement' } as const;
 
 type R = ClientResults['disbursement'];
 type StoredType = R['downloadFile']['mediaType'];
@@ -56,13 +53,14 @@ export function disbursementHandlers(ctx: DisbursementServicesContext) {
   const app = (enterpriseId: string, applicationId: string) => ({ enterpriseId, applicationId });
 
   return {
-    'disbursement.list': async () => signedIn<R['list']>((enterpriseId, portal) => portal.call(forItem(listDisbursementsRoute), { params: { enterpriseId } })),
+    'disbursement.list': async () => signedIn<R['list']>((enterpriseId, portal) => portal.call(listDisbursementsRoute, { query: ITEM, params: { enterpriseId } })),
     'disbursement.get': async (i: { applicationId: string }) =>
-      signedIn<R['get']>((enterpriseId, portal) => portal.call(forItem(getDisbursementRoute), { params: app(enterpriseId, i.applicationId) })),
+      signedIn<R['get']>((enterpriseId, portal) => portal.call(getDisbursementRoute, { query: ITEM, params: app(enterpriseId, i.applicationId) })),
 
     'disbursement.uploadFile': async (i: { requirement: 'employmentCertificate' | 'receipt'; fileName: string; content: string; uploadId: string }) =>
       signedIn<R['uploadFile']>(async (enterpriseId, portal) => {
-        const r = await portal.call(forItem(uploadFileRoute), {
+        const r = await portal.call(uploadFileRoute, {
+          query: ITEM,
           params: { enterpriseId },
           bytes: Buffer.from(i.content, 'base64'),
           onUploadProgress: (sent, total) => ctx.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
@@ -72,52 +70,52 @@ export function disbursementHandlers(ctx: DisbursementServicesContext) {
       }),
     'disbursement.setEmploymentCertificate': async (i: { applicationId: string; talentIndex: number; sha256: string }) =>
       signedIn<R['setEmploymentCertificate']>((enterpriseId, portal) =>
-        portal.call(forItem(setEmploymentCertificateRoute), { params: { ...app(enterpriseId, i.applicationId), talentIndex: String(i.talentIndex) }, body: { sha256: i.sha256 } }),
+        portal.call(setEmploymentCertificateRoute, { query: ITEM, params: { ...app(enterpriseId, i.applicationId), talentIndex: String(i.talentIndex) }, body: { sha256: i.sha256 } }),
       ),
     'disbursement.setPayee': async (i: { applicationId: string; bankAccountId: string; contactId: string }) =>
       signedIn<R['setPayee']>((enterpriseId, portal) =>
-        portal.call(forItem(setDisbursementPayeeRoute), { params: app(enterpriseId, i.applicationId), body: { bankAccountId: i.bankAccountId, contactId: i.contactId } }),
+        portal.call(setDisbursementPayeeRoute, { query: ITEM, params: app(enterpriseId, i.applicationId), body: { bankAccountId: i.bankAccountId, contactId: i.contactId } }),
       ),
 
-    'disbursement.listBankAccounts': async () => signedIn<R['listBankAccounts']>((enterpriseId, portal) => portal.call(forItem(listBankAccountsRoute), { params: { enterpriseId } })),
+    'disbursement.listBankAccounts': async () => signedIn<R['listBankAccounts']>((enterpriseId, portal) => portal.call(listBankAccountsRoute, { query: ITEM, params: { enterpriseId } })),
     'disbursement.createBankAccount': async (i: BankAccountInput) =>
-      signedIn<R['createBankAccount']>((enterpriseId, portal) => portal.call(forItem(createBankAccountRoute), { params: { enterpriseId }, body: i })),
+      signedIn<R['createBankAccount']>((enterpriseId, portal) => portal.call(createBankAccountRoute, { query: ITEM, params: { enterpriseId }, body: i })),
     'disbursement.updateBankAccount': async (i: { bankAccountId: string; account: BankAccountInput }) =>
       signedIn<R['updateBankAccount']>((enterpriseId, portal) =>
-        portal.call(forItem(updateBankAccountRoute), { params: { enterpriseId, bankAccountId: i.bankAccountId }, body: i.account }),
+        portal.call(updateBankAccountRoute, { query: ITEM, params: { enterpriseId, bankAccountId: i.bankAccountId }, body: i.account }),
       ),
     'disbursement.removeBankAccount': async (i: { bankAccountId: string }) =>
-      signedIn<R['removeBankAccount']>((enterpriseId, portal) => portal.call(forItem(deleteBankAccountRoute), { params: { enterpriseId, bankAccountId: i.bankAccountId } })),
+      signedIn<R['removeBankAccount']>((enterpriseId, portal) => portal.call(deleteBankAccountRoute, { query: ITEM, params: { enterpriseId, bankAccountId: i.bankAccountId } })),
 
-    'disbursement.listContacts': async () => signedIn<R['listContacts']>((enterpriseId, portal) => portal.call(forItem(listFinanceContactsRoute), { params: { enterpriseId } })),
+    'disbursement.listContacts': async () => signedIn<R['listContacts']>((enterpriseId, portal) => portal.call(listFinanceContactsRoute, { query: ITEM, params: { enterpriseId } })),
     'disbursement.createContact': async (i: FinanceContactInput) =>
-      signedIn<R['createContact']>((enterpriseId, portal) => portal.call(forItem(createFinanceContactRoute), { params: { enterpriseId }, body: i })),
+      signedIn<R['createContact']>((enterpriseId, portal) => portal.call(createFinanceContactRoute, { query: ITEM, params: { enterpriseId }, body: i })),
     'disbursement.updateContact': async (i: { contactId: string; contact: FinanceContactInput }) =>
       signedIn<R['updateContact']>((enterpriseId, portal) =>
-        portal.call(forItem(updateFinanceContactRoute), { params: { enterpriseId, contactId: i.contactId }, body: i.contact }),
+        portal.call(updateFinanceContactRoute, { query: ITEM, params: { enterpriseId, contactId: i.contactId }, body: i.contact }),
       ),
     'disbursement.removeContact': async (i: { contactId: string }) =>
-      signedIn<R['removeContact']>((enterpriseId, portal) => portal.call(forItem(deleteFinanceContactRoute), { params: { enterpriseId, contactId: i.contactId } })),
+      signedIn<R['removeContact']>((enterpriseId, portal) => portal.call(deleteFinanceContactRoute, { query: ITEM, params: { enterpriseId, contactId: i.contactId } })),
 
     'disbursement.receiptPdf': async (i: { applicationId: string }) =>
       signedIn<R['receiptPdf']>(async (enterpriseId, portal) => {
         const [pdf, view] = await Promise.all([
-          portal.download(forItem(receiptPdfRoute), { params: app(enterpriseId, i.applicationId) }),
-          portal.call(forItem(getDisbursementRoute), { params: app(enterpriseId, i.applicationId) }),
+          portal.download(receiptPdfRoute, { query: ITEM, params: app(enterpriseId, i.applicationId) }),
+          portal.call(getDisbursementRoute, { query: ITEM, params: app(enterpriseId, i.applicationId) }),
         ]);
         if (!pdf.ok) return pdf;
         const number = view.ok ? view.value.receiptNumber.replace(/[^\w.-]/g, '') : '';
         return ok({ pdf: pdf.value.bytes.toString('base64'), fileName: `通办-人才资金拨付收据${number ? `-${number}` : ''}.pdf` });
       }),
     'disbursement.createReceiptLink': async (i: { applicationId: string }) =>
-      signedIn<R['createReceiptLink']>((enterpriseId, portal) => portal.call(forItem(createReceiptLinkRoute), { params: app(enterpriseId, i.applicationId), body: {} })),
+      signedIn<R['createReceiptLink']>((enterpriseId, portal) => portal.call(createReceiptLinkRoute, { query: ITEM, params: app(enterpriseId, i.applicationId), body: {} })),
     'disbursement.receiptLinkStatus': async (i: { applicationId: string; linkId: string }) =>
       signedIn<R['receiptLinkStatus']>((enterpriseId, portal) =>
-        portal.call(forItem(getReceiptLinkRoute), { params: { ...app(enterpriseId, i.applicationId), linkId: i.linkId } }),
+        portal.call(getReceiptLinkRoute, { query: ITEM, params: { ...app(enterpriseId, i.applicationId), linkId: i.linkId } }),
       ),
     'disbursement.submitReceipt': async (i: { applicationId: string; sha256: string; source: 'pc' | 'phone' }) =>
       signedIn<R['submitReceipt']>((enterpriseId, portal) =>
-        portal.call(forItem(submitReceiptRoute), { params: app(enterpriseId, i.applicationId), body: { sha256: i.sha256, source: i.source } }),
+        portal.call(submitReceiptRoute, { query: ITEM, params: app(enterpriseId, i.applicationId), body: { sha256: i.sha256, source: i.source } }),
       ),
 
     'disbursement.downloadFile': async (i: { sha256: string; fileName?: string }) =>

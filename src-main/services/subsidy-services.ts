@@ -11,7 +11,6 @@
  */
 import type { ClientEvents, ClientResults, SubsidySubmitInput } from '@shared/contract/client-api';
 import { uploadFileRoute } from '@shared/contract/http/files';
-import type { HttpRoute } from '@shared/contract/http/route';
 import {
   createSubsidyDraftRoute,
   getSubsidyRoute,
@@ -42,17 +41,15 @@ export interface SubsidyServicesContext {
   emit<E extends keyof ClientEvents>(event: E, payload: ClientEvents[E]): void;
 }
 
-/** The subsidy routes take the item as `?item=subsidy` (the handler's permission is checked against it). */
-function forItem<Route extends HttpRoute>(route: Route): Route {
-  return { ...route, path: `${route.path}?item=subsidy` } as Route;
-}
+/** The service item of every route here, as the routes' `query` schemas declare it (the handler's permission). */
+const ITEM = { item: 'subsidy' } as const;
 
 /** The signed application as the outbox keeps and sends it (the session's enterprise is the signer's). */
 export const subsidySubmission: SubmissionKind<{ applicationId: string; body: { payload: SubsidyPayload; cms: string } }> = {
   kind: 'subsidy',
   needsSession: true,
   send: (portal, e, enterpriseId) =>
-    portal.call(forItem(submitSubsidyRoute), { params: { enterpriseId: enterpriseId ?? '', applicationId: e.applicationId }, body: e.body }),
+    portal.call(submitSubsidyRoute, { query: ITEM, params: { enterpriseId: enterpriseId ?? '', applicationId: e.applicationId }, body: e.body }),
 };
 
 type R = ClientResults;
@@ -74,7 +71,7 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
         content: approved,
         enterpriseId,
         sign: async () => {
-          const current = await ctx.portal().call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) });
+          const current = await ctx.portal().call(getSubsidyRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) });
           if (!current.ok) return current;
           const app = current.value;
           const amount = subsidyAmount(i.talents, app.quota.rule, app.quota.usedThisYearFen);
@@ -104,16 +101,17 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
   return {
     'serviceItems.list': async () => signedIn((enterpriseId) => ctx.portal().call(listServiceItemsRoute, { params: params(enterpriseId) })),
 
-    'subsidy.list': async () => signedIn((enterpriseId) => ctx.portal().call(forItem(listSubsidiesRoute), { params: params(enterpriseId) })),
+    'subsidy.list': async () => signedIn((enterpriseId) => ctx.portal().call(listSubsidiesRoute, { query: ITEM, params: params(enterpriseId) })),
     'subsidy.get': async (i: { applicationId: string }) =>
-      signedIn((enterpriseId) => ctx.portal().call(forItem(getSubsidyRoute), { params: params(enterpriseId, i.applicationId) })),
+      signedIn((enterpriseId) => ctx.portal().call(getSubsidyRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) })),
     'subsidy.create': async (i: { form: SubsidyDraftForm }) =>
-      signedIn((enterpriseId) => ctx.portal().call(forItem(createSubsidyDraftRoute), { params: params(enterpriseId), body: { form: i.form } })),
+      signedIn((enterpriseId) => ctx.portal().call(createSubsidyDraftRoute, { query: ITEM, params: params(enterpriseId), body: { form: i.form } })),
     'subsidy.saveDraft': async (i: { applicationId: string; form: SubsidyDraftForm }) =>
-      signedIn((enterpriseId) => ctx.portal().call(forItem(updateSubsidyDraftRoute), { params: params(enterpriseId, i.applicationId), body: { form: i.form } })),
+      signedIn((enterpriseId) => ctx.portal().call(updateSubsidyDraftRoute, { query: ITEM, params: params(enterpriseId, i.applicationId), body: { form: i.form } })),
     'subsidy.upload': async (i: { requirement: string; fileName: string; content: string; uploadId: string }) =>
       signedIn<R['subsidy']['upload']>(async (enterpriseId) => {
-        const r = await ctx.portal().call(forItem(uploadFileRoute), {
+        const r = await ctx.portal().call(uploadFileRoute, {
+          query: ITEM,
           params: params(enterpriseId),
           bytes: Buffer.from(i.content, 'base64'),
           onUploadProgress: (sent, total) => ctx.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
@@ -124,9 +122,9 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
     'subsidy.submit': submit,
     'subsidy.withdraw': async (i: { applicationId: string; reason?: string }) =>
       signedIn((enterpriseId) =>
-        ctx.portal().call(forItem(withdrawSubsidyRoute), { params: params(enterpriseId, i.applicationId), body: i.reason ? { reason: i.reason } : {} }),
+        ctx.portal().call(withdrawSubsidyRoute, { query: ITEM, params: params(enterpriseId, i.applicationId), body: i.reason ? { reason: i.reason } : {} }),
       ),
     'subsidy.timeline': async (i: { applicationId: string }) =>
-      signedIn((enterpriseId) => ctx.portal().call(forItem(subsidyTimelineRoute), { params: params(enterpriseId, i.applicationId) })),
+      signedIn((enterpriseId) => ctx.portal().call(subsidyTimelineRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) })),
   };
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { HttpRoute } from '@shared/contract/http/route';
 import { fieldIssues } from '@shared/validation/issues';
-import { authorize, type Principal } from '../plugins/auth';
+import { authorize, authorizeItem, type Principal } from '../plugins/auth';
 import { ApiError, type ApiIssue } from './api-error';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -40,9 +40,13 @@ export function registerRoute<R extends HttpRoute>(app: FastifyInstance, route: 
     url: route.path,
     handler: async (request, reply) => {
       const principal = await authorize(app.services, request, route.access);
+      const params = parse(route.params, request.params, 'params');
+      const query = parse(route.query, request.query, 'query');
+      // The item permission comes after the query's check: it reads the item the contract validated.
+      authorizeItem(principal, route.access, query);
       const input = {
-        params: parse(route.params, request.params, 'params'),
-        query: parse(route.query, request.query, 'query'),
+        params,
+        query,
         body: route.rawBody ? undefined : parse(route.body ?? undefined, request.body, 'body'),
         principal,
         request,

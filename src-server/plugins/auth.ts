@@ -118,13 +118,16 @@ export async function authorize(services: Services, request: FastifyRequest, acc
   if (principal.mustChangePassword && !access.allowPasswordChangePending) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
   if ('enterpriseId' in params && params.enterpriseId !== principal.enterpriseId) throw new ApiError('NOT_FOUND');
   if (access.roles && !access.roles.includes(principal.role)) throw new ApiError('FORBIDDEN');
-  if (access.item) {
-    const item = (request.query as Record<string, unknown> | undefined)?.item;
-    if (!principal.permissions.includes(item as ServiceItem)) {
-      // An unknown item is a malformed request, not a missing permission.
-      if (ALL_ITEMS.includes(item as ServiceItem)) throw new ApiError('PERMISSION_DENIED');
-      throw new ApiError('BODY_INVALID', { issues: [{ path: 'query.item', code: 'invalid_value' }] });
-    }
-  }
   return principal;
+}
+
+/**
+ * The item permission of an `item` route, checked against the query its contract validated (`{ item }`): the
+ * route declares which item it serves, so a wrong or missing one was already refused as `BODY_INVALID`.
+ */
+export function authorizeItem(principal: Principal, access: RouteAccess, query: unknown): void {
+  if (access.kind !== 'account' || !access.item || principal.kind !== 'account') return;
+  const item = (query as { item?: unknown } | undefined)?.item;
+  if (!ALL_ITEMS.includes(item as ServiceItem)) throw new Error('an item route must declare `item` in its query schema');
+  if (!principal.permissions.includes(item as ServiceItem)) throw new ApiError('PERMISSION_DENIED');
 }

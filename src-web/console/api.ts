@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { errorBodySchema, type ErrorBody, type HttpRoute } from '@shared/contract/http/route';
+import { RouteInputError, routeUrl as buildUrl, type QueryValue, type UrlInput } from '@shared/contract/http/url';
 import { clientErrors } from '@shared/errors/client';
 import { useSession } from './session';
 
@@ -13,7 +14,7 @@ type Body<R extends HttpRoute> = R['body'] extends z.ZodType ? z.input<R['body']
 
 export interface ConsoleRequest<R extends HttpRoute> {
   params?: Record<string, string>;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, QueryValue>;
   body?: Body<R>;
 }
 
@@ -30,12 +31,14 @@ const unreachable = () =>
   new ConsoleError({ code: 'SERVER_UNREACHABLE', message: clientErrors.SERVER_UNREACHABLE.message, retriable: true });
 const unexpected = () => new ConsoleError({ code: 'CLIENT_ERROR', message: clientErrors.CLIENT_ERROR.message, retriable: false });
 
-export function routeUrl(route: Pick<HttpRoute, 'path'>, params: Record<string, string> = {}, query: ConsoleRequest<HttpRoute>['query'] = {}) {
-  const path = route.path.replace(/:([A-Za-z0-9]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') search.set(k, String(v));
-  const qs = search.toString();
-  return qs ? `${path}?${qs}` : path;
+/** The route's URL; a query its contract refuses (a bad filter) is INPUT_INVALID with the issues, nothing sent. */
+function routeUrl(route: HttpRoute, input: UrlInput): string {
+  try {
+    return buildUrl(route, input);
+  } catch (e) {
+    if (!(e instanceof RouteInputError)) throw e;
+    throw new ConsoleError({ code: 'INPUT_INVALID', message: clientErrors.INPUT_INVALID.message, retriable: false, issues: e.issues });
+  }
 }
 
 async function send(route: HttpRoute, url: string, body?: unknown): Promise<Response> {
@@ -58,7 +61,7 @@ async function send(route: HttpRoute, url: string, body?: unknown): Promise<Resp
 }
 
 export async function call<R extends HttpRoute>(route: R, req: ConsoleRequest<R> = {}): Promise<Out<R>> {
-  const res = await send(route, routeUrl(route, req.params, req.query), req.body ?? (route.method === 'POST' && route.body ? {} : undefined));
+  const res = await send(route, routeUrl(route, { params: req.params, query: req.query }), req.body ?? (route.method === 'POST' && route.body ? {} : undefined));
   const parsed = route.response?.safeParse(await res.json().catch(() => null));
   if (!parsed?.success) throw unexpected();
   return parsed.data as Out<R>;
@@ -66,6 +69,6 @@ export async function call<R extends HttpRoute>(route: R, req: ConsoleRequest<R>
 
 /** A byte answer (file download) as a Blob of the given media type, for blob: URLs. */
 export async function callBlob(route: HttpRoute, params: Record<string, string>, mediaType: string): Promise<Blob> {
-  const res = await send(route, routeUrl(route, params));
+  const res = await send(route, routeUrl(route, { params }));
   return new Blob([await res.arrayBuffer()], { type: mediaType });
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES, phoneReceiptInfoRoute, phoneUploadReceiptRoute, PHOTO_MEDIA_TYPES } from '@shared/contract/http/disbursement';
 import { serverErrors } from '@shared/errors/server';
-import { infoPath, PHOTO_LIMIT_BYTES, PhoneError, photoPath, readErrorBody, TERMINAL_CODES } from './api';
+import { INFO_ROUTE, infoPath, PHOTO_LIMIT_BYTES, PHOTO_ROUTE, PhoneError, photoPath, readErrorBody, TERMINAL_CODES } from './api';
 
 const token = 'A'.repeat(21) + '-_' + 'b'.repeat(20);
 
 describe('the phone page against the contract', () => {
   it('calls the contract’s paths', () => {
+    expect(INFO_ROUTE.path).toBe(phoneReceiptInfoRoute.path);
+    expect(PHOTO_ROUTE.path).toBe(phoneUploadReceiptRoute.path);
     expect(infoPath(token)).toBe(phoneReceiptInfoRoute.path.replace(':token', token));
     expect(photoPath(token)).toBe(phoneUploadReceiptRoute.path.replace(':token', token));
     expect(phoneUploadReceiptRoute.method).toBe('POST');

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { phoneReceiptInfoSchema } from '@shared/contract/http/disbursement';
 import type { ErrorBody } from '@shared/contract/http/route';
+import { routeUrl } from '@shared/contract/http/url';
 
 export type PhoneReceiptInfo = z.infer<typeof phoneReceiptInfoSchema>;
 export type PhoneErrorBody = Pick<ErrorBody['error'], 'code' | 'message' | 'hint' | 'requestId'>;
@@ -14,8 +15,10 @@ export type PhoneErrorBody = Pick<ErrorBody['error'], 'code' | 'message' | 'hint
 /** PHOTO_MAX_BYTES of the contract. */
 export const PHOTO_LIMIT_BYTES = 10 * 1024 * 1024;
 
-export const infoPath = (token: string) => `/api/phone/receipt-links/${encodeURIComponent(token)}`;
-export const photoPath = (token: string) => `${infoPath(token)}/photo`;
+export const INFO_ROUTE = { path: '/api/phone/receipt-links/:token' } as const;
+export const PHOTO_ROUTE = { path: '/api/phone/receipt-links/:token/photo' } as const;
+export const infoPath = (token: string) => routeUrl(INFO_ROUTE, { params: { token } });
+export const photoPath = (token: string) => routeUrl(PHOTO_ROUTE, { params: { token } });
 
 /** The codes after which this link can do nothing more: no camera, no retry, scan a new QR code. */
 export const TERMINAL_CODES = ['RECEIPT_LINK_INVALID', 'RECEIPT_LINK_EXPIRED', 'RECEIPT_LINK_USED'] as const;
