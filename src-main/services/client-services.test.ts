@@ -69,7 +69,11 @@ async function uploadAll() {
 describe('client services against the portal', () => {
   it('refuses unknown methods and invalid input before any service runs', async () => {
     expect(await call('tokens.steal')).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
-    expect(await call('auth.login', { enterprise: 1 })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    // Every broken rule comes back by its contract path, not just the first.
+    const login = await call('auth.login', { enterprise: 1 });
+    expect(login).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', retriable: false } });
+    const paths = !login.ok ? (login.error.issues ?? []).map((i) => i.path) : [];
+    expect(paths).toEqual(expect.arrayContaining(['enterprise', 'username', 'password']));
   });
 
   it('gets a captcha image from the server', async () => {

@@ -18,7 +18,7 @@ import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
 import { registrationConfirmRoute, registrationResendRoute, registrationUploadRoute } from '@shared/contract/http/registration';
 import type { AppError, Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
-import { validationCodeOf } from '@shared/validation/zod';
+import { fieldIssues } from '@shared/validation/issues';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
 import type { LocalStore } from './local-store';
@@ -112,10 +112,8 @@ export class ClientServices {
     if (!schema) return fail('INPUT_INVALID', false, { reason: 'unknown method' });
     const parsed = schema.safeParse(input ?? {});
     if (!parsed.success) {
-      // The validators' stable code (BANK_ACCOUNT_NUMBER_INVALID, MOBILE_FORMAT…) lets a form say which rule failed.
-      const issue = parsed.error.issues[0];
-      const code = issue ? validationCodeOf(issue) : undefined;
-      return fail('INPUT_INVALID', false, { field: issue?.path.join('.') ?? '', ...(code ? { issue: code } : {}) });
+      // Every broken rule by its contract path and stable code (BANK_ACCOUNT_NUMBER_INVALID, TOO_LONG…), for the form.
+      return { ok: false, error: { code: 'INPUT_INVALID', retriable: false, issues: fieldIssues(parsed.error, input ?? {}) } };
     }
     const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
     try {

@@ -94,10 +94,10 @@ describe('disbursement through the client services', () => {
     // Refused in main, before anything is sent: the field and the validator's code come back.
     expect(await call(clerk, 'disbursement.createBankAccount', { ...account, accountNumber: '12345' })).toEqual({
       ok: false,
-      error: { code: 'INPUT_INVALID', retriable: false, details: { field: 'accountNumber', issue: 'BANK_ACCOUNT_NUMBER_INVALID' } },
+      error: { code: 'INPUT_INVALID', retriable: false, issues: [{ path: 'accountNumber', code: 'BANK_ACCOUNT_NUMBER_INVALID' }] },
     });
-    expect(await call(clerk, 'disbursement.createBankAccount', { ...account, cnapsCode: '123' })).toMatchObject({ ok: false, error: { details: { field: 'cnapsCode', issue: 'CNAPS_INVALID' } } });
-    expect(await call(clerk, 'disbursement.createContact', { name: '李四', mobile: '13800001111', phone: 'call me' })).toMatchObject({ ok: false, error: { details: { field: 'phone', issue: 'PHONE_INVALID' } } });
+    expect(await call(clerk, 'disbursement.createBankAccount', { ...account, cnapsCode: '123' })).toMatchObject({ ok: false, error: { issues: [{ path: 'cnapsCode', code: 'CNAPS_INVALID' }] } });
+    expect(await call(clerk, 'disbursement.createContact', { name: '李四', mobile: '13800001111', phone: 'call me' })).toMatchObject({ ok: false, error: { issues: [{ path: 'phone', code: 'PHONE_INVALID' }] } });
     // Refused by the server: only the enterprise's own name.
     expect(await call(clerk, 'disbursement.createBankAccount', { ...account, accountName: '别的公司' })).toMatchObject({ ok: false, error: { code: 'BANK_ACCOUNT_NAME_MISMATCH' } });
 

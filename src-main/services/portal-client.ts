@@ -1,17 +1,22 @@
 /**
  * The one HTTP client of the desktop app (axios), speaking the routes declared in src-shared/contract/http.
  * It holds the session token in memory only — the renderer never sees it, and nothing writes it to disk — and
- * turns every failure into a Result with the server's stable code, or SERVER_UNREACHABLE when there was no answer.
+ * turns every failure into a Result that keeps what the server said: its stable code, whether retrying may help,
+ * the request id a clerk quotes to support, and every field issue. No answer at all is SERVER_UNREACHABLE; an
+ * answer that is not ours (a proxy's 502 page) is SERVER_ANSWER_UNREADABLE.
  */
-import axios, { type AxiosInstance, type AxiosProgressEvent } from 'axios';
+import axios, { type AxiosInstance, type AxiosProgressEvent, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import type { HttpRoute } from '@shared/contract/http/route';
+import { errorBodySchema, type HttpRoute } from '@shared/contract/http/route';
+import { RouteInputError, routeUrl, type QueryValue } from '@shared/contract/http/url';
 import type { AppError, Result } from '@shared/contract/result';
 
 type Out<R extends HttpRoute> = R['response'] extends z.ZodType ? z.infer<R['response']> : unknown;
 
 export interface PortalRequest {
   params?: Record<string, string>;
+  /** Checked against the route's `query` schema before sending (the service item: `{ item: 'subsidy' }`). */
+  query?: Record<string, QueryValue>;
   body?: unknown;
   /** Raw bytes for upload routes. */
   bytes?: Uint8Array;
@@ -45,7 +50,8 @@ export class PortalClient {
   }
 
   async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
-    const url = this.url(route, req);
+    const url = urlOf(route, req);
+    if (typeof url !== 'string') return url;
     const headers: Record<string, string | null> = {};
     if (this.token && !req.anonymous) headers.Authorization = `Bearer ${this.token}`;
     let data: unknown = req.body;
@@ -66,10 +72,10 @@ export class PortalClient {
       if (![502, 503, 504].includes(res.status)) this.opts.onAnswer?.();
       if (res.status >= 200 && res.status < 300) {
         const parsed = route.response ? route.response.safeParse(res.data) : { success: true as const, data: res.data };
-        if (!parsed.success) return fail({ code: 'CLIENT_ERROR', retriable: false, details: { reason: 'unexpected response' } });
+        if (!parsed.success) return fail(withRequestId({ code: 'CLIENT_ERROR', retriable: false, details: { reason: 'unexpected response' } }, headerRequestId(res)));
         return { ok: true, value: parsed.data as Out<R> };
       }
-      return fail(errorOf(res.status, res.data));
+      return fail(errorOf(res, res.data));
     } catch {
       return fail({ code: 'SERVER_UNREACHABLE', retriable: true });
     }
@@ -79,11 +85,13 @@ export class PortalClient {
    * A route that answers with bytes (a PDF, a stored file): the bytes and the media type the server labelled them
    * with. Errors come back as JSON and become Results as in `call`.
    */
-  async download(route: HttpRoute, req: Pick<PortalRequest, 'params'> = {}): Promise<Result<{ bytes: Buffer; mediaType: string }>> {
+  async download(route: HttpRoute, req: Pick<PortalRequest, 'params' | 'query'> = {}): Promise<Result<{ bytes: Buffer; mediaType: string }>> {
+    const url = urlOf(route, req);
+    if (typeof url !== 'string') return url;
     const headers: Record<string, string | null> = { 'Content-Type': null };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     try {
-      const res = await this.http.request<ArrayBuffer>({ method: route.method, url: this.url(route, req), headers, responseType: 'arraybuffer' });
+      const res = await this.http.request<ArrayBuffer>({ method: route.method, url, headers, responseType: 'arraybuffer' });
       const bytes = Buffer.from(res.data);
       if (res.status >= 200 && res.status < 300) {
         const type = res.headers['content-type'];
@@ -95,28 +103,43 @@ export class PortalClient {
       } catch {
         // not JSON: no code to report
       }
-      return fail(errorOf(res.status, body));
+      return fail(errorOf(res, body));
     } catch {
       return fail({ code: 'SERVER_UNREACHABLE', retriable: true });
     }
   }
+}
 
-  private url(route: HttpRoute, req: Pick<PortalRequest, 'params'>): string {
-    return route.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => encodeURIComponent(req.params?.[name] ?? ''));
+/** The URL of a call, or INPUT_INVALID with the issues when the call breaks the route's contract (nothing sent). */
+function urlOf(route: HttpRoute, req: Pick<PortalRequest, 'params' | 'query'>): string | Result<never> {
+  try {
+    return routeUrl(route, req);
+  } catch (e) {
+    if (e instanceof RouteInputError) return fail({ code: 'INPUT_INVALID', retriable: false, issues: e.issues });
+    throw e;
   }
 }
 
 /**
- * The server's error body as a Result error: its stable code, and for a refused body the first issue's field and
- * code (e.g. `body.accountNumber` / `BANK_ACCOUNT_NUMBER_INVALID`), so a form can put the message beside the field.
+ * A non-2xx answer as a Result error. Ours carries the stable code, `retriable`, the request id and every field
+ * issue, and is kept as the server said it. Anything else (a proxy's or gateway's HTML page, an empty body) is
+ * SERVER_ANSWER_UNREADABLE: something answered, so the network is up, but not the portal; trying later may help.
  */
-function errorOf(status: number, data: unknown): AppError {
-  const error = (data as { error?: { code?: unknown; issues?: unknown } } | null)?.error;
-  const code = typeof error?.code === 'string' ? error.code : 'SERVER_UNREACHABLE';
-  const retriable = status >= 500 || status === 429;
-  const issue = Array.isArray(error?.issues) ? (error.issues[0] as { path?: unknown; code?: unknown } | undefined) : undefined;
-  if (issue && typeof issue.path === 'string' && typeof issue.code === 'string') return { code, retriable, details: { field: issue.path, issue: issue.code } };
-  return { code, retriable };
+function errorOf(res: AxiosResponse, data: unknown): AppError {
+  const requestId = headerRequestId(res);
+  const parsed = errorBodySchema.safeParse(data);
+  if (!parsed.success) return withRequestId({ code: 'SERVER_ANSWER_UNREADABLE', retriable: true, details: { status: res.status } }, requestId);
+  const e = parsed.data.error;
+  const error: AppError = { code: e.code, retriable: e.retriable };
+  if (e.issues?.length) error.issues = e.issues;
+  return withRequestId(error, e.requestId ?? requestId);
 }
+
+function headerRequestId(res: AxiosResponse): string | undefined {
+  const id: unknown = res.headers['x-request-id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+const withRequestId = (error: AppError, requestId: string | undefined): AppError => (requestId ? { ...error, requestId } : error);
 
 const fail = (error: AppError): Result<never> => ({ ok: false, error });

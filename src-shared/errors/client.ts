@@ -1,7 +1,7 @@
 import type { ErrorCatalog } from './catalog';
 
 /** Errors the desktop client raises itself (not the server, not the CA key). */
-export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'SUBMISSION_QUEUED'] as const;
+export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'SERVER_ANSWER_UNREADABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'SUBMISSION_QUEUED'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export const clientErrors: ErrorCatalog<ClientErrorCode> = {
@@ -9,6 +9,14 @@ export const clientErrors: ErrorCatalog<ClientErrorCode> = {
     retriable: true,
     message: { 'zh-CN': '无法连接一网通办服务器。', en: 'The portal server cannot be reached.' },
     hint: { 'zh-CN': '请检查网络连接或在设置中核对服务器地址，稍后重试。已填写的内容已保存。', en: 'Check the network or the server address in Settings and try again later. What you typed is saved.' },
+  },
+  SERVER_ANSWER_UNREADABLE: {
+    retriable: true,
+    message: { 'zh-CN': '服务器的应答无法识别。', en: 'The answer from the server could not be understood.' },
+    hint: {
+      'zh-CN': '网络代理或网关可能暂时故障，请稍后重试；如持续出现，请联系本单位网络管理员。已填写的内容已保存。',
+      en: 'A proxy or gateway may be failing for a while; try again later, and if it persists ask your network administrator. What you typed is saved.',
+    },
   },
   NOT_SIGNED_IN: {
     retriable: false,

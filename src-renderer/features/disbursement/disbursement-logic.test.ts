@@ -74,8 +74,8 @@ describe('bank account and contact forms', () => {
   it('puts a refused save beside its field, whether main or the server refused it', () => {
     const fields = ['bankName', 'accountName', 'accountNumber', 'branchName', 'cnapsCode'];
     expect(fieldOfError({ code: 'BANK_ACCOUNT_NAME_MISMATCH', retriable: false }, fields)).toEqual({ field: 'accountName', code: 'BANK_ACCOUNT_NAME_MISMATCH' });
-    expect(fieldOfError({ code: 'BODY_INVALID', retriable: false, details: { field: 'body.cnapsCode', issue: 'CNAPS_INVALID' } }, fields)).toEqual({ field: 'cnapsCode', code: 'CNAPS_INVALID' });
-    expect(fieldOfError({ code: 'INPUT_INVALID', retriable: false, details: { field: 'account.accountNumber', issue: 'BANK_ACCOUNT_NUMBER_INVALID' } }, fields)).toEqual({
+    expect(fieldOfError({ code: 'BODY_INVALID', retriable: false, issues: [{ path: 'body.cnapsCode', code: 'CNAPS_INVALID' }] }, fields)).toEqual({ field: 'cnapsCode', code: 'CNAPS_INVALID' });
+    expect(fieldOfError({ code: 'INPUT_INVALID', retriable: false, issues: [{ path: 'account.accountNumber', code: 'BANK_ACCOUNT_NUMBER_INVALID' }] }, fields)).toEqual({
       field: 'accountNumber',
       code: 'BANK_ACCOUNT_NUMBER_INVALID',
     });

@@ -120,11 +120,11 @@ export function checkContact(form: ContactForm): { ok: true; value: ContactForm 
  */
 export function fieldOfError(error: AppError, fields: readonly string[]): { field: string; code: string } | null {
   if (error.code === 'BANK_ACCOUNT_NAME_MISMATCH' && fields.includes('accountName')) return { field: 'accountName', code: error.code };
-  const path = error.details?.field;
-  const issue = error.details?.issue;
-  if (typeof path !== 'string' || typeof issue !== 'string') return null;
-  const field = path.split('.').find((part) => fields.includes(part));
-  return field ? { field, code: issue } : null;
+  for (const issue of error.issues ?? []) {
+    const field = issue.path.split('.').find((part) => fields.includes(part));
+    if (field) return { field, code: issue.code };
+  }
+  return null;
 }
 
 /** `6222021234567890` → `6222 0212 3456 7890`: easier to check against a bank card. */
