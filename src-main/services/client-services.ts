@@ -18,6 +18,7 @@ import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
 import { registrationConfirmRoute, registrationResendRoute, registrationUploadRoute } from '@shared/contract/http/registration';
 import type { AppError, Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
+import { SESSION_GONE_CODES } from '@shared/errors/server';
 import { fieldIssues } from '@shared/validation/issues';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
@@ -117,11 +118,24 @@ export class ClientServices {
     }
     const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
     try {
-      return await handler!(parsed.data);
+      const result = await handler!(parsed.data);
+      if (!result.ok && (SESSION_GONE_CODES as readonly string[]).includes(result.error.code)) this.sessionGone(result.error.code);
+      return result;
     } catch (e) {
       this.opts.log?.('client service failed', { method, error: (e as Error)?.message });
       return fail('CLIENT_ERROR');
     }
+  }
+
+  /**
+   * The server no longer knows the session: forget it here too (no stale token sent again) and tell the renderer,
+   * once — later calls answer NOT_SIGNED_IN without another event.
+   */
+  private sessionGone(code: string): void {
+    if (!this.session) return;
+    this.portal.setSession(null);
+    this.session = null;
+    this.emit('session.expired', { code });
   }
 
   private settings(): Settings {

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { LoginPage } from '../features/login/LoginPage';
 import { useLocale, useT } from '../i18n/store';
-import { clientApi } from '../platform';
+import { clientApi, subscribe } from '../platform';
 import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
@@ -53,7 +53,13 @@ function Shell() {
   useEffect(() => {
     void useSettings.getState().load();
     void useSession.getState().restore();
-    return useTokens.getState().start();
+    const stopTokens = useTokens.getState().start();
+    // The one place an expired session is handled, whichever screen's call met it.
+    const stopExpiry = subscribe('session.expired', () => useSession.getState().sessionExpired());
+    return () => {
+      stopTokens();
+      stopExpiry();
+    };
   }, []);
 
   // A new screen takes the focus, so keyboard and screen-reader users start at its top, not on a vanished button.

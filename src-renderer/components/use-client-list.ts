@@ -2,11 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TongbanClientApi } from '@shared/contract/client-api';
 import type { AppError, Result } from '@shared/contract/result';
 import { call } from '../platform';
-import { useSession } from '../state/session';
 
 /**
- * A list screen's data from the client API: loaded on opening and on `load()` (the 刷新 button, an error's retry);
- * an expired session goes back to login instead of showing an error. `rows` stays null until the first answer.
+ * A list screen's data from the client API: loaded on opening and on `load()` (the 刷新 button, an error's retry).
+ * `rows` stays null until the first answer. (An expired session is the shell's: main's `session.expired`.)
  * `invoke` must be stable (declared at module level): a new one loads again.
  */
 export function useClientList<T>(invoke: (api: TongbanClientApi) => Promise<Result<T[]>>) {
@@ -20,7 +19,7 @@ export function useClientList<T>(invoke: (api: TongbanClientApi) => Promise<Resu
     const r = await call(invoke);
     setLoading(false);
     if (r.ok) setRows(r.value);
-    else if (!useSession.getState().endIfExpired(r.error)) setError(r.error);
+    else setError(r.error);
   }, [invoke]);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the list once on opening

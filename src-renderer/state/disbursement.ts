@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { BankAccount, DisbursementView, FinanceContact } from '@shared/contract/http/disbursement';
 import type { AppError, Result } from '@shared/contract/result';
 import { call } from '../platform';
-import { useSession } from './session';
 
 /**
  * The disbursement open in the detail view, and the enterprise's saved bank accounts and contacts for the
@@ -43,7 +42,6 @@ export const useDisbursement = create<DisbursementState>((set, get) => ({
     set({ applicationId, loading: true, error: null, view: same ? get().view : null, pending: same ? get().pending : {} });
     const r = await call((api) => api.disbursement.get({ applicationId }));
     if (get().applicationId !== applicationId) return;
-    if (!r.ok && useSession.getState().endIfExpired(r.error)) return;
     set(r.ok ? { view: r.value, loading: false } : { error: r.error, loading: false });
   },
   reload: async () => {

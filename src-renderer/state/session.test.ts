@@ -18,7 +18,7 @@ const session = (over: Partial<SessionInfo> = {}): SessionInfo => ({
 
 beforeEach(() => {
   useRouter.setState({ route: 'login', previous: null });
-  useSession.setState({ session: null, restoring: true });
+  useSession.setState({ session: null, expired: null, restoring: true });
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -37,13 +37,26 @@ describe('session', () => {
     expect(useRouter.getState().route).toBe('home');
   });
 
-  it('ends the session on an expiry error only', () => {
+  it('handles main’s session.expired once: login page, who it was kept, back to the same screen after signing in', () => {
     useSession.getState().signedIn(session());
-    expect(useSession.getState().endIfExpired({ code: 'PASSWORD_POLICY', retriable: false })).toBe(false);
-    expect(useSession.getState().session).not.toBeNull();
-    expect(useSession.getState().endIfExpired({ code: 'SESSION_EXPIRED', retriable: false })).toBe(true);
-    expect(useSession.getState().session).toBeNull();
+    useRouter.getState().go('subsidy-form');
+    useSession.getState().sessionExpired();
+    expect(useSession.getState()).toMatchObject({ session: null, expired: { enterprise: '苏州测试科技有限公司', username: 'admin', route: 'subsidy-form' } });
     expect(useRouter.getState().route).toBe('login');
+    useRouter.getState().go('registration');
+    useSession.getState().sessionExpired(); // a second event changes nothing
+    expect(useSession.getState().expired?.route).toBe('subsidy-form');
+    useSession.getState().signedIn(session());
+    expect(useRouter.getState().route).toBe('subsidy-form');
+    expect(useSession.getState().expired).toBeNull();
+  });
+
+  it('sends someone else signing in after an expiry to their own landing page', () => {
+    useSession.getState().signedIn(session());
+    useRouter.getState().go('disbursement-detail');
+    useSession.getState().sessionExpired();
+    useSession.getState().signedIn(session({ username: 'handler1' }));
+    expect(useRouter.getState().route).toBe('home');
   });
 
   it('signs out locally even when the client service cannot be reached', async () => {
@@ -66,7 +79,7 @@ describe('session', () => {
     await useSession.getState().logout();
     expect(storage.size).toBe(0);
     useSession.getState().signedIn(session());
-    useSession.getState().endIfExpired({ code: 'SESSION_EXPIRED', retriable: false });
+    useSession.getState().sessionExpired();
     expect(storage.size).toBe(0);
   });
 });

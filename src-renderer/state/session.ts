@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SessionInfo } from '@shared/contract/client-api';
 import type { AppError } from '@shared/contract/result';
 import { call } from '../platform';
-import { useRouter } from './router';
+import { useRouter, type Route } from './router';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -16,12 +16,23 @@ interface SessionState {
   /** Stores a fresh session and opens the next screen: the forced password change, or home. */
   signedIn(session: SessionInfo): void;
   logout(): Promise<AppError | null>;
-  /** For an error meaning "no valid session any more": forgets the session and opens the login page. */
-  endIfExpired(error: AppError): boolean;
+  /**
+   * Set when the session ended by itself: who was signed in (the login form fills them in) and the screen to
+   * return to after signing in again. Cleared by the next sign-in.
+   */
+  expired: ExpiredSession | null;
+  /** Main's `session.expired`: forget the session, open the login page, remember where the clerk was. Once. */
+  sessionExpired(): void;
 }
 
-/** Codes that mean the session is gone (server side or in the client services). */
-const SESSION_GONE = new Set(['SESSION_EXPIRED', 'AUTH_REQUIRED', 'NOT_SIGNED_IN']);
+export interface ExpiredSession {
+  enterprise: string;
+  username: string;
+  route: Route;
+}
+
+/** Screens not to return to after an expired session (the login itself, the forced password change). */
+const NO_RETURN: readonly Route[] = ['login', 'change-password'];
 
 /**
  * Whether this window was signed in before its last reload: a flag (never the session itself) in sessionStorage,
@@ -50,8 +61,9 @@ function landingOf(session: SessionInfo) {
   return session.mustChangePassword ? 'change-password' : 'home';
 }
 
-export const useSession = create<SessionState>((set) => ({
+export const useSession = create<SessionState>((set, get) => ({
   session: null,
+  expired: null,
   restoring: wasSignedIn(),
   restore: async () => {
     const r = await call((api) => api.auth.session({}));
@@ -61,23 +73,30 @@ export const useSession = create<SessionState>((set) => ({
     if (session && useRouter.getState().route === 'login') useRouter.getState().go(landingOf(session));
   },
   signedIn: (session) => {
+    const expired = get().expired;
     rememberSignedIn(session);
-    set({ session });
-    useRouter.getState().go(landingOf(session));
+    set({ session, expired: null });
+    // The same clerk back after an expiry continues where they were (the draft is in the local store).
+    const same = expired && expired.username === session.username && [session.enterpriseName, session.uscc].includes(expired.enterprise);
+    useRouter.getState().go(same && !session.mustChangePassword ? expired.route : landingOf(session));
   },
   logout: async () => {
     const r = await call((api) => api.auth.logout({}));
     // Signed out locally even when the server could not be told: the session is the clerk's to end.
     rememberSignedIn(null);
-    set({ session: null });
+    set({ session: null, expired: null });
     useRouter.getState().go('login');
     return r.ok ? null : r.error;
   },
-  endIfExpired: (error) => {
-    if (!SESSION_GONE.has(error.code)) return false;
+  sessionExpired: () => {
+    const session = get().session;
+    if (!session) return;
+    const route = useRouter.getState().route;
     rememberSignedIn(null);
-    set({ session: null });
+    set({
+      session: null,
+      expired: { enterprise: session.enterpriseName || session.uscc, username: session.username, route: NO_RETURN.includes(route) ? 'home' : route },
+    });
     useRouter.getState().go('login');
-    return true;
   },
 }));

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TongbanClientApi } from '@shared/contract/client-api';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
-import { useRouter } from './router';
-import { useSession } from './session';
 import { startSubsidyAutosave, subsidyDraftKey, useSubsidyApplication } from './subsidy-application';
 import { emptyForm } from './subsidy-form';
 
@@ -70,17 +68,5 @@ describe('subsidy application draft', () => {
     await vi.advanceTimersByTimeAsync(5000);
     stop();
     expect(calls).toEqual([`discard:${subsidyDraftKey(ID)}`, `local:subsidy-files:${ID}`]);
-  });
-
-  it('goes back to login when the session has expired, keeping the local draft', async () => {
-    fakeApi({ app: view('draft') });
-    const api = (window as unknown as { tongban: { subsidy: { get: ReturnType<typeof vi.fn> } } }).tongban;
-    api.subsidy.get.mockResolvedValueOnce({ ok: false, error: { code: 'SESSION_EXPIRED', message: { 'zh-CN': '登录已过期', en: 'expired' }, retriable: false } });
-    useSession.setState({ session: { enterprise: { name: 'x' } } as never });
-    useRouter.getState().go('subsidy-form');
-    await useSubsidyApplication.getState().open(ID);
-    expect(useSession.getState().session).toBeNull();
-    expect(useRouter.getState().route).toBe('login');
-    expect(useSubsidyApplication.getState().error).toBeNull();
   });
 });

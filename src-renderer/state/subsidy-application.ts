@@ -4,7 +4,6 @@ import type { AppError } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { emptyForm, formFromContract, serverDraft, type SubsidyForm } from './subsidy-form';
 import { call } from '../platform';
-import { useSession } from './session';
 
 /**
  * The subsidy application being filled in or corrected.
@@ -94,8 +93,6 @@ export const useSubsidyApplication = create<SubsidyApplicationState>((set, get) 
     ]);
     if (get().applicationId !== applicationId) return;
     if (!remote.ok) {
-      // An expired session goes back to login; what was typed stays in the local draft.
-      if (useSession.getState().endIfExpired(remote.error)) return;
       set({ loading: false, error: remote.error });
       return;
     }

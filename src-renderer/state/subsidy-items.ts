@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { ServiceItemGuide } from '@shared/contract/http/subsidy';
 import type { AppError } from '@shared/contract/result';
 import { call } from '../platform';
-import { useSession } from './session';
 
 /** The service items (事项) the signed-in account may use, with their guides; loaded on Home, reused by the guide. */
 interface ServiceItemsState {
@@ -21,10 +20,6 @@ export const useServiceItems = create<ServiceItemsState>((set, get) => ({
     if (get().loading || (get().items && !force)) return;
     set({ loading: true, error: null });
     const r = await call((api) => api.serviceItems.list({}));
-    if (!r.ok && useSession.getState().endIfExpired(r.error)) {
-      set({ loading: false });
-      return;
-    }
     set(r.ok ? { items: r.value.items, loading: false } : { error: r.error, loading: false });
   },
   clear: () => set({ items: null, error: null }),

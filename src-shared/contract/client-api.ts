@@ -339,6 +339,8 @@ export type ClientEvents = {
   'upload.progress': { uploadId: string; sent: number; total: number };
   /** The outbox after any of its entries changed state (the same list as `outbox.list`). */
   'outbox.changed': { entries: OutboxEntryView[] };
+  /** Main's session ended by itself (a server answer in SESSION_GONE_CODES); sent once, main is signed out. */
+  'session.expired': { code: string };
 };
 
 type Methods = typeof clientMethods;

@@ -264,3 +264,9 @@ export const serverErrors = {
 export type ServerErrorCode = keyof typeof serverErrors;
 
 export const serverErrorCodes = Object.keys(serverErrors) as ServerErrorCode[];
+
+/**
+ * The answers that mean the session is gone (expired, revoked, or a token the server no longer knows): main
+ * forgets its session and tells the renderer once (`session.expired`), whatever call met it.
+ */
+export const SESSION_GONE_CODES: readonly ServerErrorCode[] = ['SESSION_EXPIRED', 'AUTH_REQUIRED'];

@@ -20,6 +20,8 @@ export function AccountLogin() {
   const t = useT();
   const [form] = Form.useForm<Fields>();
   const signedIn = useSession((s) => s.signedIn);
+  // After an expired session, who was signed in: only the password and captcha are asked again.
+  const [again] = useState(() => useSession.getState().expired);
   const [captcha, setCaptcha] = useState<{ captchaId: string; image: string } | null>(null);
   const [captchaError, setCaptchaError] = useState<AppError | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -66,7 +68,7 @@ export function AccountLogin() {
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)} disabled={busy}>
+    <Form form={form} layout="vertical" requiredMark={false} initialValues={again ? { enterprise: again.enterprise, username: again.username } : undefined} onFinish={(v) => void onFinish(v)} disabled={busy}>
       <Form.Item name="enterprise" label={t('login.field.enterprise')} rules={[{ required: true, whitespace: true, message: t('login.required.enterprise') }]}>
         <Input autoComplete="organization" maxLength={200} />
       </Form.Item>

@@ -3,8 +3,7 @@ import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { describeError } from '../../errors/describe';
-import { useLocale, useT } from '../../i18n/store';
+import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useSession } from '../../state/session';
 import { meetsPolicy, passwordChecks } from './password-policy';
@@ -18,7 +17,6 @@ interface Fields {
 /** The forced first-login change of the initial password sent by SMS; each policy rule ticks off as you type. */
 export function ChangePasswordPage() {
   const t = useT();
-  const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
   const session = useSession((s) => s.session);
@@ -37,8 +35,6 @@ export function ChangePasswordPage() {
     if (r.ok) {
       void message.success(t('password.changed'));
       signedIn(r.value);
-    } else if (useSession.getState().endIfExpired(r.error)) {
-      void message.warning(describeError(r.error, locale).message);
     } else {
       setError(r.error);
     }

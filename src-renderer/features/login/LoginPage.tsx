@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Col, Divider, Row, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useT } from '../../i18n/store';
+import { describeError } from '../../errors/describe';
+import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { REGISTRATION_DRAFT_KEY } from '../../state/draft-keys';
 import { useRouter } from '../../state/router';
+import { useSession } from '../../state/session';
 import { AccountLogin } from './AccountLogin';
 
 // The CA-key tab is not the one shown first: its code (key list, PIN field) loads when it is opened.
@@ -14,6 +16,8 @@ export function LoginPage() {
   const t = useT();
   const go = useRouter((s) => s.go);
   const [draftPending, setDraftPending] = useState(false);
+  const expired = useSession((s) => s.expired !== null);
+  const locale = useLocale();
 
   useEffect(() => {
     // After a crash or restart the clerk lands here: point them back to the registration they were filling in.
@@ -50,6 +54,7 @@ export function LoginPage() {
         </div>
       </Col>
       <Col xs={24} md={15} lg={13}>
+        {expired && <Alert type="warning" showIcon data-testid="session-expired" title={describeError({ code: 'SESSION_EXPIRED', retriable: false }, locale).message} style={{ marginBottom: 16 }} />}
         {draftPending && (
           <Alert
             type="info"
