@@ -6,7 +6,7 @@ import { useLocale, useT } from '../i18n/store';
 
 /**
  * An error as the clerk sees it: the code's message, its hint, and "重试" only when the error is retriable and
- * the screen can retry. The code is shown small, for support calls.
+ * the screen can retry. The code and the server's request id are shown small, the id copyable, for support calls.
  */
 export function ErrorAlert(props: {
   error: AppError | null;
@@ -33,6 +33,11 @@ export function ErrorAlert(props: {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('error.code', { code: d.code })}
           </Typography.Text>
+          {d.requestId && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 12 }} data-testid="error-request-id" copyable={{ text: d.requestId, tooltips: [t('error.requestIdCopy'), t('error.requestIdCopied')] }}>
+              {t('error.requestId', { id: d.requestId })}
+            </Typography.Text>
+          )}
         </>
       }
       action={

@@ -21,6 +21,12 @@ describe('describeError', () => {
     );
   });
 
+  it('carries the server’s request id for support, and gives the client’s codes their one text', () => {
+    expect(describeError({ code: 'INTERNAL', retriable: true, requestId: 'req-42' }, 'zh-CN')).toMatchObject({ requestId: 'req-42', hint: expect.stringContaining('请求编号') });
+    expect(describeError({ code: 'SERVER_UNREACHABLE', retriable: true }, 'zh-CN').message).toBe('无法连接一网通办服务器。');
+    expect(describeError({ code: 'SERVER_ANSWER_UNREADABLE', retriable: true }, 'en').retriable).toBe(true);
+  });
+
   it('takes retriable from the error itself', () => {
     expect(describeError({ code: 'TOKEN_REMOVED', retriable: true }, 'zh-CN').retriable).toBe(true);
   });

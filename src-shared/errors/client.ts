@@ -1,7 +1,10 @@
 import type { ErrorCatalog } from './catalog';
 
-/** Errors the desktop client raises itself (not the server, not the CA key). */
-export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'SERVER_ANSWER_UNREADABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'SUBMISSION_QUEUED'] as const;
+/**
+ * Errors the clients raise themselves (not the server, not the CA key): main's client services, the renderer's
+ * transport and file reading, the console's and the phone page's HTTP clients. The one text of each code.
+ */
+export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'SERVER_ANSWER_UNREADABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'CLIENT_UNAVAILABLE', 'FILE_READ_FAILED', 'SUBMISSION_QUEUED'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export const clientErrors: ErrorCatalog<ClientErrorCode> = {
@@ -25,6 +28,7 @@ export const clientErrors: ErrorCatalog<ClientErrorCode> = {
   INPUT_INVALID: {
     retriable: false,
     message: { 'zh-CN': '填写的内容不完整或格式不正确。', en: 'Some fields are missing or not in the right format.' },
+    hint: { 'zh-CN': '请检查填写的内容后重试。', en: 'Check what you entered and try again.' },
   },
   DRAFT_TOO_LARGE: {
     retriable: false,
@@ -46,5 +50,15 @@ export const clientErrors: ErrorCatalog<ClientErrorCode> = {
       'zh-CN': '服务器恢复连接后将自动发送，无需再次输入 PIN 码；可在页面顶部查看待发送事项。',
       en: 'It will be sent automatically once the server can be reached, without the PIN again; see what is waiting at the top of the window.',
     },
+  },
+  CLIENT_UNAVAILABLE: {
+    retriable: true,
+    message: { 'zh-CN': '与通办客户端服务的连接中断。', en: 'The connection to the Tongban client service was lost.' },
+    hint: { 'zh-CN': '请稍候重试；如仍失败，请重新启动通办。', en: 'Wait a moment and try again; if it persists, restart Tongban.' },
+  },
+  FILE_READ_FAILED: {
+    retriable: false,
+    message: { 'zh-CN': '无法读取该文件。', en: 'The file could not be read.' },
+    hint: { 'zh-CN': '请确认文件未被其他程序占用，然后重新选择。', en: 'Make sure no other program holds it open, then choose it again.' },
   },
 };

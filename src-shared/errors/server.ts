@@ -5,6 +5,7 @@
  * Never rename a code: clients and logs in the field depend on it.
  */
 import type { ErrorEntry, ErrorText } from './catalog';
+import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
 
@@ -103,8 +104,9 @@ export const serverErrors = {
   SIGNATURE_INVALID: {
     status: 422,
     retriable: false,
-    message: t('签名验证失败：签名与提交内容不符。', 'Signature check failed: the signature does not match the submission.'),
-    hint: t('请重新签名后提交。', 'Sign again and resubmit.'),
+    // One code, one text: the key's own check and the server's say the same thing.
+    message: tokenErrors.SIGNATURE_INVALID.message,
+    hint: tokenErrors.SIGNATURE_INVALID.hint!,
   },
   CERT_UNTRUSTED: {
     status: 422,
@@ -115,8 +117,8 @@ export const serverErrors = {
   CERT_EXPIRED: {
     status: 422,
     retriable: false,
-    message: t('CA 证书已过期或尚未生效。', 'The CA certificate has expired or is not yet valid.'),
-    hint: t('请联系 CA 机构更新证书。', 'Ask the CA to renew the certificate.'),
+    message: tokenErrors.CERT_EXPIRED.message,
+    hint: tokenErrors.CERT_EXPIRED.hint!,
   },
   CERT_KEY_USAGE: {
     status: 422,

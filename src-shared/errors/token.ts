@@ -70,7 +70,7 @@ export const tokenErrors: ErrorCatalog<TokenErrorCode> = {
   },
   CERT_EXPIRED: {
     retriable: false,
-    message: { 'zh-CN': '数字证书已过期。', en: 'The certificate has expired.' },
+    message: { 'zh-CN': '数字证书已过期或尚未生效。', en: 'The certificate has expired or is not valid yet.' },
     hint: { 'zh-CN': '请到 CA 机构办理证书更新（请使用最新版本的 CA）。', en: 'Renew the certificate with your CA (use the latest version of the key).' },
   },
   CERT_NOT_YET_VALID: {
@@ -107,8 +107,8 @@ export const tokenErrors: ErrorCatalog<TokenErrorCode> = {
   },
   SIGNATURE_INVALID: {
     retriable: false,
-    message: { 'zh-CN': 'USB Key 生成的签名未通过校验。', en: 'The signature made by the key did not verify.' },
-    hint: { 'zh-CN': '证书与密钥可能不匹配。请联系 CA 机构。', en: 'The certificate and key may not match. Contact your CA.' },
+    message: { 'zh-CN': '签名未通过校验：签名与内容或证书不符。', en: 'The signature did not verify against the content or the certificate.' },
+    hint: { 'zh-CN': '请重新签名后提交；如仍失败，证书与密钥可能不匹配，请联系 CA 机构。', en: 'Sign again and resubmit; if it keeps failing, the certificate and key may not match: contact your CA.' },
   },
   BAD_REQUEST: {
     retriable: false,

@@ -2,9 +2,10 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { captchaRoute, staffLoginRoute } from '@shared/contract/http/auth';
+import { serverErrors } from '@shared/errors/server';
 import { call } from './api';
 import { ErrorAlert } from './ErrorAlert';
-import { useT } from './i18n';
+import { useLang, useT } from './i18n';
 import { useSession } from './session';
 import { useRemote } from './use-remote';
 
@@ -21,6 +22,7 @@ interface LoginForm {
 
 export function LoginScreen() {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const [form] = Form.useForm<LoginForm>();
   const signIn = useSession((s) => s.signIn);
   const expired = useSession((s) => s.endedBecauseExpired);
@@ -62,7 +64,7 @@ export function LoginScreen() {
           {t('login.title')}
         </Typography.Title>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {expired ? <Alert type="info" showIcon title={t('login.expired')} /> : null}
+          {expired ? <Alert type="info" showIcon title={serverErrors.SESSION_EXPIRED.message[lang]} /> : null}
           <ErrorAlert error={error ?? captchaError} />
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item label={t('login.username')} name="username" rules={required(t('login.username'))}>

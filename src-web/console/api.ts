@@ -29,6 +29,8 @@ export class ConsoleError extends Error {
 
 const unreachable = () =>
   new ConsoleError({ code: 'SERVER_UNREACHABLE', message: clientErrors.SERVER_UNREACHABLE.message, retriable: true });
+const unreadable = () =>
+  new ConsoleError({ code: 'SERVER_ANSWER_UNREADABLE', message: clientErrors.SERVER_ANSWER_UNREADABLE.message, hint: clientErrors.SERVER_ANSWER_UNREADABLE.hint, retriable: true });
 const unexpected = () => new ConsoleError({ code: 'CLIENT_ERROR', message: clientErrors.CLIENT_ERROR.message, retriable: false });
 
 /** The route's URL; a query its contract refuses (a bad filter) is INPUT_INVALID with the issues, nothing sent. */
@@ -54,7 +56,8 @@ async function send(route: HttpRoute, url: string, body?: unknown): Promise<Resp
   }
   if (res.ok) return res;
   const parsed = errorBodySchema.safeParse(await res.json().catch(() => null));
-  const error = parsed.success ? new ConsoleError(parsed.data.error) : unreachable();
+  // Something answered that is not the portal (a proxy's error page): not "unreachable", and worth a retry.
+  const error = parsed.success ? new ConsoleError(parsed.data.error) : unreadable();
   // An expired or revoked session sends the reviewer back to the login.
   if (res.status === 401 && token) useSession.getState().signOut(true);
   throw error;

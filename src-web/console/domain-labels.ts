@@ -3,26 +3,11 @@
  * requirements, keyed by the contract's names. Field labels follow the application form of manual 001 §1.
  */
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
+import { subsidyStatusLabels } from '@shared/subsidy/status-labels';
 import type { Lang } from './messages';
 
 type Pairs = Record<string, readonly [string, string]>;
 const pick = (pairs: Pairs, key: string, lang: Lang) => pairs[key]?.[lang === 'en' ? 1 : 0] ?? key;
-
-export const statusLabels: Record<SubsidyStatus, readonly [string, string]> = {
-  draft: ['草稿', 'Draft'],
-  submitted: ['待受理', 'Submitted'],
-  accepted: ['已受理', 'Accepted'],
-  returned: ['已退回', 'Returned'],
-  resubmitted: ['已重新提交', 'Resubmitted'],
-  approved: ['审核通过', 'Approved'],
-  publicity: ['公示中', 'In publicity'],
-  disbursement_pending: ['待拨付', 'Awaiting disbursement'],
-  receipt_submitted: ['收据已提交', 'Receipt submitted'],
-  receipt_returned: ['收据已退回', 'Receipt returned'],
-  paid: ['已拨付', 'Paid'],
-  rejected: ['不予通过', 'Rejected'],
-  withdrawn: ['已撤回', 'Withdrawn'],
-};
 
 export const statusColors: Record<SubsidyStatus, string> = {
   draft: 'default',
@@ -40,7 +25,8 @@ export const statusColors: Record<SubsidyStatus, string> = {
   withdrawn: 'default',
 };
 
-export const statusLabel = (status: SubsidyStatus, lang: Lang) => pick(statusLabels, status, lang);
+/** The status words every desk shares (src-shared/subsidy/status-labels.ts). */
+export const statusLabel = (status: SubsidyStatus, lang: Lang) => subsidyStatusLabels[status][lang];
 
 /** Talent fields in the order the form shows them. */
 export const talentFieldLabels: Pairs = {

@@ -23,7 +23,6 @@ const zhCN = {
   'login.captchaRefresh': '刷新验证码',
   'login.submit': '登录',
   'login.required': '请输入{field}',
-  'login.expired': '登录已过期，请重新登录。',
 
   'password.title': '首次登录请修改初始密码',
   'password.intro': '为保障账号安全，首次登录须设置新密码后方可办理业务。',
@@ -285,6 +284,8 @@ const zhCN = {
   'error.title': '操作未成功',
   'error.code': '错误代码：{code}',
   'error.requestId': '请求编号：{id}',
+  'error.requestIdCopy': '复制请求编号',
+  'error.requestIdCopied': '已复制',
   'error.retry': '重试',
 };
 
@@ -310,7 +311,6 @@ const en: Record<MessageKey, string> = {
   'login.captchaRefresh': 'New captcha',
   'login.submit': 'Sign in',
   'login.required': 'Enter the {field}',
-  'login.expired': 'Your session has expired; please sign in again.',
   'password.title': 'Change your initial password',
   'password.intro': 'For the account\u2019s safety, set a new password before you continue.',
   'password.current': 'Current password',
@@ -559,6 +559,8 @@ const en: Record<MessageKey, string> = {
   'error.title': 'That did not work',
   'error.code': 'Error code: {code}',
   'error.requestId': 'Request id: {id}',
+  'error.requestIdCopy': 'Copy the request id',
+  'error.requestIdCopied': 'Copied',
   'error.retry': 'Try again',
 };
 

@@ -25,7 +25,10 @@ function ErrorPanel({ error, lang, t, children }: { error: PhoneError; lang: Pho
     <div className="phone-error" role="alert">
       <p className="phone-error-title">{error.body.message[lang]}</p>
       {error.body.hint ? <p>{error.body.hint[lang]}</p> : null}
-      <p className="phone-small">{t('errorCode', { code: error.code })}</p>
+      <p className="phone-small">
+        {t('errorCode', { code: error.code })}
+        {error.body.requestId ? <span style={{ userSelect: 'all' }}> · {t('requestId', { id: error.body.requestId })}</span> : null}
+      </p>
       {children}
     </div>
   );

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { phoneReceiptInfoSchema } from '@shared/contract/http/disbursement';
 import type { ErrorBody } from '@shared/contract/http/route';
 import { routeUrl } from '@shared/contract/http/url';
+import { clientErrors } from '@shared/errors/client';
 
 export type PhoneReceiptInfo = z.infer<typeof phoneReceiptInfoSchema>;
 export type PhoneErrorBody = Pick<ErrorBody['error'], 'code' | 'message' | 'hint' | 'requestId'>;
@@ -48,11 +49,10 @@ function isText(v: unknown): v is { 'zh-CN': string; en: string } {
   return typeof o?.['zh-CN'] === 'string' && typeof o.en === 'string';
 }
 
-/** Said when the server cannot be reached or answers something that is not the contract's. */
-export const UNREACHABLE: PhoneErrorBody = {
-  code: 'SERVER_UNREACHABLE',
-  message: { 'zh-CN': '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached; check the connection and try again.' },
-};
+/** Said when the server cannot be reached (the one text of the code, src-shared/errors/client.ts). */
+export const UNREACHABLE: PhoneErrorBody = { code: 'SERVER_UNREACHABLE', message: clientErrors.SERVER_UNREACHABLE.message };
+/** Said when something answered that is not the portal (a proxy's error page). */
+const UNREADABLE: PhoneErrorBody = { code: 'SERVER_ANSWER_UNREADABLE', message: clientErrors.SERVER_ANSWER_UNREADABLE.message };
 
 export async function fetchInfo(token: string): Promise<PhoneReceiptInfo> {
   let res: Response;
@@ -62,7 +62,7 @@ export async function fetchInfo(token: string): Promise<PhoneReceiptInfo> {
     throw new PhoneError(UNREACHABLE);
   }
   const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new PhoneError(readErrorBody(json) ?? UNREACHABLE);
+  if (!res.ok) throw new PhoneError(readErrorBody(json) ?? UNREADABLE);
   const info = json as Partial<PhoneReceiptInfo> | null;
   if (!info || typeof info.receiptNumber !== 'string' || typeof info.amountFen !== 'number' || typeof info.frameAspect !== 'number' || !(info.frameAspect > 0)) {
     throw new PhoneError(UNREACHABLE);
@@ -93,7 +93,7 @@ export function uploadPhoto(token: string, photo: Blob, onProgress: (percent: nu
         if (ok?.ok === true && typeof ok.receiptNumber === 'string') resolve({ receiptNumber: ok.receiptNumber });
         else reject(new PhoneError(UNREACHABLE));
       } else {
-        reject(new PhoneError(readErrorBody(json) ?? UNREACHABLE));
+        reject(new PhoneError(readErrorBody(json) ?? UNREADABLE));
       }
     };
     xhr.send(photo);

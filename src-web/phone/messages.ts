@@ -30,11 +30,11 @@ const zhCN = {
   notAnImage: '无法读取所选文件，请选择一张照片。',
   tooLarge: '照片过大（超过 10 MB），请重拍。',
   failed: '操作未成功',
-  unreachable: '无法连接服务器，请检查网络后重试。',
   retry: '重试',
   noToken: '链接不完整',
   noTokenHint: '请使用手机扫描电脑端显示的二维码打开本页面。',
   errorCode: '错误代码：{code}',
+  requestId: '请求编号：{id}',
 };
 
 export type PhoneMessageKey = keyof typeof zhCN;
@@ -67,14 +67,15 @@ const en: Record<PhoneMessageKey, string> = {
   notAnImage: 'The chosen file cannot be read; choose a photo.',
   tooLarge: 'The photo is too large (over 10 MB); take it again.',
   failed: 'That did not work',
-  unreachable: 'The server cannot be reached; check the connection and try again.',
   retry: 'Try again',
   noToken: 'The link is incomplete',
   noTokenHint: 'Open this page by scanning the QR code shown on the PC with your phone.',
   errorCode: 'Error code: {code}',
+  requestId: 'Request id: {id}',
 };
 
 export type PhoneLang = 'zh-CN' | 'en';
+export const phoneCatalogs: Record<PhoneLang, Record<PhoneMessageKey, string>> = { 'zh-CN': zhCN, en };
 
 /** Chinese unless the phone says it prefers another language. */
 export function phoneLang(languages: readonly string[]): PhoneLang {

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '@shared/contract/result';
 import type { DiagnosticReport } from '@shared/contract/token';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/store';
+import { tokenErrors } from '@shared/errors/token';
+import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { evaluateReport, type Check } from './self-check';
@@ -104,6 +105,7 @@ export default function SelfCheckPage() {
 
 function CheckRow({ check, index, last }: { check: Check; index: number; last: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const icon =
     check.status === 'pass' ? (
       <CheckCircleFilled style={{ color: '#52c41a', fontSize: 20 }} aria-hidden />
@@ -131,7 +133,7 @@ function CheckRow({ check, index, last }: { check: Check; index: number; last: b
             </Typography.Text>
           )}
           {check.status === 'fail' && check.fix && (
-            <Alert type="warning" style={{ marginTop: 8 }} title={<><strong>{t('selfCheck.whatToDo')}</strong>{t(check.fix)}</>} />
+            <Alert type="warning" style={{ marginTop: 8 }} title={<><strong>{t('selfCheck.whatToDo')}</strong>{typeof check.fix === 'string' ? t(check.fix) : tokenErrors[check.fix.hintOf].hint?.[locale]}</>} />
           )}
         </div>
       </Space>

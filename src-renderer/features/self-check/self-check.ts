@@ -1,3 +1,4 @@
+import type { TokenErrorCode } from '@shared/errors/token';
 import type { DiagnosticReport } from '@shared/contract/token';
 import type { MessageKey, MessageVars } from '@shared/i18n/messages';
 
@@ -22,8 +23,8 @@ export interface Check {
   finding?: Text;
   /** A warning on a passed check: another certificate expired or locked, a PIN count low. */
   note?: Text;
-  /** What to do, for a failed check. */
-  fix?: MessageKey;
+  /** What to do, for a failed check: a message, or the hint of the error code that says it already. */
+  fix?: MessageKey | { hintOf: TokenErrorCode };
 }
 
 const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
@@ -108,7 +109,7 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
     ok: anyUnlocked,
     finding: anyUnlocked ? { key: 'selfCheck.pin.pass' } : lockedText,
     ...(anyUnlocked && locked.length > 0 ? { note: lockedText } : anyUnlocked && low.length > 0 ? { note: lowText } : {}),
-    fix: 'selfCheck.pin.fix',
+    fix: { hintOf: 'PIN_LOCKED' },
   });
   return checks;
 }
