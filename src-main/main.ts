@@ -14,6 +14,7 @@ function createServices(): ClientServices {
   const desktop = createDesktopServices({
     shell: 'electron',
     storeFile: path.join(app.getPath('userData'), 'tongban.db'),
+    logDir: path.join(app.getPath('userData'), 'logs'),
     spawn: forkUtilityService,
     env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
     resourcesPath: process.resourcesPath,

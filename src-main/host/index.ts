@@ -13,6 +13,7 @@ const port = process.env.TONGBAN_HOST_PORT ? Number(process.env.TONGBAN_HOST_POR
 const desktop = createDesktopServices({
   shell: 'browser',
   storeFile: path.join(dataDir, 'tongban.db'),
+  logDir: path.join(dataDir, 'logs'),
   log: (message, fields) => console.error(JSON.stringify({ component: 'host', message, ...fields })),
 });
 const host = await startBrowserHost({ rendererDir, port, services: desktop.services });

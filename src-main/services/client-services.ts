@@ -22,6 +22,7 @@ import { SESSION_GONE_CODES } from '@shared/errors/server';
 import { fieldIssues } from '@shared/validation/issues';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
+import type { DesktopLog } from './desktop-log';
 import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
@@ -49,6 +50,8 @@ export interface ClientServicesOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Backoff of the outbox's automatic sends (tests shorten it). */
   outboxRetryMs?: { first: number; max: number };
+  /** The desktop log file: one line per call (method, outcome code, duration, request id; never the input). */
+  journal?: Pick<DesktopLog, 'write' | 'tail'>;
 }
 
 export type ClientFormInput = RegistrationForm;
@@ -113,16 +116,22 @@ export class ClientServices {
     if (!schema) return fail('INPUT_INVALID', false, { reason: 'unknown method' });
     const parsed = schema.safeParse(input ?? {});
     if (!parsed.success) {
+      this.opts.journal?.write('warn', 'call', { method, outcome: 'INPUT_INVALID' });
       // Every broken rule by its contract path and stable code (BANK_ACCOUNT_NUMBER_INVALID, TOO_LONG…), for the form.
       return { ok: false, error: { code: 'INPUT_INVALID', retriable: false, issues: fieldIssues(parsed.error, input ?? {}) } };
     }
     const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
+    const started = performance.now();
     try {
       const result = await handler!(parsed.data);
+      const ms = Math.round(performance.now() - started);
+      if (result.ok) this.opts.journal?.write('info', 'call', { method, outcome: 'OK', ms });
+      else this.opts.journal?.write('warn', 'call', { method, outcome: result.error.code, ms, ...(result.error.requestId ? { requestId: result.error.requestId } : {}) });
       if (!result.ok && (SESSION_GONE_CODES as readonly string[]).includes(result.error.code)) this.sessionGone(result.error.code);
       return result;
     } catch (e) {
       this.opts.log?.('client service failed', { method, error: (e as Error)?.message });
+      this.opts.journal?.write('error', 'call', { method, outcome: 'CLIENT_ERROR', ms: Math.round(performance.now() - started), error: e });
       return fail('CLIENT_ERROR');
     }
   }
@@ -135,6 +144,7 @@ export class ClientServices {
     if (!this.session) return;
     this.portal.setSession(null);
     this.session = null;
+    this.opts.journal?.write('warn', 'session expired', { code });
     this.emit('session.expired', { code });
   }
 
@@ -161,6 +171,7 @@ export class ClientServices {
 
   private readonly handlers: { [N in ClientMethodName]: (input: never) => Promise<Result<Output<N>>> } & Record<string, unknown> = {
     'app.info': async () => ok(appInfo(this.opts.shell)),
+    'app.logTail': async (i: { lines?: number }) => ok({ lines: this.opts.journal?.tail(i.lines ?? 200) ?? [] }),
 
     'settings.get': async () => ok(this.settings()),
     'settings.update': async (patch: Partial<Settings>) => {

@@ -3,9 +3,11 @@
  * utility process, store in userData) and the browser-mode host (token service in a Node child process, store in
  * the data directory).
  */
+import path from 'node:path';
 import type { AppInfo } from '@shared/contract/client-api';
 import { TokenClient, type SpawnService } from '../token/token-client';
 import { ClientServices } from './client-services';
+import { createDesktopLog } from './desktop-log';
 import { loadFormFont } from './form-font';
 import { LocalStore } from './local-store';
 import { renderRegistrationForms } from './registration-forms';
@@ -30,7 +32,10 @@ export function createDesktopServices(opts: {
    * each test fresh services and store but share one token service per worker: starting one costs seconds.
    */
   tokens?: TokenClient;
+  /** Where the rotating log file goes; `logs` beside the store unless given. */
+  logDir?: string;
 }): DesktopServices {
+  const journal = createDesktopLog({ dir: opts.logDir ?? path.join(path.dirname(opts.storeFile), 'logs') });
   const env = opts.env ?? process.env;
   const store = new LocalStore(opts.storeFile);
   const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), opts.log);
@@ -42,6 +47,8 @@ export function createDesktopServices(opts: {
       pollMs: 1000,
       settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
     });
+  const onRestart = () => journal.write('warn', 'token service restarted');
+  tokens.on('restarted', onRestart);
   void tokens.start();
   const services = new ClientServices({
     shell: opts.shell,
@@ -51,11 +58,14 @@ export function createDesktopServices(opts: {
     seed,
     printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
     log: opts.log,
+    journal,
   });
+  journal.write('info', 'started', { shell: opts.shell });
   return {
     services,
     async close() {
       services.detach();
+      tokens.off('restarted', onRestart);
       if (!opts.tokens) await tokens.stop();
       store.close();
     },

@@ -7,7 +7,7 @@ import type { Result } from './result';
 import type { ClientEvents, ClientMethodName, TongbanClientApi } from './client-api';
 
 export const CLIENT_METHOD_NAMES = {
-  app: ['info'],
+  app: ['info', 'logTail'],
   settings: ['get', 'update'],
   tokens: ['list', 'diagnose', 'cancel'],
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],

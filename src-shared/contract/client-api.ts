@@ -81,6 +81,8 @@ export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 export const clientMethods = {
   app: {
     info: empty,
+    /** The desktop log's last lines (already redacted), for the self-check report. */
+    logTail: z.object({ lines: z.number().int().min(1).max(1000).optional() }),
   },
   settings: {
     get: empty,
@@ -272,7 +274,7 @@ export interface OutboxEntryView {
 }
 
 export interface ClientResults {
-  app: { info: AppInfo };
+  app: { info: AppInfo; logTail: { lines: string[] } };
   settings: { get: Settings; update: Settings };
   tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean } };
   auth: {

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, CopyOutlined, MinusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, CopyOutlined, FileTextOutlined, MinusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '@shared/contract/result';
@@ -9,6 +9,9 @@ import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { evaluateReport, type Check } from './self-check';
+
+/** About what support needs to follow the last few operations, without flooding a ticket. */
+const LOG_TAIL_LINES = 200;
 
 /** 检测不到CA？: runs the token service's diagnostics and walks through the manuals' causes in order. */
 export default function SelfCheckPage() {
@@ -33,7 +36,15 @@ export default function SelfCheckPage() {
     void run();
   }, [run]);
 
-  const reportText = report ? JSON.stringify(report, null, 2) : '';
+  // The log's tail rides along in the same copied report when the clerk asks for it (support reads both).
+  const [logLines, setLogLines] = useState<string[] | null>(null);
+  const attachLog = async () => {
+    const r = await call((api) => api.app.logTail({ lines: LOG_TAIL_LINES }));
+    if (!r.ok) return setError(r.error);
+    setLogLines(r.value.lines);
+    void message.success(t('selfCheck.logAttached', { count: r.value.lines.length }));
+  };
+  const reportText = report ? JSON.stringify(report, null, 2) + (logLines ? `\n\n${t('selfCheck.logHeading', { count: logLines.length })}\n${logLines.join('\n')}` : '') : '';
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(reportText);
@@ -58,6 +69,9 @@ export default function SelfCheckPage() {
           </Button>
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void run()} loading={running}>
             {running ? t('selfCheck.running') : t('selfCheck.run')}
+          </Button>
+          <Button icon={<FileTextOutlined aria-hidden />} onClick={() => void attachLog()} disabled={!report || logLines !== null} data-testid="attach-log">
+            {t('selfCheck.attachLog')}
           </Button>
           <Button type="primary" icon={<CopyOutlined aria-hidden />} onClick={() => void copy()} disabled={!report}>
             {t('selfCheck.copy')}
