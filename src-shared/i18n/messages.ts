@@ -6,6 +6,7 @@
  * Placeholders are `{name}`; {@link translate} fills them.
  */
 import { clientErrors } from '../errors/client';
+import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
   'app.name': '通办',
@@ -285,18 +286,7 @@ export const zhCN = {
   'reg.done.toLogin': '前往登录',
 
   // ── Validators (stable codes from src-shared/validation) ──
-  'validation.USCC_LENGTH': '统一社会信用代码应为 18 位',
-  'validation.USCC_CHARSET': '统一社会信用代码含有无效字符（不使用 I、O、S、V、Z）',
-  'validation.USCC_AUTHORITY': '统一社会信用代码第 1 位（登记管理部门码）无效',
-  'validation.USCC_CATEGORY': '统一社会信用代码第 2 位（机构类别码）无效',
-  'validation.USCC_DIVISION': '统一社会信用代码第 3–8 位（行政区划码）无效',
-  'validation.USCC_ORG_CODE_CHECK': '统一社会信用代码第 9–17 位（组织机构代码）校验错误',
-  'validation.USCC_CHECK_DIGIT': '统一社会信用代码校验位错误，请核对',
-  'validation.ID_LENGTH': '身份证号码应为 18 位',
-  'validation.ID_CHARSET': '身份证号码只能包含数字，最后一位可以是 X',
-  'validation.ID_BIRTH_DATE': '身份证号码中的出生日期无效',
-  'validation.ID_CHECK_DIGIT': '身份证号码校验位错误，请核对',
-  'validation.MOBILE_FORMAT': '请输入 11 位中国大陆手机号码',
+  ...validationZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -561,12 +551,6 @@ export const zhCN = {
   // ── Disbursement and receipt (manual 001 §2) ──
   'home.items.pending': '待拨付资金列表',
   'home.items.pendingLabel': '{name}：待拨付资金列表',
-  'validation.BANK_ACCOUNT_NUMBER_INVALID': '银行账号应为 8–32 位数字',
-  'validation.CNAPS_INVALID': '大额支付行号应为 12 位数字',
-  'validation.PHONE_INVALID': '固定电话只能包含数字、“-”、“+”、括号和空格',
-  'validation.BANK_ACCOUNT_NAME_MISMATCH': '户名必须与企业名称一致：{name}',
-  'validation.EMAIL_FORMAT': '请输入正确的电子邮箱',
-  'validation.REQUIRED': '请填写{field}',
   'disb.nav.list': '待拨付资金列表',
   'disb.list.title': '待拨付资金列表',
   'disb.list.intro': '公示期结束后，业务人员启动资金拨付。请点击“详情”，上传在职证明、确认银行账户和联系人，打印收据并加盖财务章或公章后上传。',
@@ -980,18 +964,7 @@ export const en: Catalog = {
   'reg.done.usernames': 'Accounts',
   'reg.done.toLogin': 'Go to sign-in',
 
-  'validation.USCC_LENGTH': 'The USCC has 18 characters',
-  'validation.USCC_CHARSET': 'The USCC contains invalid characters (I, O, S, V, Z are not used)',
-  'validation.USCC_AUTHORITY': 'USCC position 1 (registration authority) is invalid',
-  'validation.USCC_CATEGORY': 'USCC position 2 (category) is invalid',
-  'validation.USCC_DIVISION': 'USCC positions 3–8 (division) are invalid',
-  'validation.USCC_ORG_CODE_CHECK': 'USCC positions 9–17 (organisation code) fail their check',
-  'validation.USCC_CHECK_DIGIT': 'The USCC check character is wrong; check the code',
-  'validation.ID_LENGTH': 'The ID number has 18 characters',
-  'validation.ID_CHARSET': 'Digits only; the last character may be X',
-  'validation.ID_BIRTH_DATE': 'The birth date in the ID number is not valid',
-  'validation.ID_CHECK_DIGIT': 'The ID number’s check character is wrong; check the number',
-  'validation.MOBILE_FORMAT': 'Enter an 11-digit mainland China mobile number',
+  ...validationEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',
@@ -1255,12 +1228,6 @@ export const en: Catalog = {
   // ── Disbursement and receipt (manual 001 §2) ──
   'home.items.pending': 'Pending disbursements',
   'home.items.pendingLabel': '{name}: pending disbursements',
-  'validation.BANK_ACCOUNT_NUMBER_INVALID': 'The account number has 8 to 32 digits',
-  'validation.CNAPS_INVALID': 'The CNAPS code has 12 digits',
-  'validation.PHONE_INVALID': 'A landline may contain digits, “-”, “+”, brackets and spaces only',
-  'validation.BANK_ACCOUNT_NAME_MISMATCH': 'The account name must be the enterprise name: {name}',
-  'validation.EMAIL_FORMAT': 'Enter a valid e-mail address',
-  'validation.REQUIRED': '{field} is required',
   'disb.nav.list': 'Pending disbursements',
   'disb.list.title': 'Pending disbursements',
   'disb.list.intro': 'After the publicity period, staff open the disbursement. Click “Details” to upload employment certificates, confirm the bank account and contact, print the receipt, stamp it and upload it.',
