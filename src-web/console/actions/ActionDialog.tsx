@@ -61,7 +61,7 @@ export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
       <Alert type={action === 'reject' ? 'warning' : 'info'} showIcon title={t(`action.confirm.${action}`)} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" initialValues={initial} requiredMark={false}>
         {action === 'accept' ? commentField : null}
-        {action === 'return' ? <ReturnCommentFields app={app} form={form} /> : null}
+        {action === 'return' ? <ReturnCommentFields app={app} /> : null}
         {action === 'approve' ? (
           <>
             <Form.Item

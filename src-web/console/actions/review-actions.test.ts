@@ -10,3 +10,10 @@ describe('the review dialogs check with the routes’ own body schemas', () => {
     expect(reviewIssues('return', {})).toEqual([{ path: '', code: 'COMMENT_REQUIRED' }]);
   });
 });
+
+describe('return comment rows', () => {
+  it('refuses a row left half empty beside it, instead of dropping it silently', () => {
+    expect(reviewIssues('return', { fields: [{ path: 'contact.mobile' }] })).toEqual([{ path: 'fields[0].comment', code: 'REQUIRED' }]);
+    expect(reviewIssues('return', { fields: [{ path: 'contact.mobile', comment: '号码有误' }] })).toEqual([]);
+  });
+});

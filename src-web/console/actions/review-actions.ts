@@ -33,8 +33,8 @@ export interface ReviewForm {
 }
 
 const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
-const complete = (list: ReviewComment[] = []) =>
-  list.filter((c) => c.path && c.comment?.trim()).map((c) => ({ path: c.path!, comment: c.comment!.trim() }));
+/** Every comment row as typed (a row left empty is the contract's to refuse, beside it, not ours to drop). */
+const rows = (list: ReviewComment[] = []) => list.map((c) => ({ path: c.path ?? '', comment: c.comment?.trim() ?? '' }));
 
 /** The body each action sends, from the dialog's form: what the contract checks in the dialog and on the server. */
 export function reviewBody(action: ReviewAction, f: ReviewForm) {
@@ -42,7 +42,7 @@ export function reviewBody(action: ReviewAction, f: ReviewForm) {
     case 'accept':
       return { comment: optional(f.comment) };
     case 'return':
-      return { comment: f.comment?.trim() ?? '', fields: complete(f.fields), attachments: complete(f.attachments) };
+      return { comment: f.comment?.trim() ?? '', fields: rows(f.fields), attachments: rows(f.attachments) };
     case 'approve':
       return { amountFen: Math.round((f.amountYuan ?? 0) * 100), comment: optional(f.comment) };
     case 'reject':
