@@ -1,6 +1,7 @@
 /** First sign-in of a bootstrapped or reset staff account: a new password before anything else. */
 import { Button, Card, Form, Input, Typography, type FormRule } from 'antd';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { changePasswordBodySchema, staffChangePasswordRoute } from '@shared/contract/http/auth';
 import { checkForm, contractRule } from '@shared/forms';
 import { serverErrors } from '@shared/errors/server';
@@ -9,11 +10,8 @@ import { ErrorAlert } from './ErrorAlert';
 import { useLang, useT } from './i18n';
 import { useSession } from './session';
 
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+/** The route's body, and the new password typed a second time. */
+type PasswordForm = z.input<typeof changePasswordBodySchema> & { confirm: string };
 
 export function PasswordChangeScreen() {
   const t = useT();

@@ -7,6 +7,8 @@
 import {
   bankAccountInputSchema,
   financeContactInputSchema,
+  type BankAccountInput,
+  type FinanceContactInput,
   type DisbursementStatus,
   type DisbursementView,
 } from '@shared/contract/http/disbursement';
@@ -65,20 +67,9 @@ export function stageOf(view: Pick<DisbursementView, 'status' | 'missing'>): Sta
 
 // ── The bank account and contact forms ──────────────────────────────────────────────────────────────────────
 
-export interface BankAccountForm {
-  bankName: string;
-  accountName: string;
-  accountNumber: string;
-  branchName: string;
-  cnapsCode: string;
-}
-
-export interface ContactForm {
-  name: string;
-  mobile: string;
-  phone: string;
-  email: string;
-}
+/** The contract's inputs with every field present (a form always has its text boxes, if empty). */
+export type BankAccountForm = Required<BankAccountInput>;
+export type ContactForm = Required<FinanceContactInput>;
 
 /** Field → its issue (`REQUIRED`, `BANK_ACCOUNT_NUMBER_INVALID`, `MOBILE_FORMAT`…), rendered with `issueText`. */
 export type FieldErrors<F> = Partial<Record<keyof F & string, FieldIssue>>;

@@ -5,8 +5,10 @@ import {
   rejectSubsidyRoute,
   returnSubsidyRoute,
   startSubsidyPublicityRoute,
+  type subsidyReviewCommentSchema,
   type SubsidyAction,
 } from '@shared/contract/http/subsidy';
+import type { z } from 'zod';
 import { checkForm } from '@shared/forms';
 import { call } from '../api';
 import type { StaffApplication } from '../detail/model';
@@ -16,21 +18,16 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 export const isReviewAction = (a: SubsidyAction): a is ReviewAction => (REVIEW_ACTIONS as readonly string[]).includes(a);
 
-export interface ReviewComment {
-  path?: string;
-  comment?: string;
-}
+/** A comment row as the reviewer fills it in: the contract's comment, either half possibly still empty. */
+export type ReviewComment = Partial<z.input<typeof subsidyReviewCommentSchema>>;
 
-/** What the dialogs collect; each action reads its own part. */
-export interface ReviewForm {
+/** What the dialogs collect (the routes' bodies, the amount in yuan); each action reads its own part. */
+export type ReviewForm = Partial<z.input<typeof rejectSubsidyRoute.body> & z.input<typeof startSubsidyPublicityRoute.body>> & {
   comment?: string;
   fields?: ReviewComment[];
   attachments?: ReviewComment[];
   amountYuan?: number;
-  reason?: string;
-  startDate?: string;
-  endDate?: string;
-}
+};
 
 const optional = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 /** Every comment row as typed (a row left empty is the contract's to refuse, beside it, not ours to drop). */

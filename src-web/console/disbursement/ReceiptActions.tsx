@@ -1,6 +1,7 @@
 /** Finance's decision on the stamped receipt: 收据审核通过 (paid) or 退回 with a reason, each behind a confirming dialog. */
 import { Alert, Button, Card, Form, Input, Modal, Space, Typography, type FormRule } from 'antd';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { staffAcceptReceiptRoute, staffReturnReceiptRoute } from '@shared/contract/http/disbursement';
 import { checkForm, contractRule } from '@shared/forms';
 import { useDecision } from '../actions/use-decision';
@@ -9,10 +10,8 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useLang, useT } from '../i18n';
 import type { ReceiptAction, StaffDisbursement } from './model';
 
-interface DecisionForm {
-  comment?: string;
-  reason?: string;
-}
+/** The two routes' bodies, as the dialog collects them. */
+type DecisionForm = Partial<z.input<typeof staffAcceptReceiptRoute.body> & z.input<typeof staffReturnReceiptRoute.body>>;
 
 const returnBody = (f: DecisionForm) => ({ reason: f.reason?.trim() ?? '' });
 
