@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { accountCreateBodySchema } from '../contract/http/enterprise';
 import { registrationFormPartSchema } from '../contract/http/registration';
 import { subsidyContactSchema, subsidyFormSchema } from '../contract/http/subsidy';
 import { VALIDATION_CODES, validationEn, validationZhCN } from '../i18n/validation-messages';
@@ -20,7 +21,7 @@ describe('the validation catalog', () => {
 
   it('knows every code the contract schemas report for bad input', () => {
     const bad = [undefined, null, '', ' ', 'x', 'x'.repeat(300), -1, 1e15, 1.5, true, [], {}, { name: 'x' }];
-    const schemas: z.ZodType[] = [subsidyFormSchema, registrationFormPartSchema, subsidyContactSchema];
+    const schemas: z.ZodType[] = [subsidyFormSchema, registrationFormPartSchema, subsidyContactSchema, accountCreateBodySchema];
     const known = new Set<string>(VALIDATION_CODES);
     for (const schema of schemas) {
       for (const value of bad) {
@@ -29,6 +30,10 @@ describe('the validation catalog', () => {
         }
       }
     }
+  });
+
+  it('gives a refused username its own code, for the desk, main and the server alike', () => {
+    expect(checkForm(accountCreateBodySchema, { username: 'a b', role: 'handler', displayName: '王五', mobile: '13800001111' }).issues).toEqual([{ path: 'username', code: 'USERNAME_FORMAT' }]);
   });
 
   it('fills the numbers an issue carries', () => {

@@ -4,6 +4,7 @@
  * `messages.ts` includes it. The key type is built from the code lists, so a code without a text does not compile.
  */
 import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
+import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
 import { FORM_PARSE_CODES } from '../forms/parse';
 import { GENERIC_ISSUE_CODES } from '../validation/issues';
@@ -19,6 +20,7 @@ export const VALIDATION_CODES = [
   ...MOBILE_ERROR_CODES,
   ...SUBSIDY_RULE_CODES,
   ...DISBURSEMENT_RULE_CODES,
+  ...ACCOUNT_RULE_CODES,
   ...FORM_PARSE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
@@ -64,6 +66,7 @@ export const validationZhCN = {
   'validation.CNAPS_INVALID': '大额支付行号应为 12 位数字',
   'validation.PHONE_INVALID': '固定电话只能包含数字、“-”、“+”、括号和空格',
   'validation.BANK_ACCOUNT_NAME_MISMATCH': '户名必须与企业名称一致：{name}',
+  'validation.USERNAME_FORMAT': '请输入 3–32 位字母、数字或 _ . -',
   'validation.AMOUNT_FORMAT': '请输入金额（元），最多两位小数',
   'validation.WHOLE_NUMBER_FORMAT': '请输入整数',
 } as const satisfies ValidationCatalog;
@@ -108,6 +111,7 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.CNAPS_INVALID': 'The CNAPS code has 12 digits',
   'validation.PHONE_INVALID': 'A landline may contain digits, “-”, “+”, brackets and spaces only',
   'validation.BANK_ACCOUNT_NAME_MISMATCH': 'The account name must be the enterprise name: {name}',
+  'validation.USERNAME_FORMAT': 'Enter 3–32 letters, digits or _ . -',
   'validation.AMOUNT_FORMAT': 'Enter an amount in yuan, at most two decimals',
   'validation.WHOLE_NUMBER_FORMAT': 'Enter a whole number',
 };
