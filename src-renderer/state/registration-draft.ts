@@ -7,7 +7,10 @@ import {
   type ClientResults,
   type RegistrationForm,
 } from '@shared/contract/client-api';
+import { registrationRequirements, type RegistrationRequirement } from '@shared/contract/http/registration';
+import type { AppError } from '@shared/contract/result';
 import type { TokenCertificate } from '@shared/contract/token';
+import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { call } from '../platform';
 import { REGISTRATION_DRAFT_KEY } from './draft-keys';
@@ -22,16 +25,9 @@ export const DRAFT_KEY = REGISTRATION_DRAFT_KEY;
 export const STEPS = ['ca', 'readKey', 'form', 'print', 'upload', 'sign', 'sms', 'done'] as const;
 export type StepId = (typeof STEPS)[number];
 
-/** The stamped scans the manual lists (001, 注册 2.2), in its order. */
-export const REQUIREMENTS = [
-  'businessLicence',
-  'adminIdFront',
-  'adminIdBack',
-  'adminFilingSheet',
-  'registrationTable',
-  'agreement',
-] as const;
-export type Requirement = (typeof REQUIREMENTS)[number];
+/** The stamped scans the manual lists (001, 注册 2.2), in its order: the contract's list. */
+export const REQUIREMENTS = registrationRequirements;
+export type Requirement = RegistrationRequirement;
 
 const submissionSchema = z.object({
   registrationId: z.string(),
@@ -121,6 +117,10 @@ interface RegistrationState {
   /** Starts a new registration (discarding the saved draft). */
   startOver(): Promise<void>;
   dismissRestored(): void;
+  /** The server's field issues on the enterprise and administrator form, shown beside the fields; never saved. */
+  serverIssues: FieldIssue[];
+  /** A refused submission: its field issues go back to the form step, beside their fields. True if there were any. */
+  refused(error: AppError): boolean;
 }
 
 export const useRegistration = create<RegistrationState>((set, get) => ({
@@ -128,6 +128,13 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
   restored: false,
   loaded: false,
   result: null,
+  serverIssues: [],
+  refused: (error) => {
+    const serverIssues = issuesUnder(error.issues ?? [], 'body.payload').filter((i) => /^(enterprise|administrator)\./.test(i.path));
+    set({ serverIssues });
+    if (serverIssues.length) get().goTo('form');
+    return serverIssues.length > 0;
+  },
   load: async () => {
     if (get().loaded) return;
     const r = await call((api) => api.drafts.load({ key: DRAFT_KEY }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import type { AppError } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
+import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
 import { emptyForm, formFromContract, serverDraft, type SubsidyForm } from './subsidy-form';
 import { call } from '../platform';
 
@@ -65,6 +66,10 @@ interface SubsidyApplicationState {
   submitted(app: SubsidyApplicationView): Promise<void>;
   setApp(app: SubsidyApplicationView): void;
   close(): void;
+  /** The server's field issues of the last refused submission, and the form they were about; never saved. */
+  refusal: { issues: FieldIssue[]; form: SubsidyForm } | null;
+  /** A refused submission: its field issues (`body.payload.…`) go beside the form's fields. True if there were any. */
+  refused(error: AppError): boolean;
 }
 
 function parseLocal(data: unknown): LocalDraft | null {
@@ -133,7 +138,13 @@ export const useSubsidyApplication = create<SubsidyApplicationState>((set, get) 
     await call((api) => api.drafts.save({ key: subsidyFilesKey(app.id), data: names }));
   },
   setApp: (app) => set({ app }),
-  close: () => set({ applicationId: null, app: null, form: emptyForm(), restored: false, error: null, savedAt: null }),
+  close: () => set({ applicationId: null, app: null, form: emptyForm(), restored: false, error: null, savedAt: null, refusal: null }),
+  refusal: null,
+  refused: (error) => {
+    const issues = issuesUnder(error.issues ?? [], 'body.payload');
+    set({ refusal: issues.length ? { issues, form: get().form } : null });
+    return issues.length > 0;
+  },
 }));
 
 /** What a submission's signature covers, for telling a retry from new content. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { subsidyTalentSchema } from '@shared/contract/http/subsidy';
+import { missingSubsidyAttachments, subsidyFormSchema, subsidyTalentSchema } from '@shared/contract/http/subsidy';
 import { DEFAULT_SUBSIDY_AMOUNT_RULE } from '@shared/subsidy/amount';
 import { residentIdCheckChar } from '@shared/validation/resident-id';
-import { amountOf, contractTalent, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, submission, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
+import { amountOf, checkSubsidyForm, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, stillRefused, submission, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
 
 const ID = `32050119920501123${residentIdCheckChar('32050119920501123')}`;
 const ref = (requirement: string) => ({ requirement, sha256: requirement.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64), size: 10, mediaType: 'application/pdf' as const, fileName: `${requirement}.pdf` });
@@ -66,14 +66,66 @@ describe('the subsidy form', () => {
     const form = complete();
     form.contact.mobile = '1370000';
     form.talents[0] = headhunted({ idNumber: '320501199205011230', invoiceNumber: '', contractEnd: '2020-01-01', attachments: {} });
-    const p = formProblems(form);
-    expect(p).toMatchObject({
+    const codes = Object.fromEntries(Object.entries(formProblems(form)).map(([path, issue]) => [path, issue.code]));
+    expect(codes).toMatchObject({
       'contact.mobile': 'MOBILE_FORMAT',
       'talents[0].idNumber': 'ID_CHECK_DIGIT',
-      'talents[0].invoiceNumber': 'required',
-      'talents[0].contractEnd': 'dateOrder',
-      'talents[0].attachments.invoice': 'missing',
+      'talents[0].invoiceNumber': 'INVOICE_REQUIRED',
+      'talents[0].contractEnd': 'DATE_ORDER',
+      'talents[0].attachments.invoice': 'ATTACHMENT_REQUIRED',
     });
+  });
+
+  it('gives an amount that is not a number its own code, and the contract’s limits their numbers', () => {
+    const form = complete();
+    form.contact.name = '赵'.repeat(51);
+    form.talents[0] = headhunted({ annualSalary: '六十万', socialInsuranceMonths: '601', feePaid: '' });
+    expect(checkSubsidyForm(form).issues).toEqual([
+      { path: 'talents[0].annualSalaryFen', code: 'AMOUNT_FORMAT' },
+      { path: 'contact.name', code: 'TOO_LONG', params: { max: 50 } },
+      { path: 'talents[0].socialInsuranceMonths', code: 'TOO_LARGE', params: { max: 600 } },
+      { path: 'talents[0].feePaidFen', code: 'REQUIRED' },
+    ]);
+  });
+
+  it('says ok exactly when the server’s schemas and attachment rule accept what would be signed', () => {
+    const variants: ((f: SubsidyForm) => void)[] = [
+      () => {},
+      (f) => (f.contact.email = 'hr@'),
+      (f) => (f.contact.name = ' '),
+      (f) => (f.talents[0]!.school = 'x'.repeat(101)),
+      (f) => (f.talents[0]!.recruitmentChannel = 'campus'),
+      (f) => (f.talents[0]!.feePaid = '0'),
+      (f) => (f.talents[0]!.headhunterUscc = '91320594ma1mxk3r3c'),
+      (f) => (f.talents[0]!.education = ''),
+      (f) => delete f.attachments.businessLicence,
+      (f) => (f.talents = []),
+      (f) => (f.talents[0]!.title = ''),
+    ];
+    for (const change of variants) {
+      const form = complete();
+      change(form);
+      const checked = checkSubsidyForm(form);
+      const body = checked.ok ? checked.value : null;
+      const server = body !== null && subsidyFormSchema.safeParse(body).success && missingSubsidyAttachments(body).length === 0;
+      expect(checked.ok, change.toString()).toBe(server);
+      // And a form the desk refuses, sent anyway as typed, the contract refuses too.
+      if (!checked.ok && form.talents.every((t) => yuanToFen(t.annualSalary) !== null)) {
+        const typed = { contact: form.contact, talents: form.talents.map(() => body), attachments: [] };
+        expect(subsidyFormSchema.safeParse(typed).success).toBe(false);
+      }
+    }
+  });
+
+  it('keeps the server’s issues beside a field until the clerk changes that field', () => {
+    const form = complete();
+    const issues = [
+      { path: 'talents[0].invoiceNumber', code: 'INVOICE_REQUIRED' },
+      { path: 'talents[0].annualSalaryFen', code: 'TOO_LARGE', params: { max: 1 } },
+    ];
+    expect(stillRefused(issues, form, form)).toEqual(issues);
+    const changed = { ...form, talents: [{ ...form.talents[0]!, annualSalary: '1' }] };
+    expect(stillRefused(issues, form, changed)).toEqual([issues[0]]);
   });
 
   it('asks for the headhunting fields and attachments only when the channel is a headhunter', () => {
@@ -82,7 +134,7 @@ describe('the subsidy form', () => {
     form.talents[0].attachments = Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance'].map((r) => [r, ref(r)]));
     delete form.attachments.headhuntingContract;
     expect(formProblems(form)).toEqual({});
-    const t = contractTalent(form.talents[0]);
+    const t = submission(form).talents[0];
     expect(t).toMatchObject({ headhunter: null, feePaidFen: 0, invoiceNumber: '', paymentDate: null });
   });
 

@@ -1,44 +1,63 @@
+import type { z } from 'zod';
 import type { AttachmentRef } from '@shared/contract/client-api';
 import {
+  degreeSchema,
+  educationSchema,
+  idTypeSchema,
+  isRequirementAsked,
+  missingSubsidyAttachments,
+  recruitmentChannelSchema,
   subsidyApplicationRequirements,
+  subsidyApplicationRequirementSchema,
+  subsidyFormSchema,
   subsidyTalentRequirements,
+  subsidyTalentRequirementSchema,
+  talentCategorySchema,
   type SubsidyDraftForm,
-  type SubsidyTalent,
+  type SubsidyFormValue,
 } from '@shared/contract/http/subsidy';
+import { byPath, checkForm, fenToYuanText, firstPerPath, namePath, readNumber, yuanToFen, type FormCheck, type IssuesByPath } from '@shared/forms';
 import { subsidyAmount, type SubsidyAmount, type SubsidyAmountRule } from '@shared/subsidy/amount';
-import { parseMobile, parseResidentId, parseUscc } from '@shared/validation';
+import type { FieldIssue } from '@shared/validation/issues';
+
+export { fenToYuanText, yuanToFen };
 
 /**
- * The subsidy form as the clerk types it (manual 001 §1: 企业基本信息、联系信息、引进人才信息、附件信息), its checks as
- * stable codes by contract path (`contact.mobile`, `talents[1].invoiceNumber`, `talents[0].attachments.invoice`:
- * the same paths reviewers comment on), and the conversions to the contract: money is typed in yuan and kept in fen.
+ * The subsidy form as the clerk types it (manual 001 §1: 企业基本信息、联系信息、引进人才信息、附件信息): strings as
+ * typed, money in yuan. It is checked by turning it into the contract's shape and asking the contract's schemas
+ * (`subsidyFormSchema`, the talent's cross-field rules, `missingSubsidyAttachments`): the issues come back by
+ * contract path (`contact.mobile`, `talents[1].invoiceNumber`, `talents[0].attachments.invoice`: the same paths
+ * reviewers comment on and the server refuses). The only rule kept here is reading the typed numbers.
  */
-export type AppRequirement = keyof typeof subsidyApplicationRequirements;
-export type TalentRequirement = keyof typeof subsidyTalentRequirements;
-export const APP_REQUIREMENTS = Object.keys(subsidyApplicationRequirements) as AppRequirement[];
-export const TALENT_REQUIREMENTS = Object.keys(subsidyTalentRequirements) as TalentRequirement[];
+export type AppRequirement = z.infer<typeof subsidyApplicationRequirementSchema>;
+export type TalentRequirement = z.infer<typeof subsidyTalentRequirementSchema>;
+export const APP_REQUIREMENTS = subsidyApplicationRequirementSchema.options;
+export const TALENT_REQUIREMENTS = subsidyTalentRequirementSchema.options;
 
-export const ID_TYPES = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResidence', 'other'] as const;
-export const EDUCATIONS = ['doctorate', 'master', 'bachelor', 'associate', 'other'] as const;
-export const DEGREES = ['doctor', 'master', 'bachelor', 'none'] as const;
-export const CATEGORIES = ['leading', 'highLevel', 'shortage', 'other'] as const;
-export const CHANNELS = ['headhunting', 'campus', 'jobFair', 'onlinePlatform', 'referral', 'other'] as const;
+export const ID_TYPES = idTypeSchema.options;
+export const EDUCATIONS = educationSchema.options;
+export const DEGREES = degreeSchema.options;
+export const CATEGORIES = talentCategorySchema.options;
+export const CHANNELS = recruitmentChannelSchema.options;
+
+/** A choice not made yet is `''`. */
+type Choice<S extends z.ZodEnum> = z.infer<S> | '';
 
 export interface TalentForm {
   /** Local identity for lists; never sent. */
   key: string;
   name: string;
-  idType: (typeof ID_TYPES)[number];
+  idType: z.infer<typeof idTypeSchema>;
   idNumber: string;
   nationality: string;
-  education: (typeof EDUCATIONS)[number] | '';
-  degree: (typeof DEGREES)[number] | '';
+  education: Choice<typeof educationSchema>;
+  degree: Choice<typeof degreeSchema>;
   school: string;
   major: string;
   graduationDate: string;
   title: string;
   position: string;
-  category: (typeof CATEGORIES)[number] | '';
+  category: Choice<typeof talentCategorySchema>;
   hireDate: string;
   contractStart: string;
   contractEnd: string;
@@ -46,7 +65,7 @@ export interface TalentForm {
   annualSalary: string;
   socialInsuranceStartMonth: string;
   socialInsuranceMonths: string;
-  recruitmentChannel: (typeof CHANNELS)[number] | '';
+  recruitmentChannel: Choice<typeof recruitmentChannelSchema>;
   headhunterName: string;
   headhunterUscc: string;
   /** Yuan, as typed. */
@@ -102,21 +121,6 @@ export function emptyForm(): SubsidyForm {
   return { declarationAccepted: true, contact: { name: '', mobile: '', email: '' }, talents: [emptyTalent()], attachments: {} };
 }
 
-// ── Money ──────────────────────────────────────────────────────────────────
-
-/** `12,345.6` yuan → 1234560 fen, by string arithmetic (no floating point); null when it is not an amount. */
-export function yuanToFen(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, ''));
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** 1234560 fen → `12345.60` (for the input; the display uses formatFen). */
-export function fenToYuanText(fen: number | null | undefined): string {
-  if (typeof fen !== 'number' || !Number.isSafeInteger(fen) || fen < 0) return '';
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
-
 export const isHeadhunting = (t: Pick<TalentForm, 'recruitmentChannel'>) => t.recruitmentChannel === 'headhunting';
 
 /** The amount as the server will compute it: only headhunting fees count. */
@@ -128,139 +132,73 @@ export function amountOf(form: SubsidyForm, rule: SubsidyAmountRule, usedThisYea
   );
 }
 
-// ── Checks ─────────────────────────────────────────────────────────────────
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** Problems by contract path: `required`, `tooLong`, `emailFormat`, `amountFormat`, `dateOrder`, `number`, or a validator's code. */
-export type Problems = Record<string, string>;
-
-const required = (v: string) => v.trim() === '';
-
-export function talentProblems(t: TalentForm, i: number, out: Problems = {}): Problems {
-  const p = (field: string, code: string | null) => {
-    if (code) out[`talents[${i}].${field}`] = code;
-  };
-  const text = (field: keyof TalentForm, max: number, optional = false) => {
-    const v = String(t[field]);
-    p(field, !optional && required(v) ? 'required' : v.trim().length > max ? 'tooLong' : null);
-  };
-  text('name', 50);
-  if (required(t.idNumber)) p('idNumber', 'required');
-  else if (t.idType === 'residentId') {
-    const r = parseResidentId(t.idNumber);
-    p('idNumber', r.ok ? null : r.code);
-  } else p('idNumber', t.idNumber.trim().length > 40 ? 'tooLong' : null);
-  text('nationality', 50);
-  p('education', t.education ? null : 'required');
-  p('degree', t.degree ? null : 'required');
-  text('school', 100);
-  text('major', 100);
-  text('title', 100, true);
-  text('position', 100);
-  p('category', t.category ? null : 'required');
-  for (const d of ['graduationDate', 'hireDate', 'contractStart', 'contractEnd'] as const) p(d, DATE.test(t[d]) ? null : 'required');
-  if (DATE.test(t.contractStart) && DATE.test(t.contractEnd) && t.contractEnd < t.contractStart) p('contractEnd', 'dateOrder');
-  p('annualSalaryFen', required(t.annualSalary) ? 'required' : yuanToFen(t.annualSalary) === null ? 'amountFormat' : null);
-  p('socialInsuranceStartMonth', MONTH.test(t.socialInsuranceStartMonth) ? null : 'required');
-  const months = t.socialInsuranceMonths.trim();
-  p('socialInsuranceMonths', months === '' ? 'required' : /^\d{1,3}$/.test(months) && Number(months) <= 600 ? null : 'number');
-  p('recruitmentChannel', t.recruitmentChannel ? null : 'required');
-  if (isHeadhunting(t)) {
-    p('headhunter.name', required(t.headhunterName) ? 'required' : t.headhunterName.trim().length > 100 ? 'tooLong' : null);
-    if (required(t.headhunterUscc)) p('headhunter.uscc', 'required');
-    else {
-      const r = parseUscc(t.headhunterUscc.trim().toUpperCase());
-      p('headhunter.uscc', r.ok ? null : r.code);
-    }
-    const fee = yuanToFen(t.feePaid);
-    p('feePaidFen', required(t.feePaid) ? 'required' : fee === null ? 'amountFormat' : fee <= 0 ? 'required' : null);
-    text('invoiceNumber', 50);
-    p('paymentDate', DATE.test(t.paymentDate) ? null : 'required');
-  }
-  if (t.priorSubsidyNote.length > 500) p('priorSubsidy.note', 'tooLong');
-  for (const r of TALENT_REQUIREMENTS) {
-    const need = subsidyTalentRequirements[r].required;
-    if (!t.attachments[r] && (need === 'always' || (need === 'headhunting' && isHeadhunting(t)))) p(`attachments.${r}`, 'missing');
-  }
-  return out;
-}
-
-export function formProblems(form: SubsidyForm): Problems {
-  const out: Problems = {};
-  const c = form.contact;
-  if (required(c.name)) out['contact.name'] = 'required';
-  else if (c.name.trim().length > 50) out['contact.name'] = 'tooLong';
-  if (required(c.mobile)) out['contact.mobile'] = 'required';
-  else {
-    const r = parseMobile(c.mobile);
-    if (!r.ok) out['contact.mobile'] = r.code;
-  }
-  if (required(c.email)) out['contact.email'] = 'required';
-  else if (!EMAIL.test(c.email.trim()) || c.email.trim().length > 254) out['contact.email'] = 'emailFormat';
-  if (form.talents.length === 0) out.talents = 'required';
-  form.talents.forEach((t, i) => talentProblems(t, i, out));
-  const anyHeadhunting = form.talents.some(isHeadhunting);
-  for (const r of APP_REQUIREMENTS) {
-    const need = subsidyApplicationRequirements[r].required;
-    if (!form.attachments[r] && (need === 'always' || (need === 'headhunting' && anyHeadhunting))) out[`attachments.${r}`] = 'missing';
-  }
-  return out;
-}
-
-/** Whether a requirement must be uploaded for this form. */
-export function isRequired(need: 'always' | 'headhunting' | 'optional', headhunting: boolean): boolean {
-  return need === 'always' || (need === 'headhunting' && headhunting);
-}
-
 // ── To and from the contract ───────────────────────────────────────────────
 
 const digest = (a: AttachmentRef) => ({ requirement: a.requirement, sha256: a.sha256, size: a.size, mediaType: a.mediaType });
 
-/** The talents as the signed payload has them (call only when {@link formProblems} is empty). */
-export function contractTalent(t: TalentForm): SubsidyTalent {
+/** The files the form lists for these requirements (a headhunter's invoice only while the channel is headhunting). */
+function digests<R extends string>(refs: Partial<Record<R, AttachmentRef>>, requirements: Record<R, { required: 'always' | 'headhunting' | 'optional' }>, headhunting: boolean) {
+  return (Object.keys(requirements) as R[]).flatMap((r) => (refs[r] && isRequirementAsked(requirements[r].required, headhunting) ? [digest(refs[r])] : []));
+}
+
+/** One talent in the contract's shape, values as typed (the schema trims and normalises); unreadable numbers noted. */
+function contractTalent(t: TalentForm, i: number, unreadable: FieldIssue[]) {
   const hh = isHeadhunting(t);
+  const at = (field: string) => `talents[${i}].${field}`;
   return {
-    name: t.name.trim(),
+    name: t.name,
     idType: t.idType,
-    idNumber: t.idType === 'residentId' ? t.idNumber.trim().toUpperCase() : t.idNumber.trim(),
-    nationality: t.nationality.trim(),
-    education: t.education as SubsidyTalent['education'],
-    degree: t.degree as SubsidyTalent['degree'],
-    school: t.school.trim(),
-    major: t.major.trim(),
+    idNumber: t.idNumber,
+    nationality: t.nationality,
+    education: t.education,
+    degree: t.degree,
+    school: t.school,
+    major: t.major,
     graduationDate: t.graduationDate,
-    title: t.title.trim(),
-    position: t.position.trim(),
-    category: t.category as SubsidyTalent['category'],
+    title: t.title,
+    position: t.position,
+    category: t.category,
     hireDate: t.hireDate,
     contractStart: t.contractStart,
     contractEnd: t.contractEnd,
-    annualSalaryFen: yuanToFen(t.annualSalary) ?? 0,
+    annualSalaryFen: readNumber(t.annualSalary, 'yuan', at('annualSalaryFen'), unreadable),
     socialInsuranceStartMonth: t.socialInsuranceStartMonth,
-    socialInsuranceMonths: Number(t.socialInsuranceMonths.trim()),
-    recruitmentChannel: t.recruitmentChannel as SubsidyTalent['recruitmentChannel'],
-    headhunter: hh ? { name: t.headhunterName.trim(), uscc: t.headhunterUscc.trim().toUpperCase() } : null,
-    feePaidFen: hh ? (yuanToFen(t.feePaid) ?? 0) : 0,
-    invoiceNumber: hh ? t.invoiceNumber.trim() : '',
+    socialInsuranceMonths: readNumber(t.socialInsuranceMonths, 'whole', at('socialInsuranceMonths'), unreadable),
+    recruitmentChannel: t.recruitmentChannel,
+    headhunter: hh ? { name: t.headhunterName, uscc: t.headhunterUscc } : null,
+    feePaidFen: hh ? readNumber(t.feePaid, 'yuan', at('feePaidFen'), unreadable) : 0,
+    invoiceNumber: hh ? t.invoiceNumber : '',
     paymentDate: hh ? t.paymentDate : null,
-    priorSubsidy: { received: t.priorSubsidyReceived, note: t.priorSubsidyNote.trim() },
-    attachments: TALENT_REQUIREMENTS.flatMap((r) => (t.attachments[r] && (hh || subsidyTalentRequirements[r].required !== 'headhunting') ? [digest(t.attachments[r])] : [])) as SubsidyTalent['attachments'],
+    priorSubsidy: { received: t.priorSubsidyReceived, note: t.priorSubsidyNote },
+    attachments: digests(t.attachments, subsidyTalentRequirements, hh),
   };
 }
 
-export function submission(form: SubsidyForm) {
-  const contact = { name: form.contact.name.trim(), mobile: form.contact.mobile.replace(/^\+86/, '').replace(/[\s-]/g, ''), email: form.contact.email.trim() };
-  const anyHeadhunting = form.talents.some(isHeadhunting);
-  return {
-    contact,
-    talents: form.talents.map(contractTalent),
-    attachments: APP_REQUIREMENTS.flatMap((r) =>
-      form.attachments[r] && (anyHeadhunting || subsidyApplicationRequirements[r].required !== 'headhunting') ? [digest(form.attachments[r])] : [],
-    ),
-  };
+/** The form in the contract's shape (not yet checked) and the numbers that could not be read. */
+function contractShape(form: SubsidyForm) {
+  const unreadable: FieldIssue[] = [];
+  const talents = form.talents.map((t, i) => contractTalent(t, i, unreadable));
+  const value = { contact: form.contact, talents, attachments: digests(form.attachments, subsidyApplicationRequirements, form.talents.some(isHeadhunting)) };
+  return { value, unreadable };
+}
+
+/** The form checked by the contract: its output (what is signed) or every issue by contract path, at most one each. */
+export function checkSubsidyForm(form: SubsidyForm): FormCheck<SubsidyFormValue> {
+  const { value, unreadable } = contractShape(form);
+  const checked = checkForm(subsidyFormSchema, value);
+  const issues = firstPerPath(unreadable, checked.issues, missingSubsidyAttachments(value));
+  return issues.length ? { ok: false, issues } : checked;
+}
+
+/** The issues by contract path. */
+export const formProblems = (form: SubsidyForm): IssuesByPath => byPath(checkSubsidyForm(form).issues);
+export type Problems = IssuesByPath;
+
+/** What is signed: the contract's output (call only when {@link checkSubsidyForm} is ok). */
+export function submission(form: SubsidyForm): SubsidyFormValue {
+  const checked = checkSubsidyForm(form);
+  if (!checked.ok) throw new Error(`the form has ${checked.issues.length} issue(s); check it before signing`);
+  return checked.value;
 }
 
 const cut = (s: string) => s.slice(0, 500);
@@ -373,4 +311,18 @@ export function formFromContract(raw: Record<string, unknown>): SubsidyForm {
 export function parsePath(path: string): { talent: number | null; field: string } {
   const m = /^talents\[(\d{1,2})\]\.(.+)$/.exec(path);
   return m ? { talent: Number(m[1]), field: m[2]! } : { talent: null, field: path };
+}
+
+const valueAt = (root: unknown, path: string): unknown =>
+  namePath(path).reduce<unknown>((v, part) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[part] : undefined), root);
+
+/**
+ * The server's issues that still speak for the form: those whose field the clerk has not changed since the refusal
+ * (compared in the contract's shape, so `annualSalaryFen` follows what was typed as `annualSalary`).
+ */
+export function stillRefused(issues: readonly FieldIssue[], refusedForm: SubsidyForm, form: SubsidyForm): FieldIssue[] {
+  if (refusedForm === form) return [...issues];
+  const before = contractShape(refusedForm).value;
+  const now = contractShape(form).value;
+  return issues.filter((i) => JSON.stringify(valueAt(before, i.path)) === JSON.stringify(valueAt(now, i.path)));
 }

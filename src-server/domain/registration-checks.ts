@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { RegistrationPayload } from '@shared/contract/http/registration';
-import { registrationRequirements } from '@shared/contract/http/registration';
+import { missingRegistrationScans } from '@shared/contract/http/registration';
 import { canonicalBytes } from '@shared/validation/canonical-json';
 import { toHalfWidth } from '@shared/validation/normalize';
 import type { Database } from '../db/schema';
@@ -54,15 +54,12 @@ export async function assertRegistryMatch(db: Kysely<Database>, enterprise: Regi
 
 /** Every required scan is listed, and every listed hash is a stored file of that size and type. */
 export async function assertAttachmentsUploaded(db: Kysely<Database>, attachments: RegistrationPayload['attachments']) {
-  const listed = new Set(attachments.map((a) => a.requirement));
-  const missing = registrationRequirements.filter((r) => !listed.has(r));
-  if (missing.length) {
-    throw new ApiError('ATTACHMENT_MISSING', { issues: missing.map((r) => ({ path: `payload.attachments.${r}`, code: 'missing' })) });
-  }
+  const missing = missingRegistrationScans(attachments);
+  if (missing.length) throw new ApiError('ATTACHMENT_MISSING', { issues: missing.map((i) => ({ ...i, path: `body.payload.${i.path}` })) });
   for (const a of attachments) {
     const file = await db.selectFrom('files').selectAll().where('sha256', '=', a.sha256).executeTakeFirst();
     if (!file || file.size !== a.size || file.media_type !== a.mediaType) {
-      throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: `payload.attachments.${a.requirement}`, code: 'not_uploaded' }] });
+      throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: `body.payload.attachments.${a.requirement}`, code: 'ATTACHMENT_NOT_UPLOADED' }] });
     }
   }
 }

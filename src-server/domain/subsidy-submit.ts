@@ -6,11 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import {
-  subsidyApplicationRequirements,
-  subsidyTalentRequirements,
-  type SubsidyPayload,
-} from '@shared/contract/http/subsidy';
+import { missingSubsidyAttachments, type SubsidyPayload } from '@shared/contract/http/subsidy';
 import { chinaYear } from '@shared/time/china';
 import { subsidyAmount, type SubsidyAmountRule } from '@shared/subsidy/amount';
 import { canonicalBytes } from '@shared/validation/canonical-json';
@@ -23,30 +19,9 @@ import { assertCertificateUscc } from './registration-checks';
 import { assertAllowed, findApplication, transition, usedThisYearFen, type SubsidyActor } from './subsidy';
 import { subsidyChanges } from './subsidy-changes';
 
-type Requirement = { required: 'always' | 'headhunting' | 'optional' };
-
-function missingRequirements(
-  listed: readonly { requirement: string }[],
-  requirements: Record<string, Requirement>,
-  headhunting: boolean,
-  prefix: string,
-): ApiIssue[] {
-  const have = new Set(listed.map((a) => a.requirement));
-  return Object.entries(requirements)
-    .filter(([, r]) => r.required === 'always' || (r.required === 'headhunting' && headhunting))
-    .filter(([name]) => !have.has(name))
-    .map(([name]) => ({ path: `${prefix}attachments.${name}`, code: 'missing' }));
-}
-
 /** Every required attachment is listed, and every listed file was uploaded by this enterprise with that size and type. */
 async function assertAttachments(services: Services, enterpriseId: string, payload: SubsidyPayload) {
-  const anyHeadhunting = payload.talents.some((t) => t.recruitmentChannel === 'headhunting');
-  const issues = [
-    ...missingRequirements(payload.attachments, subsidyApplicationRequirements, anyHeadhunting, 'body.payload.'),
-    ...payload.talents.flatMap((t, i) =>
-      missingRequirements(t.attachments, subsidyTalentRequirements, t.recruitmentChannel === 'headhunting', `body.payload.talents[${i}].`),
-    ),
-  ];
+  const issues = missingSubsidyAttachments(payload).map((i) => ({ ...i, path: `body.payload.${i.path}` }));
   if (issues.length) throw new ApiError('ATTACHMENT_MISSING', { issues });
   const listed = [
     ...payload.attachments.map((a) => ({ ...a, path: `body.payload.attachments.${a.requirement}` })),
@@ -65,7 +40,7 @@ async function assertAttachments(services: Services, enterpriseId: string, paylo
     const f = bySha.get(a.sha256);
     return !f || Number(f.size) !== a.size || f.media_type !== a.mediaType;
   });
-  if (notUploaded.length) throw new ApiError('ATTACHMENT_MISSING', { issues: notUploaded.map((a) => ({ path: a.path, code: 'not_uploaded' })) });
+  if (notUploaded.length) throw new ApiError('ATTACHMENT_MISSING', { issues: notUploaded.map((a) => ({ path: a.path, code: 'ATTACHMENT_NOT_UPLOADED' })) });
 }
 
 export async function submitSubsidy(

@@ -321,12 +321,12 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     const missing = fullPayload(id);
     missing.talents[1]!.attachments = talentFiles[1]!.filter((f) => f.requirement !== 'invoice');
     const res3 = await submit(id, await signedSubsidy(a.signer, missing));
-    expect([res3.statusCode, codeOf(res3), issuesOf(res3)]).toEqual([422, 'ATTACHMENT_MISSING', [{ path: 'body.payload.talents[1].attachments.invoice', code: 'missing' }]]);
+    expect([res3.statusCode, codeOf(res3), issuesOf(res3)]).toEqual([422, 'ATTACHMENT_MISSING', [{ path: 'body.payload.talents[1].attachments.invoice', code: 'ATTACHMENT_REQUIRED' }]]);
 
     const notMine = fullPayload(id);
     notMine.attachments = [...appAttachments.filter((f) => f.requirement !== 'other'), { requirement: 'other', sha256: 'ab'.repeat(32), size: 10, mediaType: 'application/pdf' }];
     const res4 = await submit(id, await signedSubsidy(a.signer, notMine));
-    expect(issuesOf(res4)).toEqual([{ path: 'body.payload.attachments.other', code: 'not_uploaded' }]);
+    expect(issuesOf(res4)).toEqual([{ path: 'body.payload.attachments.other', code: 'ATTACHMENT_NOT_UPLOADED' }]);
 
     const res5 = await h.call({ method: 'POST', url: `${base()}${q}`, token: clerk, payload: { form: { talents: 'many' } } });
     expect([res5.statusCode, codeOf(res5)]).toEqual([400, 'BODY_INVALID']);

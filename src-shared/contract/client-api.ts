@@ -28,7 +28,7 @@ import {
   type ReceiptLinkStatus,
 } from './http/disbursement';
 import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
-import { mobileSchema } from '../validation/zod';
+import { accountCreateBodySchema } from './http/enterprise';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -187,13 +187,7 @@ export const clientMethods = {
     /** The enterprise's accounts (super and admin only). */
     list: empty,
     /** A new account (admin: handlers only; super: admins too); the initial password goes to its mobile by SMS. */
-    create: z.object({
-      username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
-      role: z.enum(['admin', 'handler']),
-      displayName: z.string().trim().min(1).max(50),
-      mobile: mobileSchema,
-      permissions: z.array(serviceItemSchema).max(10).default([]),
-    }),
+    create: accountCreateBodySchema,
     /** Replaces a handler's service-item permissions. */
     setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
   },

@@ -72,8 +72,11 @@ export function issueCode(issue: z.core.$ZodIssue, value: unknown = issue.input)
       return { code: 'FORMAT' };
     case 'invalid_value':
       return { code: 'CHOICE_INVALID' };
-    case 'invalid_union':
-      return { code: 'FORMAT' };
+    case 'invalid_union': {
+      // `'' or an e-mail`: say what the non-empty branch wanted (EMAIL_FORMAT) rather than a bare FORMAT.
+      const wanted = issue.errors.flat().find((i) => i.code === 'invalid_format');
+      return wanted ? issueCode(wanted, value) : { code: 'FORMAT' };
+    }
     case 'unrecognized_keys':
       return { code: 'NOT_ALLOWED' };
     case 'custom':

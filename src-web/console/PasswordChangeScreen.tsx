@@ -1,18 +1,17 @@
 /** First sign-in of a bootstrapped or reset staff account: a new password before anything else. */
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography, type FormRule } from 'antd';
 import { useState } from 'react';
-import { staffChangePasswordRoute } from '@shared/contract/http/auth';
+import type { z } from 'zod';
+import { changePasswordBodySchema, staffChangePasswordRoute } from '@shared/contract/http/auth';
+import { checkForm, contractRule } from '@shared/forms';
 import { serverErrors } from '@shared/errors/server';
 import { call } from './api';
 import { ErrorAlert } from './ErrorAlert';
 import { useLang, useT } from './i18n';
 import { useSession } from './session';
 
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+/** The route's body, and the new password typed a second time. */
+type PasswordForm = z.input<typeof changePasswordBodySchema> & { confirm: string };
 
 export function PasswordChangeScreen() {
   const t = useT();
@@ -33,7 +32,8 @@ export function PasswordChangeScreen() {
     }
   };
 
-  const required = (field: string) => ({ required: true, message: t('login.required', { field }) });
+  // The route's body schema checks the two passwords; only "typed the same twice" is this screen's own.
+  const rule = (path: string) => contractRule((v: PasswordForm) => checkForm(changePasswordBodySchema, { currentPassword: v.currentPassword ?? '', newPassword: v.newPassword ?? '' }).issues, path, lang) as FormRule;
   return (
     <main className="console-centered">
       <Card style={{ width: 440 }}>
@@ -41,10 +41,10 @@ export function PasswordChangeScreen() {
         <Typography.Paragraph>{t('password.intro')}</Typography.Paragraph>
         <ErrorAlert error={error} />
         <Form layout="vertical" onFinish={submit} requiredMark={false} style={{ marginTop: 16 }}>
-          <Form.Item label={t('password.current')} name="currentPassword" rules={[required(t('password.current'))]}>
+          <Form.Item label={t('password.current')} name="currentPassword" rules={[rule('currentPassword')]}>
             <Input.Password autoComplete="current-password" autoFocus />
           </Form.Item>
-          <Form.Item label={t('password.new')} name="newPassword" rules={[required(t('password.new'))]} extra={serverErrors.PASSWORD_POLICY.message[lang]}>
+          <Form.Item label={t('password.new')} name="newPassword" rules={[rule('newPassword')]} extra={serverErrors.PASSWORD_POLICY.message[lang]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -52,9 +52,8 @@ export function PasswordChangeScreen() {
             name="confirm"
             dependencies={['newPassword']}
             rules={[
-              required(t('password.confirm')),
               ({ getFieldValue }) => ({
-                validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+                validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
               }),
             ]}
           >

@@ -204,9 +204,10 @@ test('finance sees the photographed receipt beside the generated one and returns
   await page.getByRole('button', { name: '退回', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '退回' });
   await dialog.getByRole('button', { name: '确认退回' }).click();
-  await expect(dialog).toContainText('请填写退回原因');
+  // The contract's REQUIRED, as every desk says it.
+  await expect(dialog).toContainText('此项为必填项');
   await dialog.getByLabel('退回原因').fill(RETURN_REASON);
-  await expect(dialog.getByText('请填写退回原因')).toHaveCount(0);
+  await expect(dialog.getByText('此项为必填项')).toHaveCount(0);
   await saveScreen(page, 'finance-6-return');
   await dialog.getByRole('button', { name: '确认退回' }).click();
   await expect(page.getByText('收据已退回。')).toBeVisible();

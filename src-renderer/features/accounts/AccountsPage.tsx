@@ -1,27 +1,24 @@
 import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Switch, Table, Typography, type FormRule } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { EnterpriseAccount } from '@shared/contract/client-api';
 import type { ServiceItem } from '@shared/contract/http/route';
 import type { AppError, Result } from '@shared/contract/result';
 import type { MessageKey } from '@shared/i18n/messages';
-import { maskMobile, parseMobile } from '@shared/validation/mobile';
+import type { z } from 'zod';
+import { accountCreateBodySchema } from '@shared/contract/http/enterprise';
+import { checkForm, contractRule } from '@shared/forms';
+import { maskMobile } from '@shared/validation/mobile';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { validationMessage } from '../../errors/describe';
 import { useLocale, useT } from '../../i18n/store';
 import { clientApi } from '../../platform';
 import { useRouter } from '../../state/router';
 
 /** The service items an admin can grant today (the others are not open yet). */
 const ITEMS: readonly { item: ServiceItem; label: MessageKey }[] = [{ item: 'subsidy', label: 'accounts.item.subsidy' }];
-const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
-
-interface NewHandler {
-  username: string;
-  displayName: string;
-  mobile: string;
-  permissions?: ServiceItem[];
-}
+/** A new handler as the form collects it: the contract's account without the role (always `handler` here). */
+type NewHandler = Omit<z.input<typeof accountCreateBodySchema>, 'role'>;
+const newHandlerIssues = (v: NewHandler) => checkForm(accountCreateBodySchema, { ...v, role: 'handler' }).issues;
 
 /**
  * 账号与权限管理 (issue 6): the enterprise's super and admin list its accounts, add handlers (the initial password
@@ -30,6 +27,7 @@ interface NewHandler {
 export default function AccountsPage() {
   const t = useT();
   const locale = useLocale();
+  const rule = (path: string) => contractRule(newHandlerIssues, path, locale) as FormRule;
   const go = useRouter((s) => s.go);
   const { message } = App.useApp();
   const [accounts, setAccounts] = useState<EnterpriseAccount[] | null>(null);
@@ -79,19 +77,15 @@ export default function AccountsPage() {
   const create = async (values: NewHandler) => {
     const api = clientApi();
     if (!api) return;
-    const mobile = parseMobile(values.mobile);
+    // The contract's output: trimmed, the mobile as 11 digits.
+    const checked = checkForm(accountCreateBodySchema, { ...values, role: 'handler' });
+    if (!checked.ok) return;
     setCreating(true);
     setCreateError(null);
-    const r = await api.accounts.create({
-      username: values.username.trim(),
-      role: 'handler',
-      displayName: values.displayName.trim(),
-      mobile: mobile.ok ? mobile.value : values.mobile,
-      permissions: values.permissions ?? [],
-    });
+    const r = await api.accounts.create(checked.value);
     setCreating(false);
     if (r.ok) {
-      void message.success(t('accounts.created', { username: r.value.username, mobile: maskMobile(mobile.ok ? mobile.value : values.mobile) }));
+      void message.success(t('accounts.created', { username: r.value.username, mobile: maskMobile(checked.value.mobile) }));
       form.resetFields();
       setAccounts((list) => [...(list ?? []).filter((a) => a.id !== r.value.id), r.value]);
     } else setCreateError(r.error);
@@ -173,29 +167,17 @@ export default function AccountsPage() {
             name="username"
             label={t('accounts.create.username')}
             extra={t('accounts.create.usernameHint')}
-            rules={[
-              { required: true, whitespace: true, message: t('accounts.create.required') },
-              { validator: async (_, v: string | undefined) => (!v || USERNAME.test(v.trim()) ? undefined : Promise.reject(new Error(t('accounts.create.usernameFormat')))) },
-            ]}
+            rules={[rule('username')]}
           >
             <Input autoComplete="off" maxLength={32} />
           </Form.Item>
-          <Form.Item name="displayName" label={t('accounts.create.name')} rules={[{ required: true, whitespace: true, message: t('accounts.create.required') }]}>
+          <Form.Item name="displayName" label={t('accounts.create.name')} rules={[rule('displayName')]}>
             <Input autoComplete="off" maxLength={50} />
           </Form.Item>
           <Form.Item
             name="mobile"
             label={t('accounts.create.mobile')}
-            rules={[
-              { required: true, whitespace: true, message: t('accounts.create.required') },
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (!v || !v.trim()) return;
-                  const r = parseMobile(v);
-                  if (!r.ok) throw new Error(validationMessage(r.code, locale));
-                },
-              },
-            ]}
+            rules={[rule('mobile')]}
           >
             <Input inputMode="tel" autoComplete="off" maxLength={20} />
           </Form.Item>

@@ -127,7 +127,7 @@ export function PayeeSection({ view, editable }: { view: DisbursementView; edita
         notice={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('disb.bank.nameRule', { name: enterpriseName })} data-testid="disb-bank-name-rule" />}
         fields={[
           { name: 'bankName', label: 'disb.bank.bankName' },
-          { name: 'accountName', label: 'disb.bank.accountName', message: (code) => (code === 'BANK_ACCOUNT_NAME_MISMATCH' ? t('validation.BANK_ACCOUNT_NAME_MISMATCH', { name: enterpriseName }) : undefined) },
+          { name: 'accountName', label: 'disb.bank.accountName' },
           { name: 'accountNumber', label: 'disb.bank.accountNumber', extra: t('disb.bank.numberHint') },
           { name: 'branchName', label: 'disb.bank.branchName', optional: true },
           { name: 'cnapsCode', label: 'disb.bank.cnapsCode', optional: true },

@@ -2,9 +2,10 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Form, Input, Modal, Popconfirm, Radio, Space, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppError, Result } from '@shared/contract/result';
-import { isMessageKey, type MessageKey } from '@shared/i18n/messages';
+import { issueText } from '@shared/forms';
+import type { MessageKey } from '@shared/i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/store';
+import { useLocale, useT } from '../../i18n/store';
 import { fieldOfError, type FieldErrors } from './disbursement-logic';
 
 export interface RecordField<F> {
@@ -13,8 +14,6 @@ export interface RecordField<F> {
   optional?: boolean;
   extra?: ReactNode;
   placeholder?: string;
-  /** A field error's text, when the code needs more than the catalog's words (the enterprise name). */
-  message?(code: string): string | undefined;
 }
 
 /**
@@ -47,6 +46,7 @@ export function SavedRecordsDialog<T extends { id: string }, F extends object>(p
   notice?: ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const { open, load } = props;
   const [selected, setSelected] = useState<string | null>(props.selectedId);
   const [editing, setEditing] = useState<{ id: string | null; form: F } | null>(null);
@@ -84,7 +84,7 @@ export function SavedRecordsDialog<T extends { id: string }, F extends object>(p
     setBusy(false);
     if (!r.ok) {
       const at = fieldOfError(r.error, props.fields.map((f) => f.name));
-      if (at) setErrors({ [at.field]: at.code } as FieldErrors<F>);
+      if (at) setErrors({ [at.field]: at.issue } as FieldErrors<F>);
       else setError(r.error);
       return;
     }
@@ -115,8 +115,6 @@ export function SavedRecordsDialog<T extends { id: string }, F extends object>(p
     else props.onClose();
   };
 
-  const fieldMessage = (field: RecordField<F>, code: string, label: string) =>
-    field.message?.(code) ?? (code === 'REQUIRED' ? t('validation.REQUIRED', { field: label }) : isMessageKey(`validation.${code}`) ? t(`validation.${code}` as MessageKey) : t('error.unknown', { code }));
 
   const form = editing && (
     <Form layout="vertical" data-testid={`${props.testId}-form`} onFinish={() => void save()} requiredMark="optional">
@@ -126,14 +124,14 @@ export function SavedRecordsDialog<T extends { id: string }, F extends object>(p
       {props.notice}
       {props.fields.map((field) => {
         const label = t(field.label);
-        const code = errors[field.name];
+        const issue = errors[field.name];
         return (
           <Form.Item
             key={field.name}
             label={label}
             required={!field.optional}
-            validateStatus={code ? 'error' : undefined}
-            help={code ? <span data-testid={`${props.testId}-error-${field.name}`}>{fieldMessage(field, code, label)}</span> : undefined}
+            validateStatus={issue ? 'error' : undefined}
+            help={issue ? <span data-testid={`${props.testId}-error-${field.name}`}>{issueText(locale, issue)}</span> : undefined}
             extra={field.extra}
             htmlFor={`${props.testId}-field-${field.name}`}
           >

@@ -41,6 +41,10 @@ describe('what is missing before the receipt', () => {
   });
 });
 
+/** The codes of a check's field issues, by field. */
+const codes = (r: { ok: boolean; errors?: Record<string, { code: string } | undefined> }) =>
+  r.ok ? r : { ok: false, errors: Object.fromEntries(Object.entries(r.errors ?? {}).map(([f, i]) => [f, i?.code])) };
+
 describe('bank account and contact forms', () => {
   const good = { ...emptyBankAccount(ENTERPRISE), bankName: '中国工商银行苏州分行', accountNumber: '6222-0212 3456 7890' };
 
@@ -50,12 +54,12 @@ describe('bank account and contact forms', () => {
   });
 
   it('reports each field by its stable code', () => {
-    expect(checkBankAccount({ ...good, accountNumber: '1234567' }, ENTERPRISE)).toEqual({ ok: false, errors: { accountNumber: 'BANK_ACCOUNT_NUMBER_INVALID' } });
-    expect(checkBankAccount({ ...good, accountNumber: '1'.repeat(33) }, ENTERPRISE)).toEqual({ ok: false, errors: { accountNumber: 'BANK_ACCOUNT_NUMBER_INVALID' } });
-    expect(checkBankAccount({ ...good, accountNumber: '1'.repeat(32), cnapsCode: '1234' }, ENTERPRISE)).toEqual({ ok: false, errors: { cnapsCode: 'CNAPS_INVALID' } });
-    expect(checkBankAccount({ ...good, bankName: ' ' }, ENTERPRISE)).toEqual({ ok: false, errors: { bankName: 'REQUIRED' } });
-    expect(checkBankAccount({ ...good, accountName: '苏州星河智能科技' }, ENTERPRISE)).toEqual({ ok: false, errors: { accountName: 'BANK_ACCOUNT_NAME_MISMATCH' } });
-    expect(checkBankAccount({ ...good, accountName: '苏州星河智能科技', cnapsCode: 'x' }, ENTERPRISE)).toEqual({
+    expect(codes(checkBankAccount({ ...good, accountNumber: '1234567' }, ENTERPRISE))).toEqual({ ok: false, errors: { accountNumber: 'BANK_ACCOUNT_NUMBER_INVALID' } });
+    expect(codes(checkBankAccount({ ...good, accountNumber: '1'.repeat(33) }, ENTERPRISE))).toEqual({ ok: false, errors: { accountNumber: 'BANK_ACCOUNT_NUMBER_INVALID' } });
+    expect(codes(checkBankAccount({ ...good, accountNumber: '1'.repeat(32), cnapsCode: '1234' }, ENTERPRISE))).toEqual({ ok: false, errors: { cnapsCode: 'CNAPS_INVALID' } });
+    expect(codes(checkBankAccount({ ...good, bankName: ' ' }, ENTERPRISE))).toEqual({ ok: false, errors: { bankName: 'REQUIRED' } });
+    expect(codes(checkBankAccount({ ...good, accountName: '苏州星河智能科技' }, ENTERPRISE))).toEqual({ ok: false, errors: { accountName: 'BANK_ACCOUNT_NAME_MISMATCH' } });
+    expect(codes(checkBankAccount({ ...good, accountName: '苏州星河智能科技', cnapsCode: 'x' }, ENTERPRISE))).toEqual({
       ok: false,
       errors: { accountName: 'BANK_ACCOUNT_NAME_MISMATCH', cnapsCode: 'CNAPS_INVALID' },
     });
@@ -65,7 +69,7 @@ describe('bank account and contact forms', () => {
 
   it('checks a contact: name, mobile, optional landline and e-mail', () => {
     expect(checkContact({ name: '李四', mobile: '138 0000 1111', phone: '0512-6666 8888', email: '' })).toEqual({ ok: true, value: { name: '李四', mobile: '13800001111', phone: '0512-6666 8888', email: '' } });
-    expect(checkContact({ name: '', mobile: '1380000', phone: '0512-abc', email: 'nope' })).toEqual({
+    expect(codes(checkContact({ name: '', mobile: '1380000', phone: '0512-abc', email: 'nope' }))).toEqual({
       ok: false,
       errors: { name: 'REQUIRED', mobile: 'MOBILE_FORMAT', phone: 'PHONE_INVALID', email: 'EMAIL_FORMAT' },
     });
@@ -73,11 +77,17 @@ describe('bank account and contact forms', () => {
 
   it('puts a refused save beside its field, whether main or the server refused it', () => {
     const fields = ['bankName', 'accountName', 'accountNumber', 'branchName', 'cnapsCode'];
-    expect(fieldOfError({ code: 'BANK_ACCOUNT_NAME_MISMATCH', retriable: false }, fields)).toEqual({ field: 'accountName', code: 'BANK_ACCOUNT_NAME_MISMATCH' });
-    expect(fieldOfError({ code: 'BODY_INVALID', retriable: false, issues: [{ path: 'body.cnapsCode', code: 'CNAPS_INVALID' }] }, fields)).toEqual({ field: 'cnapsCode', code: 'CNAPS_INVALID' });
-    expect(fieldOfError({ code: 'INPUT_INVALID', retriable: false, issues: [{ path: 'account.accountNumber', code: 'BANK_ACCOUNT_NUMBER_INVALID' }] }, fields)).toEqual({
+    expect(fieldOfError({ code: 'BANK_ACCOUNT_NAME_MISMATCH', retriable: false }, fields)).toMatchObject({ field: 'accountName', issue: { code: 'BANK_ACCOUNT_NAME_MISMATCH' } });
+    // The server's field issues (AppError.issues, paths under `body.`), with their numbers.
+    expect(fieldOfError({ code: 'BODY_INVALID', retriable: false, issues: [{ path: 'body.branchName', code: 'TOO_LONG', params: { max: 100 } }] }, fields)).toEqual({
+      field: 'branchName',
+      issue: { path: 'branchName', code: 'TOO_LONG', params: { max: 100 } },
+    });
+    expect(fieldOfError({ code: 'BODY_INVALID', retriable: false, issues: [{ path: 'body.cnapsCode', code: 'CNAPS_INVALID' }] }, fields)).toMatchObject({ field: 'cnapsCode', issue: { code: 'CNAPS_INVALID' } });
+    // Main's INPUT_INVALID names the call's own nesting.
+    expect(fieldOfError({ code: 'INPUT_INVALID', retriable: false, issues: [{ path: 'account.accountNumber', code: 'BANK_ACCOUNT_NUMBER_INVALID' }] }, fields)).toMatchObject({
       field: 'accountNumber',
-      code: 'BANK_ACCOUNT_NUMBER_INVALID',
+      issue: { code: 'BANK_ACCOUNT_NUMBER_INVALID' },
     });
     expect(fieldOfError({ code: 'SERVER_UNREACHABLE', retriable: true }, fields)).toBeNull();
   });

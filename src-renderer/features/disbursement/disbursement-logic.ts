@@ -7,11 +7,14 @@
 import {
   bankAccountInputSchema,
   financeContactInputSchema,
+  type BankAccountInput,
+  type FinanceContactInput,
   type DisbursementStatus,
   type DisbursementView,
 } from '@shared/contract/http/disbursement';
 import type { AppError } from '@shared/contract/result';
-import { validationCodeOf } from '@shared/validation/zod';
+import { byPath, checkForm, firstPerPath } from '@shared/forms';
+import type { FieldIssue } from '@shared/validation/issues';
 
 // ── What is missing ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -64,65 +67,45 @@ export function stageOf(view: Pick<DisbursementView, 'status' | 'missing'>): Sta
 
 // ── The bank account and contact forms ──────────────────────────────────────────────────────────────────────
 
-export interface BankAccountForm {
-  bankName: string;
-  accountName: string;
-  accountNumber: string;
-  branchName: string;
-  cnapsCode: string;
-}
+/** The contract's inputs with every field present (a form always has its text boxes, if empty). */
+export type BankAccountForm = Required<BankAccountInput>;
+export type ContactForm = Required<FinanceContactInput>;
 
-export interface ContactForm {
-  name: string;
-  mobile: string;
-  phone: string;
-  email: string;
-}
-
-/** Field → stable code (`REQUIRED`, `BANK_ACCOUNT_NUMBER_INVALID`, `MOBILE_FORMAT`…). */
-export type FieldErrors<F> = Partial<Record<keyof F & string, string>>;
+/** Field → its issue (`REQUIRED`, `BANK_ACCOUNT_NUMBER_INVALID`, `MOBILE_FORMAT`…), rendered with `issueText`. */
+export type FieldErrors<F> = Partial<Record<keyof F & string, FieldIssue>>;
 
 export const emptyBankAccount = (enterpriseName: string): BankAccountForm => ({ bankName: '', accountName: enterpriseName, accountNumber: '', branchName: '', cnapsCode: '' });
 export const emptyContact = (): ContactForm => ({ name: '', mobile: '', phone: '', email: '' });
 
-function issuesByField<F>(issues: readonly Parameters<typeof validationCodeOf>[0][]): FieldErrors<F> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
-    if (!field || out[field]) continue;
-    const code = validationCodeOf(issue);
-    out[field] = code ?? (issue.code === 'too_small' ? 'REQUIRED' : issue.code === 'invalid_format' || issue.code === 'invalid_union' ? 'EMAIL_FORMAT' : 'INPUT_INVALID');
-  }
-  return out as FieldErrors<F>;
-}
+const byField = <F>(issues: readonly FieldIssue[]) => byPath(issues) as FieldErrors<F>;
 
 /**
- * The bank account as the contract takes it, or the fields' codes. The account name must be the enterprise's name
+ * The bank account as the contract takes it, or the fields' issues. The account name must be the enterprise's name
  * (the server refuses anything else with BANK_ACCOUNT_NAME_MISMATCH; said here before sending).
  */
 export function checkBankAccount(form: BankAccountForm, enterpriseName: string): { ok: true; value: BankAccountForm } | { ok: false; errors: FieldErrors<BankAccountForm> } {
-  const parsed = bankAccountInputSchema.safeParse(form);
-  const errors: FieldErrors<BankAccountForm> = parsed.success ? {} : issuesByField<BankAccountForm>(parsed.error.issues);
-  if (!errors.accountName && form.accountName.trim() && enterpriseName && form.accountName.trim() !== enterpriseName.trim()) errors.accountName = 'BANK_ACCOUNT_NAME_MISMATCH';
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: parsed.data };
+  const checked = checkForm(bankAccountInputSchema, form);
+  const mismatch: FieldIssue[] =
+    form.accountName.trim() && enterpriseName && form.accountName.trim() !== enterpriseName.trim() ? [{ path: 'accountName', code: 'BANK_ACCOUNT_NAME_MISMATCH', params: { name: enterpriseName } }] : [];
+  const issues = firstPerPath(checked.issues, mismatch);
+  return checked.ok && issues.length === 0 ? { ok: true, value: checked.value } : { ok: false, errors: byField<BankAccountForm>(issues) };
 }
 
 export function checkContact(form: ContactForm): { ok: true; value: ContactForm } | { ok: false; errors: FieldErrors<ContactForm> } {
-  const parsed = financeContactInputSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, errors: issuesByField<ContactForm>(parsed.error.issues) };
-  return { ok: true, value: parsed.data };
+  const checked = checkForm(financeContactInputSchema, form);
+  return checked.ok ? { ok: true, value: checked.value } : { ok: false, errors: byField<ContactForm>(checked.issues) };
 }
 
 /**
- * Where a refused save belongs: a field and its code (the server's BODY_INVALID issue, main's INPUT_INVALID, or
+ * Where a refused save belongs: the field and its issue (the server's field issues, main's INPUT_INVALID, or
  * BANK_ACCOUNT_NAME_MISMATCH), or null for an error the form shows as a whole.
  */
-export function fieldOfError(error: AppError, fields: readonly string[]): { field: string; code: string } | null {
-  if (error.code === 'BANK_ACCOUNT_NAME_MISMATCH' && fields.includes('accountName')) return { field: 'accountName', code: error.code };
+export function fieldOfError(error: AppError, fields: readonly string[]): { field: string; issue: FieldIssue } | null {
+  if (error.code === 'BANK_ACCOUNT_NAME_MISMATCH' && fields.includes('accountName')) return { field: 'accountName', issue: { path: 'accountName', code: error.code } };
+  // The server's paths start with `body.`, main's with the call's own nesting (`account.accountNumber`).
   for (const issue of error.issues ?? []) {
-    const field = issue.path.split('.').find((part) => fields.includes(part));
-    if (field) return { field, code: issue.code };
+    const field = issue.path.split(/[.[\]]/).find((part) => fields.includes(part));
+    if (field) return { field, issue: { ...issue, path: field } };
   }
   return null;
 }

@@ -2,17 +2,22 @@ import { App, Form, Input, Typography } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import type { ReactNode } from 'react';
 import type { RegistrationForm } from '@shared/contract/client-api';
-import { validationMessage } from '../../errors/describe';
+import { contractRule } from '@shared/forms';
 import { useLocale, useT } from '../../i18n/store';
 import { useRegistration } from '../../state/registration-draft';
-import { FIELD_MAX, fieldProblem, type FieldName } from './form-rules';
+import { checkRegistrationForm } from './registration-form';
+import { useServerIssues } from './use-server-issues';
 import { StepNav } from './StepNav';
 
 type Values = Pick<RegistrationForm, 'enterprise' | 'administrator'>;
 
+/** Input lengths: what the contract allows, with room for what its normalisation removes (spaces, +86, hyphens). */
+const MAX = { name: 100, address: 200, legalRepresentative: 50, adminName: 50, idNumber: 22, mobile: 20, email: 254 } as const;
+
 /**
  * 3 企业注册信息 + 管理员授权委托信息 (manual 001, 2.1): USCC and name from the certificate, read-only; the rest
- * checked as the clerk types with the shared validators. Every change goes to the draft (and so is autosaved).
+ * checked as the clerk types with the contract's schemas, and the server's refusals shown beside the same fields.
+ * Every change goes to the draft (and so is autosaved).
  */
 export function StepForm() {
   const t = useT();
@@ -22,34 +27,15 @@ export function StepForm() {
   const draft = useRegistration((s) => s.draft);
   const updateForm = useRegistration((s) => s.updateForm);
 
-  const rule = (field: FieldName, label: string): Rule => ({
-    validator: async (_, value: string | undefined) => {
-      const problem = fieldProblem(field, value);
-      if (!problem) return;
-      if (problem === 'required') throw new Error(t('reg.form.required', { field: label }));
-      if (problem === 'tooLong') throw new Error(t('reg.form.tooLong', { max: FIELD_MAX[field] }));
-      if (problem === 'emailFormat') throw new Error(t('reg.form.emailFormat'));
-      throw new Error(validationMessage(problem, locale));
-    },
-  });
-
-  const field = (name: [keyof Values, string], fieldName: FieldName, label: string, input: ReactNode, extra?: string) => (
-    <Form.Item name={name} label={label} rules={[rule(fieldName, label)]} extra={extra} required={fieldName !== 'email'}>
+  useServerIssues(form);
+  const issuesOf = (values: Values) => checkRegistrationForm(values).issues;
+  const field = (name: [keyof Values, string], label: string, input: ReactNode, extra?: string) => (
+    <Form.Item name={name} label={label} rules={[contractRule(issuesOf, name.join('.'), locale) as Rule]} extra={extra} required={name[1] !== 'email'}>
       {input}
     </Form.Item>
   );
 
   const readOnly = { readOnly: true, variant: 'filled' as const };
-  const labels = {
-    uscc: t('reg.form.uscc'),
-    name: t('reg.form.name'),
-    address: t('reg.form.address'),
-    legalRepresentative: t('reg.form.legalRepresentative'),
-    adminName: t('reg.form.adminName'),
-    idNumber: t('reg.form.adminId'),
-    mobile: t('reg.form.adminMobile'),
-    email: t('reg.form.adminEmail'),
-  };
 
   return (
     <Form
@@ -71,20 +57,20 @@ export function StepForm() {
       <Typography.Title level={4} style={{ fontSize: 16 }}>
         {t('reg.form.enterpriseSection')}
       </Typography.Title>
-      {field(['enterprise', 'uscc'], 'uscc', labels.uscc, <Input {...readOnly} />, t('reg.form.fromCertificate'))}
+      {field(['enterprise', 'uscc'], t('reg.form.uscc'), <Input {...readOnly} />, t('reg.form.fromCertificate'))}
       {draft.nameFromCertificate
-        ? field(['enterprise', 'name'], 'name', labels.name, <Input {...readOnly} />, t('reg.form.fromCertificate'))
-        : field(['enterprise', 'name'], 'name', labels.name, <Input maxLength={FIELD_MAX.name} />)}
-      {field(['enterprise', 'address'], 'address', labels.address, <Input maxLength={FIELD_MAX.address} autoComplete="street-address" />)}
-      {field(['enterprise', 'legalRepresentative'], 'legalRepresentative', labels.legalRepresentative, <Input maxLength={FIELD_MAX.legalRepresentative} />)}
+        ? field(['enterprise', 'name'], t('reg.form.name'), <Input {...readOnly} />, t('reg.form.fromCertificate'))
+        : field(['enterprise', 'name'], t('reg.form.name'), <Input maxLength={MAX.name} />)}
+      {field(['enterprise', 'address'], t('reg.form.address'), <Input maxLength={MAX.address} autoComplete="street-address" />)}
+      {field(['enterprise', 'legalRepresentative'], t('reg.form.legalRepresentative'), <Input maxLength={MAX.legalRepresentative} />)}
 
       <Typography.Title level={4} style={{ fontSize: 16, marginTop: 24 }}>
         {t('reg.form.adminSection')}
       </Typography.Title>
-      {field(['administrator', 'name'], 'adminName', labels.adminName, <Input maxLength={FIELD_MAX.adminName} autoComplete="name" />)}
-      {field(['administrator', 'idNumber'], 'idNumber', labels.idNumber, <Input maxLength={22} autoComplete="off" />)}
-      {field(['administrator', 'mobile'], 'mobile', labels.mobile, <Input maxLength={FIELD_MAX.mobile} inputMode="tel" autoComplete="tel" />, t('reg.form.adminMobileHint'))}
-      {field(['administrator', 'email'], 'email', labels.email, <Input maxLength={FIELD_MAX.email} inputMode="email" autoComplete="email" />)}
+      {field(['administrator', 'name'], t('reg.form.adminName'), <Input maxLength={MAX.adminName} autoComplete="name" />)}
+      {field(['administrator', 'idNumber'], t('reg.form.adminId'), <Input maxLength={MAX.idNumber} autoComplete="off" />)}
+      {field(['administrator', 'mobile'], t('reg.form.adminMobile'), <Input maxLength={MAX.mobile} inputMode="tel" autoComplete="tel" />, t('reg.form.adminMobileHint'))}
+      {field(['administrator', 'email'], t('reg.form.adminEmail'), <Input maxLength={MAX.email} inputMode="email" autoComplete="email" />)}
 
       <StepNav
         onNext={async () => {

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRegistration } from '../../state/registration-draft';
-import { normalizedForm } from './form-rules';
+import { normalizedForm } from './registration-form';
 import { StepNav } from './StepNav';
 
 /**

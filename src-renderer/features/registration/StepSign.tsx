@@ -6,7 +6,7 @@ import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { REQUIREMENTS, useRegistration, withIdempotencyKey } from '../../state/registration-draft';
 import { findCertificate, useTokens } from '../../state/tokens';
-import { normalizedForm } from './form-rules';
+import { normalizedForm } from './registration-form';
 import { REQUIREMENT_NAMES } from './StepUpload';
 import { StepNav } from './StepNav';
 

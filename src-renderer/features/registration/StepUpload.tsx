@@ -1,4 +1,5 @@
 import { Alert, Typography } from 'antd';
+import { missingRegistrationScans } from '@shared/contract/http/registration';
 import type { MessageKey } from '@shared/i18n/messages';
 import { useT } from '../../i18n/store';
 import { REQUIREMENTS, useRegistration, type Requirement } from '../../state/registration-draft';
@@ -18,7 +19,7 @@ export const REQUIREMENT_NAMES: Record<Requirement, MessageKey> = {
 export function StepUpload() {
   const t = useT();
   const attachments = useRegistration((s) => s.draft.attachments);
-  const missing = REQUIREMENTS.filter((r) => !attachments[r]).length;
+  const missing = missingRegistrationScans(Object.values(attachments)).length;
   return (
     <>
       <Typography.Paragraph>{t('reg.upload.intro')}</Typography.Paragraph>

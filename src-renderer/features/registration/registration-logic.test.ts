@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistrationForm } from '@shared/contract/client-api';
 import { organizationCodeCheckChar, residentIdCheckChar, usccCheckChar } from '@shared/validation';
-import { fieldProblem, formProblems, normalizedForm } from './form-rules';
+import { registrationFormPartSchema } from '@shared/contract/http/registration';
+import { checkRegistrationForm, normalizedForm } from './registration-form';
 import { checkFile, MAX_FILE_BYTES, sniffMediaType } from '../../components/upload-file';
 
 const id17 = '32050619900307123';
@@ -9,21 +10,41 @@ const validId = id17 + residentIdCheckChar(id17);
 const uscc17 = `91320594MA1MXXXX${organizationCodeCheckChar('MA1MXXXX')}`;
 const validUscc = uscc17 + usccCheckChar(uscc17);
 
-describe('fieldProblem', () => {
-  it('gives the shared validators’ stable codes', () => {
-    expect(fieldProblem('idNumber', '3205061990')).toBe('ID_LENGTH');
-    expect(fieldProblem('idNumber', validId.slice(0, 17) + (validId.endsWith('0') ? '1' : '0'))).toBe('ID_CHECK_DIGIT');
-    expect(fieldProblem('idNumber', validId.toLowerCase())).toBeNull();
-    expect(fieldProblem('mobile', '1381234567')).toBe('MOBILE_FORMAT');
-    expect(fieldProblem('mobile', '+86 138 1234 5678')).toBeNull();
-    expect(fieldProblem('uscc', 'ABC')).toBe('USCC_LENGTH');
+describe('checkRegistrationForm: the contract decides', () => {
+  const form = (enterprise: Partial<RegistrationForm['enterprise']>, administrator: Partial<RegistrationForm['administrator']> = {}) => ({
+    enterprise: { uscc: validUscc, name: '苏州测试科技有限公司', address: '星湖街 328 号', legalRepresentative: '张三', ...enterprise },
+    administrator: { name: '李四', idNumber: validId, mobile: '13812345678', ...administrator },
+  });
+  const issues = (f: ReturnType<typeof form>) => checkRegistrationForm(f).issues;
+
+  it('refuses a one-character name or address, as the server does (the old form took them)', () => {
+    expect(issues(form({ name: '苏', address: ' 街 ' }))).toEqual([
+      { path: 'enterprise.name', code: 'TOO_SHORT', params: { min: 2 } },
+      { path: 'enterprise.address', code: 'TOO_SHORT', params: { min: 2 } },
+    ]);
   });
 
-  it('requires the required fields, not the e-mail', () => {
-    expect(fieldProblem('address', '  ')).toBe('required');
-    expect(fieldProblem('email', '')).toBeNull();
-    expect(fieldProblem('email', 'a@b')).toBe('emailFormat');
-    expect(fieldProblem('legalRepresentative', '张'.repeat(51))).toBe('tooLong');
+  it('gives the shared validators’ stable codes and requires all but the e-mail', () => {
+    expect(issues(form({}, { idNumber: '3205061990', mobile: '1381234567', email: 'a@b' }))).toEqual([
+      { path: 'administrator.idNumber', code: 'ID_LENGTH' },
+      { path: 'administrator.mobile', code: 'MOBILE_FORMAT' },
+      { path: 'administrator.email', code: 'EMAIL_FORMAT' },
+    ]);
+    expect(issues(form({ uscc: 'ABC', legalRepresentative: '  ' }, { email: '' }))).toEqual([
+      { path: 'enterprise.uscc', code: 'USCC_LENGTH' },
+      { path: 'enterprise.legalRepresentative', code: 'REQUIRED' },
+    ]);
+    expect(issues(form({ legalRepresentative: '张'.repeat(51) }))).toEqual([{ path: 'enterprise.legalRepresentative', code: 'TOO_LONG', params: { max: 50 } }]);
+  });
+
+  it('says ok exactly when the signed payload’s schemas accept the same values', () => {
+    const samples = [form({}), form({ name: '苏' }), form({}, { email: ' ' }), form({}, { mobile: '+86 138 1234 5678' }), form({ address: 'x'.repeat(201) }), form({}, { idNumber: validId.toLowerCase() })];
+    for (const f of samples) {
+      const email = f.administrator.email?.trim();
+      const { email: _e, ...admin } = f.administrator;
+      const server = registrationFormPartSchema.safeParse({ enterprise: f.enterprise, administrator: email ? { ...admin, email } : admin }).success;
+      expect(checkRegistrationForm(f).ok, JSON.stringify(f)).toBe(server);
+    }
   });
 });
 
@@ -43,7 +64,7 @@ describe('normalizedForm', () => {
     expect(n.administrator).toEqual({ name: '李四', idNumber: `${x17}X`, mobile: '13812345678' });
     expect(n.enterprise.address).toBe('星湖街 328 号');
     expect(n.enterprise.uscc).toBe(validUscc);
-    expect(formProblems(n)).toEqual({});
+    expect(checkRegistrationForm(n).ok).toBe(true);
   });
 });
 

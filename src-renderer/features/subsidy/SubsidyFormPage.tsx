@@ -2,13 +2,14 @@ import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AttachmentRef } from '@shared/contract/client-api';
-import { subsidyApplicationRequirements, type SubsidyApplicationView } from '@shared/contract/http/subsidy';
+import { isRequirementAsked, isRequirementNeeded, subsidyApplicationRequirements, type SubsidyApplicationView } from '@shared/contract/http/subsidy';
+import { byPath, firstPerPath } from '@shared/forms';
 import { formatFen } from '@shared/subsidy/amount';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
-import { amountOf, APP_REQUIREMENTS, emptyTalent, formProblems, isHeadhunting, isRequired, type TalentForm } from '../../state/subsidy-form';
+import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhunting, stillRefused, type TalentForm } from '../../state/subsidy-form';
 import { AttachmentRow } from './AttachmentRow';
 import { FieldItem } from './FieldItem';
 import { SignSubmit } from './SignSubmit';
@@ -23,15 +24,19 @@ export default function SubsidyFormPage() {
   const t = useT();
   const { message } = App.useApp();
   const go = useRouter((s) => s.go);
-  const { applicationId, app, form, loading, error, restored, savedAt, open, edit, submitted } = useSubsidyApplication();
-  const [showRequired, setShowRequired] = useState(false);
+  const { applicationId, app, form, loading, error, restored, savedAt, open, edit, submitted, refusal } = useSubsidyApplication();
+  const [tried, setTried] = useState(false);
 
   useEffect(() => {
     if (applicationId && !app) void open(applicationId);
   }, [applicationId, app, open]);
   useEffect(() => startSubsidyAutosave(), []);
 
-  const problems = useMemo(() => formProblems(form), [form]);
+  // The server's refusals first (beside their fields until changed), then what the contract says of the form now.
+  const refusedIssues = useMemo(() => (refusal ? stillRefused(refusal.issues, refusal.form, form) : []), [refusal, form]);
+  const ownIssues = useMemo(() => checkSubsidyForm(form).issues, [form]);
+  const problems = useMemo(() => byPath(firstPerPath(refusedIssues, ownIssues)), [refusedIssues, ownIssues]);
+  const showRequired = tried || refusedIssues.length > 0;
   const comments = useMemo(() => {
     const out: Record<string, string> = {};
     if (app?.status === 'returned' && app.returnComments) for (const c of [...app.returnComments.fields, ...app.returnComments.attachments]) out[c.path] = c.comment;
@@ -56,6 +61,7 @@ export default function SubsidyFormPage() {
 
   const editable = EDITABLE.has(app.status);
   const problemCount = Object.keys(problems).length;
+  const ready = ownIssues.length === 0;
   const setTalent = (i: number, patch: Partial<TalentForm>) => edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
   const setTalentAttachment = (i: number, requirement: string, ref: AttachmentRef) =>
     edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, attachments: { ...x.attachments, [requirement]: ref } } : x)) }));
@@ -173,13 +179,13 @@ export default function SubsidyFormPage() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('subsidy.form.attachmentsNote')}</Typography.Paragraph>
           <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
-            {APP_REQUIREMENTS.filter((r) => anyHeadhunting || subsidyApplicationRequirements[r].required !== 'headhunting').map((r) => (
+            {APP_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => (
               <AttachmentRow
                 key={r}
                 requirement={r}
                 name={t(`subsidy.req.${r}`)}
                 value={form.attachments[r]}
-                required={isRequired(subsidyApplicationRequirements[r].required, anyHeadhunting)}
+                required={isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)}
                 showMissing={showRequired}
                 comment={comments[`attachments.${r}`]}
                 testId={`upload-${r}`}
@@ -238,7 +244,7 @@ export default function SubsidyFormPage() {
       {editable && (
         <div style={{ marginTop: 24 }}>
           {showRequired && problemCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('subsidy.form.problems', { count: problemCount })} />}
-          <SignSubmit app={app} ready={problemCount === 0} onBlocked={() => setShowRequired(true)} onDone={(next) => void done(next)} />
+          <SignSubmit app={app} ready={ready} onBlocked={() => setTried(true)} onDone={(next) => void done(next)} />
           {savedAt && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} aria-live="polite">
               {t('subsidy.form.saved', { time: new Date(savedAt).toLocaleTimeString() })}

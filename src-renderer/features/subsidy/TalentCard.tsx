@@ -1,7 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, Popconfirm, Radio, Row, Select, Typography } from 'antd';
 import type { AttachmentRef } from '@shared/contract/client-api';
-import { subsidyTalentRequirements } from '@shared/contract/http/subsidy';
+import { isRequirementAsked, isRequirementNeeded, subsidyTalentRequirements } from '@shared/contract/http/subsidy';
 import { formatFen } from '@shared/subsidy/amount';
 import { useT } from '../../i18n/store';
 import {
@@ -11,7 +11,6 @@ import {
   EDUCATIONS,
   ID_TYPES,
   isHeadhunting,
-  isRequired,
   TALENT_REQUIREMENTS,
   type Problems,
   type TalentForm,
@@ -66,9 +65,9 @@ export function TalentCard(props: {
   const comment = (field: string) => props.comments[path(field)] ?? (field.startsWith('headhunter') ? props.comments[`talents[${index}].headhunter`] : undefined);
   const label = (field: string) => t(`subsidy.field.${PATH[field] ?? field}` as 'subsidy.field.name');
   const hh = isHeadhunting(talent);
-  const item = (field: string, control: React.ReactNode, opts: { required?: boolean; select?: boolean; span?: number } = {}) => (
+  const item = (field: string, control: React.ReactNode, opts: { required?: boolean; span?: number } = {}) => (
     <Col xs={24} md={opts.span ?? 12} key={field}>
-      <FieldItem id={id(field)} label={label(field)} problem={props.problems[path(field)]} showRequired={props.showRequired} comment={comment(field)} required={opts.required} select={opts.select}>
+      <FieldItem id={id(field)} label={label(field)} problem={props.problems[path(field)]} showRequired={props.showRequired} comment={comment(field)} required={opts.required}>
         {control}
       </FieldItem>
     </Col>
@@ -100,7 +99,6 @@ export function TalentCard(props: {
         options={options.map((o) => ({ value: o, label: t(`${prefix}.${o}` as 'subsidy.idType.other') }))}
         onChange={(v: string) => props.onChange({ [field]: v } as Partial<TalentForm>)}
       />,
-      { select: true },
     );
 
   const title = talent.name.trim() ? t('subsidy.talent.titleNamed', { index: n, name: talent.name.trim() }) : t('subsidy.talent.title', { index: n });
@@ -187,7 +185,7 @@ export function TalentCard(props: {
           {t('subsidy.talent.attachments')}
         </Typography.Title>
         <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
-          {TALENT_REQUIREMENTS.filter((r) => hh || subsidyTalentRequirements[r].required !== 'headhunting').map((r) => {
+          {TALENT_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyTalentRequirements[r].required, hh)).map((r) => {
             const name = t(`subsidy.req.${r}`);
             return (
               <AttachmentRow
@@ -195,7 +193,7 @@ export function TalentCard(props: {
                 requirement={r}
                 name={t('subsidy.req.talentName', { name, index: n })}
                 value={talent.attachments[r]}
-                required={isRequired(subsidyTalentRequirements[r].required, hh)}
+                required={isRequirementNeeded(subsidyTalentRequirements[r].required, hh)}
                 showMissing={props.showRequired}
                 comment={props.comments[`talents[${index}].attachments.${r}`]}
                 testId={`talent-${index}-upload-${r}`}

@@ -29,8 +29,11 @@ export const RECEIPT_FRAME_ASPECT = RECEIPT_CROP_FRAME.width / RECEIPT_CROP_FRAM
 
 // ── Bank accounts and contacts (the enterprise's saved ones) ────────────────────────────────────────────────
 
+/** The codes the bank account and contact rules report; the message catalogs have a text for each. */
+export const DISBURSEMENT_RULE_CODES = ['BANK_ACCOUNT_NUMBER_INVALID', 'CNAPS_INVALID', 'PHONE_INVALID', 'BANK_ACCOUNT_NAME_MISMATCH'] as const;
+
 /** A refinement that reports a stable code (as `src-shared/validation/zod.ts` does). */
-const coded = (ok: (v: string) => boolean, code: string) => (value: string, ctx: z.RefinementCtx) => {
+const coded = (ok: (v: string) => boolean, code: (typeof DISBURSEMENT_RULE_CODES)[number]) => (value: string, ctx: z.RefinementCtx) => {
   if (!ok(value)) ctx.addIssue({ code: 'custom', message: code, params: { code }, input: value });
 };
 

@@ -44,6 +44,23 @@ export const listAccountsRoute = defineRoute({
   response: z.object({ accounts: z.array(accountSchema) }),
 });
 
+/** The codes of the account rules; the message catalogs have a text for each. */
+export const ACCOUNT_RULE_CODES = ['USERNAME_FORMAT'] as const;
+
+/** A new account as the desk's form, main and the server all check it. */
+export const accountCreateBodySchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      if (!/^[A-Za-z0-9_.-]{3,32}$/.test(v)) ctx.addIssue({ code: 'custom', message: ACCOUNT_RULE_CODES[0], params: { code: ACCOUNT_RULE_CODES[0] }, input: v });
+    }),
+  role: z.enum(['admin', 'handler']),
+  displayName: z.string().trim().min(1).max(50),
+  mobile: mobileSchema,
+  permissions: z.array(serviceItemSchema).max(10).default([]),
+});
+
 export const createAccountRoute = defineRoute({
   method: 'POST',
   path: '/api/enterprises/:enterpriseId/accounts',
@@ -52,13 +69,7 @@ export const createAccountRoute = defineRoute({
   tag: 'enterprise',
   access: { kind: 'account', roles: ['super', 'admin'] },
   params: enterpriseParamsSchema,
-  body: z.object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
-    role: z.enum(['admin', 'handler']),
-    displayName: z.string().trim().min(1).max(50),
-    mobile: mobileSchema,
-    permissions: z.array(serviceItemSchema).max(10).default([]),
-  }),
+  body: accountCreateBodySchema,
   response: accountSchema,
 });
 

@@ -5,6 +5,7 @@
  * `admin` and `super` accounts.
  */
 import { z } from 'zod';
+import type { FieldIssue } from '../../validation/issues';
 import { mobileSchema, residentIdSchema, usccSchema } from '../../validation/zod';
 import { caProfileSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
 import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
@@ -19,24 +20,40 @@ export const registrationRequirements = [
   'agreement',
 ] as const;
 export const registrationRequirementSchema = z.enum([...registrationRequirements, 'authorisationLetter']);
+export type RegistrationRequirement = (typeof registrationRequirements)[number];
+
+/** The one required-scan rule: each required scan not listed, as `ATTACHMENT_REQUIRED` at `attachments.<requirement>`. */
+export function missingRegistrationScans(listed: readonly { requirement: string }[]): FieldIssue[] {
+  const have = new Set(listed.map((a) => a.requirement));
+  return registrationRequirements.filter((r) => !have.has(r)).map((r) => ({ path: `attachments.${r}`, code: 'ATTACHMENT_REQUIRED' }));
+}
 
 export const REGISTRATION_PAYLOAD_TYPE = 'tongban.registration/v1';
+
+/** The enterprise as registered; the form checks it with this very schema (its output is trimmed). */
+export const registrationEnterpriseSchema = z.object({
+  uscc: usccSchema,
+  name: z.string().trim().min(2).max(100),
+  address: z.string().trim().min(2).max(200),
+  legalRepresentative: z.string().trim().min(1).max(50),
+});
+
+/** The administrator; the output is the normalised form (ID with upper-case X, mobile as 11 digits). */
+export const registrationAdministratorSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  idNumber: residentIdSchema,
+  mobile: mobileSchema,
+  email: z.email().max(254).optional(),
+});
+
+/** What the clerk types of the registration: checked by the form, signed as the payload's `enterprise`/`administrator`. */
+export const registrationFormPartSchema = z.object({ enterprise: registrationEnterpriseSchema, administrator: registrationAdministratorSchema });
 
 export const registrationPayloadSchema = signedPayloadBaseSchema.extend({
   type: z.literal(REGISTRATION_PAYLOAD_TYPE),
   caProfile: caProfileSchema,
-  enterprise: z.object({
-    uscc: usccSchema,
-    name: z.string().trim().min(2).max(100),
-    address: z.string().trim().min(2).max(200),
-    legalRepresentative: z.string().trim().min(1).max(50),
-  }),
-  administrator: z.object({
-    name: z.string().trim().min(1).max(50),
-    idNumber: residentIdSchema,
-    mobile: mobileSchema,
-    email: z.email().max(254).optional(),
-  }),
+  enterprise: registrationEnterpriseSchema,
+  administrator: registrationAdministratorSchema,
 });
 export type RegistrationPayload = z.infer<typeof registrationPayloadSchema>;
 

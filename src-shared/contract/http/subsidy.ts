@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { MAX_FEE_FEN } from '../../subsidy/amount';
-import { parseResidentId } from '../../validation/resident-id';
+import type { FieldIssue } from '../../validation/issues';
+import { parseResidentId, type ResidentIdErrorCode } from '../../validation/resident-id';
 import { mobileSchema, usccSchema } from '../../validation/zod';
 import { attachmentDigestSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, serviceItemSchema, sha256HexSchema, type StaffRole, uuidSchema } from './route';
@@ -73,6 +74,48 @@ export const subsidyTalentRequirementSchema = z.enum(
   Object.keys(subsidyTalentRequirements) as [keyof typeof subsidyTalentRequirements, ...(keyof typeof subsidyTalentRequirements)[]],
 );
 
+/** When a requirement must be uploaded: `headhunting` ones only for a talent recruited through a headhunter. */
+export type RequirementNeed = 'always' | 'headhunting' | 'optional';
+export const isRequirementNeeded = (need: RequirementNeed, headhunting: boolean) => need === 'always' || (need === 'headhunting' && headhunting);
+/** Whether a requirement is asked for at all (headhunting ones are not, without a headhunter). */
+export const isRequirementAsked = (need: RequirementNeed, headhunting: boolean) => need !== 'headhunting' || headhunting;
+
+/**
+ * The one required-attachment rule: every requirement needed and not listed, as `ATTACHMENT_REQUIRED` at
+ * `attachments.<requirement>` / `talents[i].attachments.<requirement>` (the paths reviewers comment on). The server
+ * refuses a submission with these issues; the form shows them beside the upload rows.
+ */
+export function missingSubsidyAttachments(form: {
+  attachments: readonly { requirement: string }[];
+  talents: readonly { recruitmentChannel: string; attachments: readonly { requirement: string }[] }[];
+}): FieldIssue[] {
+  const missing = (listed: readonly { requirement: string }[], requirements: Record<string, { required: RequirementNeed }>, headhunting: boolean, prefix: string) => {
+    const have = new Set(listed.map((a) => a.requirement));
+    return Object.entries(requirements)
+      .filter(([name, r]) => isRequirementNeeded(r.required, headhunting) && !have.has(name))
+      .map(([name]): FieldIssue => ({ path: `${prefix}attachments.${name}`, code: 'ATTACHMENT_REQUIRED' }));
+  };
+  const headhunting = (t: { recruitmentChannel: string }) => t.recruitmentChannel === 'headhunting';
+  return [
+    ...missing(form.attachments, subsidyApplicationRequirements, form.talents.some(headhunting), ''),
+    ...form.talents.flatMap((t, i) => missing(t.attachments, subsidyTalentRequirements, headhunting(t), `talents[${i}].`)),
+  ];
+}
+
+/** The codes of the subsidy's own rules (beyond zod's and the validators'); the catalogs have a text for each. */
+export const SUBSIDY_RULE_CODES = [
+  'DATE_ORDER',
+  'HEADHUNTER_REQUIRED',
+  'FEE_REQUIRED',
+  'INVOICE_REQUIRED',
+  'PAYMENT_DATE_REQUIRED',
+  'FEE_WITHOUT_HEADHUNTING',
+  'COMMENT_REQUIRED',
+  'ATTACHMENT_REQUIRED',
+  'ATTACHMENT_NOT_UPLOADED',
+] as const;
+export type SubsidyRuleCode = (typeof SUBSIDY_RULE_CODES)[number];
+
 export const idTypeSchema = z.enum(['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResidence', 'other']);
 export const educationSchema = z.enum(['doctorate', 'master', 'bachelor', 'associate', 'other']);
 export const degreeSchema = z.enum(['doctor', 'master', 'bachelor', 'none']);
@@ -121,7 +164,7 @@ export const subsidyTalentFieldsSchema = z.object({
 type TalentFields = z.infer<typeof subsidyTalentFieldsSchema>;
 
 function talentRules(t: TalentFields, ctx: z.RefinementCtx): void {
-  const issue = (path: string, code: string) => ctx.addIssue({ code: 'custom', message: code, params: { code }, path: [path], input: t });
+  const issue = (path: string, code: SubsidyRuleCode | ResidentIdErrorCode) => ctx.addIssue({ code: 'custom', message: code, params: { code }, path: [path], input: t });
   if (t.idType === 'residentId') {
     const parsed = parseResidentId(t.idNumber);
     if (!parsed.ok) issue('idNumber', parsed.code);
@@ -165,6 +208,10 @@ export const subsidyPayloadSchema = signedPayloadBaseSchema.extend({
 export type SubsidyPayload = z.infer<typeof subsidyPayloadSchema>;
 
 export const subsidyEnvelopeSchema = signedEnvelopeSchema(subsidyPayloadSchema);
+
+/** What the clerk fills in of the payload: the form checks exactly this (plus {@link missingSubsidyAttachments}). */
+export const subsidyFormSchema = subsidyPayloadSchema.pick({ contact: true, talents: true, attachments: true });
+export type SubsidyFormValue = z.infer<typeof subsidyFormSchema>;
 
 const draftLeaf = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
 /**

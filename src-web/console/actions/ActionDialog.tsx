@@ -1,11 +1,12 @@
 /** Confirms one review action, collects what it needs, and shows the server's error by code if it is refused. */
-import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, type FormRule } from 'antd';
+import { contractRule } from '@shared/forms';
 import type { StaffApplication } from '../detail/model';
 import { ErrorAlert } from '../ErrorAlert';
 import { localDate, yuan } from '../format';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { ReturnCommentFields } from './ReturnCommentFields';
-import { runReviewAction, type ReviewAction, type ReviewForm } from './review-actions';
+import { reviewIssues, runReviewAction, type ReviewAction, type ReviewForm } from './review-actions';
 import { useDecision } from './use-decision';
 
 interface Props {
@@ -19,7 +20,10 @@ interface Props {
 
 export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const [form] = Form.useForm<ReviewForm>();
+  // The route's own body schema checks each field, as the server will.
+  const rule = (path: string) => contractRule((values: ReviewForm) => reviewIssues(action, values), path, lang) as FormRule;
   const requested = app.amountRequestedFen ?? 0;
   const { error, busy, submit } = useDecision({
     form,
@@ -57,7 +61,7 @@ export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
       <Alert type={action === 'reject' ? 'warning' : 'info'} showIcon title={t(`action.confirm.${action}`)} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" initialValues={initial} requiredMark={false}>
         {action === 'accept' ? commentField : null}
-        {action === 'return' ? <ReturnCommentFields app={app} form={form} /> : null}
+        {action === 'return' ? <ReturnCommentFields app={app} /> : null}
         {action === 'approve' ? (
           <>
             <Form.Item
@@ -66,6 +70,8 @@ export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
               extra={t('action.amountMax', { amount: yuan(requested) })}
               rules={[
                 { required: true, message: t('action.amountRequired') },
+                rule('amountFen'),
+                // At most the amount requested: the server's decision rule, said here before sending.
                 { type: 'number', max: requested / 100, message: t('action.amountTooHigh') },
               ]}
             >
@@ -75,25 +81,20 @@ export function ActionDialog({ action, app, onClose, onDone, onStale }: Props) {
           </>
         ) : null}
         {action === 'reject' ? (
-          <Form.Item label={t('action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('action.reasonRequired') }]}>
+          <Form.Item label={t('action.reason')} name="reason" rules={[rule('reason')]}>
             <Input.TextArea rows={4} maxLength={1000} />
           </Form.Item>
         ) : null}
         {action === 'startPublicity' ? (
           <>
-            <Form.Item label={t('action.startDate')} name="startDate" rules={[{ required: true, message: t('action.dateRequired') }]}>
+            <Form.Item label={t('action.startDate')} name="startDate" rules={[rule('startDate')]}>
               <Input type="date" />
             </Form.Item>
             <Form.Item
               label={t('action.endDate')}
               name="endDate"
               dependencies={['startDate']}
-              rules={[
-                { required: true, message: t('action.dateRequired') },
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string) => (!v || v >= (getFieldValue('startDate') as string) ? Promise.resolve() : Promise.reject(new Error(t('action.dateOrder')))),
-                }),
-              ]}
+              rules={[rule('endDate')]}
             >
               <Input type="date" />
             </Form.Item>

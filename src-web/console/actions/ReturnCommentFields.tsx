@@ -3,12 +3,13 @@
  * and to attachments, which the enterprise then sees beside what they concern.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { Button, Form, Input, Select, Space, Typography, type FormRule } from 'antd';
+import { contractRule } from '@shared/forms';
 import { signedForm, type StaffApplication } from '../detail/model';
 import { attachmentPathOptions, fieldPathOptions, type PathOption } from '../field-paths';
 import { useLang, useT } from '../i18n';
 import type { MessageKey } from '../messages';
-import type { ReviewComment, ReviewForm } from './review-actions';
+import { reviewIssues, type ReviewForm } from './review-actions';
 
 interface ListProps {
   name: 'fields' | 'attachments';
@@ -17,9 +18,11 @@ interface ListProps {
   add: MessageKey;
   pathLabel: MessageKey;
   commentLabel: MessageKey;
+  /** The return route's own rule for the field at this body path. */
+  rule(path: string): FormRule;
 }
 
-function CommentList({ name, options, title, add, pathLabel, commentLabel }: ListProps) {
+function CommentList({ name, options, title, add, pathLabel, commentLabel, rule }: ListProps) {
   const t = useT();
   return (
     <Form.List name={name}>
@@ -28,10 +31,10 @@ function CommentList({ name, options, title, add, pathLabel, commentLabel }: Lis
           <Typography.Text strong>{t(title)}</Typography.Text>
           {items.map((item, i) => (
             <Space key={item.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
-              <Form.Item name={[item.name, 'path']} rules={[{ required: true, message: t('action.pick') }]} style={{ marginBottom: 0 }}>
+              <Form.Item name={[item.name, 'path']} rules={[rule(`${name}[${item.name}].path`)]} style={{ marginBottom: 0 }}>
                 <Select aria-label={t(pathLabel, { n: i + 1 })} placeholder={t('action.pick')} options={options} showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }} />
               </Form.Item>
-              <Form.Item name={[item.name, 'comment']} rules={[{ required: true, whitespace: true, message: t('action.commentRequired') }]} style={{ marginBottom: 0 }}>
+              <Form.Item name={[item.name, 'comment']} rules={[rule(`${name}[${item.name}].comment`)]} style={{ marginBottom: 0 }}>
                 <Input.TextArea aria-label={t(commentLabel, { n: i + 1 })} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} style={{ width: 400 }} />
               </Form.Item>
               <Button aria-label={t('action.removeN', { n: i + 1 })} icon={<DeleteOutlined />} onClick={() => remove(item.name)} />
@@ -48,17 +51,16 @@ function CommentList({ name, options, title, add, pathLabel, commentLabel }: Lis
   );
 }
 
-const hasAny = (list: ReviewComment[] | undefined) => (list ?? []).some((c) => c.path && c.comment?.trim());
-
-export function ReturnCommentFields({ app, form }: { app: StaffApplication; form: FormInstance<ReviewForm> }) {
+export function ReturnCommentFields({ app }: { app: StaffApplication }) {
   const t = useT();
   const lang = useLang((s) => s.lang);
+  const rule = (path: string) => contractRule((values: ReviewForm) => reviewIssues('return', values), path, lang) as FormRule;
   const payload = signedForm(app);
   return (
     <>
       {payload ? (
         <>
-          <CommentList name="fields" options={fieldPathOptions(payload, lang)} title="action.fieldComments" add="action.addFieldComment" pathLabel="action.fieldN" commentLabel="action.fieldCommentN" />
+          <CommentList name="fields" options={fieldPathOptions(payload, lang)} title="action.fieldComments" add="action.addFieldComment" pathLabel="action.fieldN" commentLabel="action.fieldCommentN" rule={rule} />
           <CommentList
             name="attachments"
             options={attachmentPathOptions(payload, lang)}
@@ -66,6 +68,7 @@ export function ReturnCommentFields({ app, form }: { app: StaffApplication; form
             add="action.addAttachmentComment"
             pathLabel="action.attachmentN"
             commentLabel="action.attachmentCommentN"
+            rule={rule}
           />
         </>
       ) : null}
@@ -73,14 +76,7 @@ export function ReturnCommentFields({ app, form }: { app: StaffApplication; form
         label={t('action.generalComment')}
         name="comment"
         dependencies={['fields', 'attachments']}
-        rules={[
-          {
-            validator: (_, v: string | undefined) =>
-              v?.trim() || hasAny(form.getFieldValue('fields') as ReviewComment[]) || hasAny(form.getFieldValue('attachments') as ReviewComment[])
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('action.commentRequired'))),
-          },
-        ]}
+        rules={[rule('')]}
       >
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>

@@ -1,28 +1,33 @@
 /** Finance's decision on the stamped receipt: 收据审核通过 (paid) or 退回 with a reason, each behind a confirming dialog. */
-import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Typography, type FormRule } from 'antd';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { staffAcceptReceiptRoute, staffReturnReceiptRoute } from '@shared/contract/http/disbursement';
+import { checkForm, contractRule } from '@shared/forms';
 import { useDecision } from '../actions/use-decision';
 import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { ReceiptAction, StaffDisbursement } from './model';
 
-interface DecisionForm {
-  comment?: string;
-  reason?: string;
-}
+/** The two routes' bodies, as the dialog collects them. */
+type DecisionForm = Partial<z.input<typeof staffAcceptReceiptRoute.body> & z.input<typeof staffReturnReceiptRoute.body>>;
+
+const returnBody = (f: DecisionForm) => ({ reason: f.reason?.trim() ?? '' });
 
 function run(action: ReceiptAction, applicationId: string, f: DecisionForm): Promise<StaffDisbursement> {
   const params = { applicationId };
   return action === 'acceptReceipt'
     ? call(staffAcceptReceiptRoute, { params, body: { comment: f.comment?.trim() || undefined } })
-    : call(staffReturnReceiptRoute, { params, body: { reason: f.reason?.trim() ?? '' } });
+    : call(staffReturnReceiptRoute, { params, body: returnBody(f) });
 }
 
 function DecisionDialog({ action, view, onClose, onDone, onStale }: { action: ReceiptAction; view: StaffDisbursement; onClose(): void; onDone(v: StaffDisbursement): void; onStale(): void }) {
   const t = useT();
+  const lang = useLang((s) => s.lang);
   const [form] = Form.useForm<DecisionForm>();
+  // The return route's body schema says what a reason must be, here as on the server.
+  const reasonRule = contractRule((v: DecisionForm) => checkForm(staffReturnReceiptRoute.body, returnBody(v)).issues, 'reason', lang) as FormRule;
   const { error, busy, submit } = useDecision({
     form,
     run: (values) => run(action, view.applicationId, values),
@@ -49,7 +54,7 @@ function DecisionDialog({ action, view, onClose, onDone, onStale }: { action: Re
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         ) : (
-          <Form.Item label={t('disb.action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('disb.action.reasonRequired') }]}>
+          <Form.Item label={t('disb.action.reason')} name="reason" rules={[reasonRule]}>
             <Input.TextArea rows={4} maxLength={1000} />
           </Form.Item>
         )}
