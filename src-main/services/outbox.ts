@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import type { OutboxEntryView } from '@shared/contract/client-api';
 import { fail, type AppError, type Result } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
+import { SESSION_GONE_CODES } from '@shared/errors/server';
 import type { LocalStore } from './local-store';
 import type { PortalClient } from './portal-client';
 
@@ -75,7 +76,7 @@ interface Row {
 }
 
 /** Answers about the session, not the submission: the entry waits for the clerk to sign in again. */
-const NO_SESSION = new Set(['NOT_SIGNED_IN', 'AUTH_REQUIRED', 'SESSION_EXPIRED']);
+const NO_SESSION = new Set<string>(['NOT_SIGNED_IN', ...SESSION_GONE_CODES]);
 /** Answers that came in the background stay listed this long, so a refusal there is seen. */
 const LISTED_AFTER_END_MS = 24 * 3600_000;
 /** Finished entries are deleted after this (their envelopes hold personal data). */

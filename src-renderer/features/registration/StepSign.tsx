@@ -35,6 +35,8 @@ export function StepSign() {
       api.registration.submit({ fingerprint, ...(pin === undefined ? {} : { pin }), form, attachments, idempotencyKey: ready.idempotencyKey }),
     );
     if (r.ok) useRegistration.getState().submitted(r.value);
+    // Fields the server refused go back beside their fields on the form step.
+    else useRegistration.getState().refused(r.error);
     return r;
   };
 

@@ -24,6 +24,8 @@ export function SignSubmit(props: { app: SubsidyApplicationView; ready: boolean;
     const idempotencyKey = state.keyFor(submissionContent(fingerprint, body));
     const r = await call((api) => api.subsidy.submit({ applicationId: props.app.id, fingerprint, ...(pin === undefined ? {} : { pin }), idempotencyKey, ...body }));
     if (r.ok) props.onDone(r.value);
+    // Fields the server refused are shown beside their fields on the form above.
+    else useSubsidyApplication.getState().refused(r.error);
     return r;
   };
 
