@@ -39,7 +39,7 @@ describeEachDatabase('staff console', (engine) => {
   it('shows the development SMS outbox to staff admins and support only', async () => {
     await h.app.services.sms.send('13600000000', '测试短信');
     const res = await h.call({ method: 'GET', url: '/api/staff/sms-outbox?mobile=13600000000', token: await staffToken(h, 'support') });
-    expect(res.json()).toMatchObject({ messages: [{ mobile: '13600000000', text: '测试短信' }] });
+    expect(res.json()).toMatchObject({ messages: [{ mobile: '13600000000', text: '【园区一网通办】测试短信' }] });
     const reviewer = await h.call({ method: 'GET', url: '/api/staff/sms-outbox', token: await staffToken(h, 'reviewer') });
     expect([reviewer.statusCode, codeOf(reviewer)]).toEqual([403, 'FORBIDDEN']);
   });
