@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FileStore as PartialUploadStore } from '@tus/file-store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
@@ -32,6 +33,7 @@ import { staffRoutes } from './routes/staff';
 import { subsidyRoutes } from './routes/subsidy';
 import { subsidyReviewRoutes } from './routes/subsidy-review';
 import { systemRoutes } from './routes/system';
+import { tusUploadRoutes } from './routes/tus-uploads';
 import type { Services } from './services';
 import { diskFileStore } from './storage/file-store';
 
@@ -78,6 +80,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
       config.smsSign,
     ),
     files: diskFileStore(path.join(config.dataDir, 'files')),
+    partialUploads: new PartialUploadStore({ directory: path.join(config.dataDir, 'uploads') }),
     trust: await loadTrustStore(config.trustDir),
     principals: new PrincipalCache(),
   };
@@ -109,6 +112,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
   await app.register(fileRoutes);
+  await app.register(tusUploadRoutes);
   const subsidyRule = subsidyRuleFromEnv(opts.env ?? process.env);
   await app.register(serviceItemRoutes);
   await app.register(subsidyRoutes, { rule: subsidyRule });

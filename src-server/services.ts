@@ -2,6 +2,7 @@
  * What route handlers reach through `app.services`: the database, the clock, notifications, file storage and the
  * trust roots. Built once in `buildServer()`; tests pass their own clock, SMS gateway or data directory.
  */
+import type { FileStore as PartialUploadStore } from '@tus/file-store';
 import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config';
 import type { DatabaseEngine } from './db/connect';
@@ -22,6 +23,8 @@ export interface Services {
   sms: SmsGateway;
   mailer: Mailer;
   files: FileStore;
+  /** Unfinished tus uploads (`<data>/uploads`), until their last byte moves them into `files`. */
+  partialUploads: PartialUploadStore;
   trust: TrustStore;
   /** Session → principal, for a few seconds; cleared on logout, password and permission changes. */
   principals: PrincipalCache<AccountPrincipal | StaffPrincipal>;

@@ -26,6 +26,7 @@ import {
   type TestEnterprise,
 } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { newUploadToken, tusUpload } from '../../tests/fixtures/server/uploads';
 import type { TestSigner } from '../../tests/fixtures/server/pki';
 import { housekeepingSchedule, runHousekeeping } from './housekeeping';
 
@@ -51,14 +52,13 @@ describeEachDatabase('housekeeping', (engine) => {
   }
   const registration = (id: string) => h.app.services.db.selectFrom('registrations').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
 
-  async function anonymousUpload(bytes: Buffer, type = 'application/pdf') {
-    const res = await h.call({ method: 'POST', url: '/api/registrations/files', headers: { 'content-type': type }, payload: bytes });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { sha256: string; size: number; mediaType: 'application/pdf' };
+  async function anonymousUpload(bytes: Buffer, uploadToken?: string) {
+    return (await tusUpload(h, { uploadToken: uploadToken ?? (await newUploadToken(h)) }, bytes)) as { sha256: string; size: number; mediaType: 'application/pdf' };
   }
   async function scans(shared: Record<string, Buffer> = {}) {
     const out = [];
-    for (const requirement of registrationRequirements) out.push({ requirement, ...(await anonymousUpload(shared[requirement] ?? pdfBytes(requirement))) });
+    const uploadToken = await newUploadToken(h);
+    for (const requirement of registrationRequirements) out.push({ requirement, ...(await anonymousUpload(shared[requirement] ?? pdfBytes(requirement), uploadToken)) });
     return out;
   }
   async function submit(e: TestEnterprise, signer: TestSigner, attachments: unknown[]) {

@@ -16,6 +16,7 @@ import type { Services } from '../services';
 import { insertAccount } from './accounts';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
+import { assertScansUploadedUnder } from './uploads';
 import { generateInitialPassword } from './passwords';
 import {
   assertAttachmentsUploaded,
@@ -37,7 +38,7 @@ const anonymous = { type: 'anonymous' as const, id: null };
 
 export async function submitRegistration(
   services: Services,
-  envelope: RegistrationEnvelope,
+  envelope: RegistrationEnvelope & { uploadToken: string },
   rawPayload: unknown,
   now: Date,
   requestId: string,
@@ -58,6 +59,7 @@ export async function submitRegistration(
   await assertNotRegistered(db, payload.enterprise.uscc);
   await assertRegistryMatch(db, payload.enterprise);
   await assertAttachmentsUploaded(db, payload.attachments);
+  await assertScansUploadedUnder(services, envelope.uploadToken, payload.attachments.map((a) => a.sha256), now);
 
   const id = randomUUID();
   const code = newSmsCode();

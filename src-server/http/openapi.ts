@@ -35,6 +35,8 @@ function security(route: HttpRoute) {
       return [{ accountSession: [] }];
     case 'staff':
       return [{ staffSession: [] }];
+    case 'uploader':
+      return [{ accountSession: [] }, { registrationUploadToken: [] }];
     default:
       return [{ accountSession: [] }, { staffSession: [] }];
   }
@@ -77,6 +79,7 @@ export function openApiDocument(routes: readonly HttpRoute[], version: string) {
       securitySchemes: {
         accountSession: { type: 'http', scheme: 'bearer', description: 'Enterprise account session token' },
         staffSession: { type: 'http', scheme: 'bearer', description: 'Portal staff session token' },
+        registrationUploadToken: { type: 'apiKey', in: 'header', name: 'Upload-Token', description: 'A registration attempt\u2019s upload token' },
       },
     },
     paths,

@@ -97,6 +97,11 @@ export async function authorize(services: Services, request: FastifyRequest, acc
     // A public route ignores a stale token instead of failing on it (the login page after a session expired).
     return loadPrincipal(services, request).catch((): Principal => ({ kind: 'anonymous' }));
   }
+  if (access.kind === 'uploader') {
+    // Without a session, a registration upload token stands in; routes/uploads.ts checks it (uploaderOf).
+    if (!request.headers.authorization && request.headers['upload-token']) return { kind: 'anonymous' };
+    return authorize(services, request, { kind: 'account' });
+  }
   const principal = await loadPrincipal(services, request);
   if (principal.kind === 'anonymous') throw new ApiError('AUTH_REQUIRED');
   const params = (request.params ?? {}) as Record<string, string | undefined>;

@@ -3,6 +3,7 @@ import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { lastSms, login, pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { tusUploadResponse } from '../../tests/fixtures/server/uploads';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 
@@ -48,7 +49,7 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     const initial = /初始密码\(([^)]+)\)/.exec(await lastSms(h, '13700000002'))![1]!;
     const handler = await h.scene.signIn(e.uscc, 'clerk1', initial);
     const up = (item: string) =>
-      h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/files?item=${item}`, token: handler.token, headers: { 'content-type': 'application/pdf' }, payload: pdfBytes() });
+      tusUploadResponse(h, { token: handler.token, item }, pdfBytes());
     expect((await up('disbursement')).statusCode).toBe(200);
     const denied = await up('subsidy');
     expect([denied.statusCode, codeOf(denied)]).toEqual([403, 'PERMISSION_DENIED']);

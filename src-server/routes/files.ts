@@ -1,38 +1,12 @@
-/** Enterprise file upload (per service item) and download (the owning enterprise's accounts, or staff). */
+/** Enterprise file download (the owning enterprise's accounts, or staff); uploads: routes/tus-uploads.ts. */
 import type { FastifyPluginAsync } from 'fastify';
-import { downloadFileRoute, uploadFileRoute } from '@shared/contract/http/files';
-import { writeAudit } from '../domain/audit';
+import { downloadFileRoute } from '@shared/contract/http/files';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
-import { acceptRawUploads, storeUpload } from './uploads';
 
 export const fileRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
-  const { db, clock } = services;
-  acceptRawUploads(app);
-
-  registerRoute(app, uploadFileRoute, async ({ params, query, principal, request }) => {
-    const stored = await storeUpload(services, request, uploadFileRoute.rawBody.maxBytes);
-    const now = clock.now();
-    const inserted = await db
-      .insertInto('file_owners')
-      .values({ sha256: stored.sha256, enterprise_id: params.enterpriseId, item: query.item, created_at: now.toISOString() })
-      .onConflict((oc) => oc.columns(['sha256', 'enterprise_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      await writeAudit(db, {
-        actor: { type: 'account', id: principal.kind === 'account' ? principal.id : null },
-        enterpriseId: params.enterpriseId,
-        action: 'file.upload',
-        subjectType: 'file',
-        subjectId: stored.sha256,
-        after: { ...stored, item: query.item },
-        at: now,
-        requestId: request.id,
-      });
-    }
-    return stored;
-  });
+  const { db } = services;
 
   registerRoute(app, downloadFileRoute, async ({ params, reply }) => {
     const file = await db

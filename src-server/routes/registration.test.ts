@@ -3,6 +3,7 @@ import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { ADMIN_ID_NUMBER, ADMIN_MOBILE, importRegistry, lastSms, login, newEnterprise, pdfBytes, registrationPayload, signedRegistration, staffToken, uploadRegistrationScans } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { newUploadToken, tusUploadResponse } from '../../tests/fixtures/server/uploads';
 import type { IssueOptions } from '../../tests/fixtures/server/pki';
 
 describeEachDatabase('CA registration', (engine) => {
@@ -175,7 +176,8 @@ describeEachDatabase('anonymous registration limits', (engine) => {
   afterAll(() => h?.close());
 
   it('limits scan uploads per address and hour, so one address cannot fill the disk', async () => {
-    const up = () => h.call({ method: 'POST', url: '/api/registrations/files', headers: { 'content-type': 'application/pdf' }, payload: pdfBytes() });
+    const uploadToken = await newUploadToken(h);
+    const up = () => tusUploadResponse(h, { uploadToken }, pdfBytes());
     for (let i = 0; i < 3; i++) expect((await up()).statusCode).toBe(200);
     const over = await up();
     expect([over.statusCode, over.json().error.code]).toEqual([429, 'RATE_LIMITED']);
@@ -186,7 +188,7 @@ describeEachDatabase('anonymous registration limits', (engine) => {
 
   it('limits registration submits per address and hour, so one address cannot spend the SMS budget', async () => {
     const payload = registrationPayload(newEnterprise(), []);
-    const submit = () => h.call({ method: 'POST', url: '/api/registrations', payload: { payload, cms: 'AAAA' } });
+    const submit = () => h.call({ method: 'POST', url: '/api/registrations', payload: { payload, cms: 'AAAA', uploadToken: 'T'.repeat(43) } });
     expect((await submit()).json().error.code).toBe('SIGNATURE_MALFORMED');
     expect((await submit()).json().error.code).toBe('SIGNATURE_MALFORMED');
     expect((await submit()).json().error.code).toBe('RATE_LIMITED');

@@ -200,13 +200,30 @@ export const serverErrors = {
     ),
   },
   // ── Files ─────────────────────────────────────────────────────────────────
-  FILE_TOO_LARGE: { status: 413, retriable: false, message: t('文件过大（最大 10 MB）。', 'The file is too large (10 MB at most).') },
+  FILE_TOO_LARGE: {
+    status: 413,
+    retriable: false,
+    message: t('文件过大。', 'The file is too large.'),
+    hint: t('扫描件最大 25 MB，手机拍照最大 10 MB；请降低扫描分辨率或改用黑白扫描后重新上传。', 'Scans may be up to 25 MB, phone photos up to 10 MB; scan at a lower resolution or in black and white and upload again.'),
+  },
   FILE_TYPE_UNSUPPORTED: {
     status: 415,
     retriable: false,
     message: t('只支持 PDF、JPEG、PNG 文件。', 'Only PDF, JPEG and PNG files are accepted.'),
   },
   FILE_EMPTY: { status: 400, retriable: false, message: t('文件为空。', 'The file is empty.') },
+  UPLOAD_TOKEN_INVALID: {
+    status: 401,
+    retriable: false,
+    message: t('上传凭证无效或已过期。', 'The upload token is invalid or has expired.'),
+    hint: t('请重新开始注册并重新上传扫描件。', 'Start the registration again and upload the scans again.'),
+  },
+  UPLOAD_OFFSET_CONFLICT: {
+    status: 409,
+    retriable: true,
+    message: t('上传进度与服务器不一致，正在从服务器记录的位置继续。', 'The upload position differs from the server\u2019s; resuming from where the server is.'),
+  },
+  UPLOAD_INCOMPLETE: { status: 409, retriable: true, message: t('文件尚未上传完成。', 'The file has not finished uploading.') },
   // ── Talent recruitment subsidy ────────────────────────────────────────────
   SUBSIDY_STATE_CONFLICT: {
     status: 409,

@@ -8,6 +8,7 @@ import * as m0002 from './0002-subsidy';
 import * as m0003 from './0003-disbursement';
 import * as m0004 from './0004-certificate-renewal';
 import * as m0005 from './0005-housekeeping';
+import * as m0006 from './0006-uploads';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-disbursement': m0003,
   '0004-certificate-renewal': m0004,
   '0005-housekeeping': m0005,
+  '0006-uploads': m0006,
 };

@@ -8,6 +8,7 @@ import type { HttpRoute } from './route';
 import * as staff from './staff';
 import * as subsidy from './subsidy';
 import * as system from './system';
+import * as uploads from './uploads';
 
 export * from './auth';
 export * from './disbursement';
@@ -18,6 +19,7 @@ export * from './route';
 export * from './staff';
 export * from './subsidy';
 export * from './system';
+export * from './uploads';
 
 export const httpRoutes: readonly HttpRoute[] = [
   system.healthRoute,
@@ -31,7 +33,12 @@ export const httpRoutes: readonly HttpRoute[] = [
   auth.staffLoginRoute,
   auth.staffChangePasswordRoute,
   auth.whoAmIRoute,
-  registration.registrationUploadRoute,
+  uploads.createUploadTokenRoute,
+  uploads.createUploadRoute,
+  uploads.uploadOffsetRoute,
+  uploads.appendUploadRoute,
+  uploads.cancelUploadRoute,
+  uploads.uploadedFileRoute,
   registration.registrationSubmitRoute,
   registration.registrationResendRoute,
   registration.registrationConfirmRoute,
@@ -40,7 +47,6 @@ export const httpRoutes: readonly HttpRoute[] = [
   enterprise.createAccountRoute,
   enterprise.setPermissionsRoute,
   enterprise.resetAccountPasswordRoute,
-  files.uploadFileRoute,
   files.downloadFileRoute,
   staff.importRegistryRoute,
   staff.createStaffRoute,

@@ -69,16 +69,8 @@ export const uploadedFileSchema = z.object({
 export const FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const FILE_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'] as const;
 
-export const registrationUploadRoute = defineRoute({
-  method: 'POST',
-  path: '/api/registrations/files',
-  operationId: 'uploadRegistrationFile',
-  summary: 'Uploads one stamped scan before a CA registration (raw bytes; type decided by content)',
-  tag: 'registration',
-  access: { kind: 'public' },
-  rawBody: { mediaTypes: FILE_MEDIA_TYPES, maxBytes: FILE_MAX_BYTES },
-  response: uploadedFileSchema,
-});
+/** A registration attempt's upload token (contract/http/uploads.ts): 32 random bytes, base64url. */
+export const uploadTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const registrationSubmitRoute = defineRoute({
   method: 'POST',
@@ -87,7 +79,8 @@ export const registrationSubmitRoute = defineRoute({
   summary: 'Submits a signed registration; an SMS code goes to the administrator\u2019s mobile',
   tag: 'registration',
   access: { kind: 'public' },
-  body: registrationEnvelopeSchema,
+  /** `uploadToken`: the attempt's upload token; every listed scan must have been uploaded under it. */
+  body: registrationEnvelopeSchema.extend({ uploadToken: uploadTokenSchema }),
   response: z.object({
     registrationId: uuidSchema,
     /** The administrator's mobile, masked, to say where the code went. */

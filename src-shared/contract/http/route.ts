@@ -24,15 +24,18 @@ export type ServiceItem = z.infer<typeof serviceItemSchema>;
  * - `staff`: a portal staff session, optionally only some staff roles.
  * - `enterpriseOrStaff`: an account of the enterprise in the path, or any staff member.
  * - `session`: any signed-in session, account or staff (logout).
+ * - `uploader`: an enterprise account's session, or without one a registration upload token (the `Upload-Token`
+ *   header); the upload routes check the token and the service item in the upload's metadata themselves.
  */
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'account'; roles?: readonly AccountRole[]; item?: boolean; allowPasswordChangePending?: boolean }
   | { kind: 'staff'; roles?: readonly StaffRole[]; allowPasswordChangePending?: boolean }
   | { kind: 'enterpriseOrStaff' }
-  | { kind: 'session' };
+  | { kind: 'session' }
+  | { kind: 'uploader' };
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
 
 export interface HttpRoute {
   method: HttpMethod;
