@@ -15,7 +15,7 @@ import {
 } from '@shared/contract/client-api';
 import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, loginRoute, logoutRoute } from '@shared/contract/http/auth';
 import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
-import { registrationConfirmRoute, registrationResendRoute, registrationUploadRoute } from '@shared/contract/http/registration';
+import { registrationConfirmRoute, registrationResendRoute } from '@shared/contract/http/registration';
 import type { AppError, Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
 import { SESSION_GONE_CODES } from '@shared/errors/server';
@@ -30,6 +30,7 @@ import { disbursementHandlers } from './disbursement-services';
 import { Outbox } from './outbox';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
 import { subsidyHandlers, subsidySubmission } from './subsidy-services';
+import { uploadHandlers, UploadQueue, type UploadServicesContext } from './upload-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
   ? M extends keyof ClientResults[F]
@@ -52,6 +53,8 @@ export interface ClientServicesOptions {
   outboxRetryMs?: { first: number; max: number };
   /** The desktop log file: one line per call (method, outcome code, duration, request id; never the input). */
   journal?: Pick<DesktopLog, 'write' | 'tail'>;
+  /** Upload retry timing (tests shorten it); see upload-services.ts. */
+  uploads?: Pick<UploadServicesContext, 'retryDelays' | 'resumeAfterMs'>;
 }
 
 export type ClientFormInput = RegistrationForm;
@@ -84,6 +87,25 @@ export class ClientServices {
       ...(opts.log ? { log: opts.log } : {}),
     });
     this.outbox.start();
+    // Registration scans cut by a quit go on now; the others once a session exists (startSession).
+    this.uploads.resumePending();
+  }
+
+  private uploadQueue: UploadQueue | null = null;
+  private get uploads(): UploadQueue {
+    return (this.uploadQueue ??= new UploadQueue({
+      portal: () => this.portal,
+      serverUrl: () => this.settings().serverUrl,
+      signedIn: () => this.session !== null,
+      store: this.opts.store,
+      emit: (event, payload) => this.emit(event, payload),
+      ...this.opts.uploads,
+    }));
+  }
+
+  /** Stops what runs in the background (uploads); the app is quitting. */
+  async close(): Promise<void> {
+    await this.uploadQueue?.close();
   }
 
   /**
@@ -166,6 +188,7 @@ export class ClientServices {
     const uscc = enterprise.ok ? enterprise.value.uscc : '';
     this.session = { enterpriseId: account.enterpriseId, enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
     this.outbox.kick();
+    this.uploads.resumePending();
     return ok(this.session);
   }
 
@@ -228,24 +251,17 @@ export class ClientServices {
     },
     'auth.session': async () => ok(this.session),
 
-    'registration.upload': async (i: { requirement: string; fileName: string; content: string; uploadId: string }) => {
-      const bytes = Buffer.from(i.content, 'base64');
-      const r = await this.portal.call(registrationUploadRoute, {
-        anonymous: true,
-        bytes,
-        onUploadProgress: (sent, total) => this.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
-      });
-      if (!r.ok) return r;
-      return ok({ requirement: i.requirement, fileName: i.fileName, ...r.value });
-    },
     'registration.printForms': async (i: { form: ClientFormInput }) => {
       const pdf = await this.opts.printRegistrationForms(i.form);
       return ok({ pdf: Buffer.from(pdf).toString('base64'), fileName: `通办-企业注册表单-${i.form.enterprise.uscc || 'draft'}.pdf` });
     },
-    'registration.submit': async (i: RegistrationSubmitInput) => submitRegistration(this.outbox, this.opts.tokens, i),
+    'registration.submit': async (i: RegistrationSubmitInput) => submitRegistration(this.outbox, this.opts.tokens, i, this.uploads.currentRegistrationToken() ?? ''),
     'registration.resendCode': async (i: { registrationId: string }) => this.portal.call(registrationResendRoute, { anonymous: true, params: { registrationId: i.registrationId } }),
-    'registration.confirm': async (i: { registrationId: string; code: string }) =>
-      this.portal.call(registrationConfirmRoute, { anonymous: true, params: { registrationId: i.registrationId }, body: { code: i.code } }),
+    'registration.confirm': async (i: { registrationId: string; code: string }) => {
+      const r = await this.portal.call(registrationConfirmRoute, { anonymous: true, params: { registrationId: i.registrationId }, body: { code: i.code } });
+      if (r.ok) this.uploads.endRegistrationAttempt();
+      return r;
+    },
 
     ...subsidyHandlers({
       portal: () => this.portal,
@@ -267,6 +283,8 @@ export class ClientServices {
     }),
 
     'outbox.list': async () => ok({ entries: this.outbox.list() }),
+
+    ...uploadHandlers(() => this.uploads),
 
     'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),
     'drafts.save': async (i: { key: string; data: unknown }) => {

@@ -64,6 +64,7 @@ export function createDesktopServices(opts: {
   return {
     services,
     async close() {
+      await services.close();
       services.detach();
       tokens.off('restarted', onRestart);
       if (!opts.tokens) await tokens.stop();

@@ -26,7 +26,7 @@ import {
   type BankAccountInput,
   type FinanceContactInput,
 } from '@shared/contract/http/disbursement';
-import { downloadFileRoute, uploadFileRoute } from '@shared/contract/http/files';
+import { downloadFileRoute } from '@shared/contract/http/files';
 import { fail, ok, type Result } from '@shared/contract/result';
 import type { PortalClient } from './portal-client';
 
@@ -57,17 +57,6 @@ export function disbursementHandlers(ctx: DisbursementServicesContext) {
     'disbursement.get': async (i: { applicationId: string }) =>
       signedIn<R['get']>((enterpriseId, portal) => portal.call(getDisbursementRoute, { query: ITEM, params: app(enterpriseId, i.applicationId) })),
 
-    'disbursement.uploadFile': async (i: { requirement: 'employmentCertificate' | 'receipt'; fileName: string; content: string; uploadId: string }) =>
-      signedIn<R['uploadFile']>(async (enterpriseId, portal) => {
-        const r = await portal.call(uploadFileRoute, {
-          query: ITEM,
-          params: { enterpriseId },
-          bytes: Buffer.from(i.content, 'base64'),
-          onUploadProgress: (sent, total) => ctx.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
-        });
-        if (!r.ok) return r;
-        return ok({ requirement: i.requirement, fileName: i.fileName, sha256: r.value.sha256, size: r.value.size, mediaType: r.value.mediaType });
-      }),
     'disbursement.setEmploymentCertificate': async (i: { applicationId: string; talentIndex: number; sha256: string }) =>
       signedIn<R['setEmploymentCertificate']>((enterpriseId, portal) =>
         portal.call(setEmploymentCertificateRoute, { query: ITEM, params: { ...app(enterpriseId, i.applicationId), talentIndex: String(i.talentIndex) }, body: { sha256: i.sha256 } }),

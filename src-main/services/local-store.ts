@@ -44,6 +44,19 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       );
       DELETE FROM draft WHERE key LIKE 'subsidy-outbox:%';`,
   },
+  {
+    // Resumable uploads (upload-journal.ts): each upload and its spooled file, and tus-js-client's URL storage.
+    version: 3,
+    name: 'uploads',
+    sql: `
+      CREATE TABLE upload (
+        id TEXT PRIMARY KEY, purpose TEXT NOT NULL, requirement TEXT NOT NULL, file_name TEXT NOT NULL,
+        size INTEGER NOT NULL, status TEXT NOT NULL, upload_token TEXT, attachment TEXT, error TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE TABLE tus_url (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE INDEX tus_url_fingerprint ON tus_url (fingerprint);`,
+  },
 ];
 
 /** Drafts larger than this are refused: they would be pasted binaries, not forms. */
@@ -52,7 +65,10 @@ export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 export class LocalStore {
   private readonly db: Database.Database;
 
-  constructor(file: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    readonly file: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -69,6 +85,11 @@ export class LocalStore {
         this.db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, this.now().toISOString());
       })();
     }
+  }
+
+  /** The connection, for the journals kept in the same file (upload-journal.ts); their tables come from MIGRATIONS. */
+  get connection(): Database.Database {
+    return this.db;
   }
 
   loadDraft(key: string): { data: unknown; savedAt: string } | null {

@@ -23,6 +23,8 @@ export interface PortalRequest {
   onUploadProgress?: (sent: number, total: number) => void;
   /** Send without the session (public routes while signed in elsewhere). */
   anonymous?: boolean;
+  /** Extra headers (a registration upload token). */
+  headers?: Record<string, string>;
 }
 
 export class PortalClient {
@@ -49,10 +51,15 @@ export class PortalClient {
     return this.token !== null;
   }
 
+  /** The session's Authorization header, for the tus client (upload-services.ts), which sends its own requests. */
+  sessionHeaders(): Record<string, string> {
+    return this.token ? { Authorization: `Bearer ${this.token}`, 'X-Requested-With': 'tongban' } : { 'X-Requested-With': 'tongban' };
+  }
+
   async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
     const url = urlOf(route, req);
     if (typeof url !== 'string') return url;
-    const headers: Record<string, string | null> = {};
+    const headers: Record<string, string | null> = { ...req.headers };
     if (this.token && !req.anonymous) headers.Authorization = `Bearer ${this.token}`;
     let data: unknown = req.body;
     // axios would label a body-less POST as a form; the server accepts only what a route declares.

@@ -10,7 +10,10 @@ import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { TokenClient } from '../token/token-client';
 import type { Outbox, SubmissionKind } from './outbox';
 
-export const registrationSubmission: SubmissionKind<{ payload: RegistrationPayload; cms: string }> = {
+/** The envelope and the attempt's upload token its scans were uploaded under (the server binds them). */
+type RegistrationEnvelope = { payload: RegistrationPayload; cms: string; uploadToken: string };
+
+export const registrationSubmission: SubmissionKind<RegistrationEnvelope> = {
   kind: 'registration',
   needsSession: false,
   send: (portal, envelope) => portal.call(registrationSubmitRoute, { anonymous: true, body: envelope }),
@@ -26,9 +29,9 @@ export interface RegistrationSubmitInput {
 
 type Submitted = ClientResults['registration']['submit'];
 
-export function submitRegistration(outbox: Outbox, tokens: TokenClient, i: RegistrationSubmitInput): Promise<Result<Submitted>> {
+export function submitRegistration(outbox: Outbox, tokens: TokenClient, i: RegistrationSubmitInput, uploadToken: string): Promise<Result<Submitted>> {
   const attachments = i.attachments.map(({ requirement, sha256, size, mediaType }) => ({ requirement, sha256, size, mediaType }));
-  return outbox.submit<Submitted, { payload: RegistrationPayload; cms: string }>(registrationSubmission, {
+  return outbox.submit<Submitted, RegistrationEnvelope>(registrationSubmission, {
     idempotencyKey: i.idempotencyKey,
     content: { fingerprint: i.fingerprint, form: i.form, attachments },
     enterpriseId: null,
@@ -47,7 +50,7 @@ export function submitRegistration(outbox: Outbox, tokens: TokenClient, i: Regis
       const content = Buffer.from(canonicalBytes(payload.data)).toString('base64');
       const signed = await tokens.call('signCms', { cert: i.fingerprint, content, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
       if (!signed.ok) return signed;
-      return ok({ envelope: { payload: payload.data, cms: signed.value.cms }, label: i.form.enterprise.name });
+      return ok({ envelope: { payload: payload.data, cms: signed.value.cms, uploadToken }, label: i.form.enterprise.name });
     },
   });
 }

@@ -10,7 +10,6 @@
  * resends those bytes without the PIN (a crash or a lost answer never creates a second version).
  */
 import type { ClientEvents, ClientResults, SubsidySubmitInput } from '@shared/contract/client-api';
-import { uploadFileRoute } from '@shared/contract/http/files';
 import {
   createSubsidyDraftRoute,
   getSubsidyRoute,
@@ -108,17 +107,6 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
       signedIn((enterpriseId) => ctx.portal().call(createSubsidyDraftRoute, { query: ITEM, params: params(enterpriseId), body: { form: i.form } })),
     'subsidy.saveDraft': async (i: { applicationId: string; form: SubsidyDraftForm }) =>
       signedIn((enterpriseId) => ctx.portal().call(updateSubsidyDraftRoute, { query: ITEM, params: params(enterpriseId, i.applicationId), body: { form: i.form } })),
-    'subsidy.upload': async (i: { requirement: string; fileName: string; content: string; uploadId: string }) =>
-      signedIn<R['subsidy']['upload']>(async (enterpriseId) => {
-        const r = await ctx.portal().call(uploadFileRoute, {
-          query: ITEM,
-          params: params(enterpriseId),
-          bytes: Buffer.from(i.content, 'base64'),
-          onUploadProgress: (sent, total) => ctx.emit('upload.progress', { uploadId: i.uploadId, sent, total }),
-        });
-        if (!r.ok) return r;
-        return ok({ requirement: i.requirement, fileName: i.fileName, sha256: r.value.sha256, size: r.value.size, mediaType: r.value.mediaType });
-      }),
     'subsidy.submit': submit,
     'subsidy.withdraw': async (i: { applicationId: string; reason?: string }) =>
       signedIn((enterpriseId) =>

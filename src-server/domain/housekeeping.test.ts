@@ -110,11 +110,7 @@ describeEachDatabase('housekeeping', (engine) => {
     const base = `/api/enterprises/${confirmed.enterpriseId}`;
     const disb = `${base}/disbursements/${applicationId}`;
     const q = '?item=disbursement';
-    const upload = async (bytes: Buffer, type: string) => {
-      const res = await h.call({ method: 'POST', url: `${base}/files${q}`, token: admin, headers: { 'content-type': type }, payload: bytes });
-      expect(res.statusCode, res.body).toBe(200);
-      return (res.json() as { sha256: string }).sha256;
-    };
+    const upload = async (bytes: Buffer, _type: string) => (await tusUpload(h, { token: admin, item: 'disbursement' }, bytes)).sha256;
     certificate = await upload(pdfBytes('employment certificate'), 'application/pdf');
     expect((await h.call({ method: 'PUT', url: `${disb}/talents/0/employment-certificate${q}`, token: admin, payload: { sha256: certificate } })).statusCode).toBe(200);
     const account = (

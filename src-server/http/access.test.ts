@@ -100,7 +100,8 @@ describeEachDatabase('every route is authorised and refuses malformed input with
     for (const op of ops.filter((o) => o.security.length > 0)) {
       for (const token of [undefined, 'forged-token-forged-token-forged']) {
         const res = await send(op, token);
-        expect([res.statusCode, codeOf(res)], `${op.method} ${op.path}`).toEqual([401, 'AUTH_REQUIRED']);
+        // A HEAD answer has no body to carry the code: its status must say it.
+        expect([res.statusCode, op.method === 'HEAD' ? 'AUTH_REQUIRED' : codeOf(res)], `${op.method} ${op.path}`).toEqual([401, 'AUTH_REQUIRED']);
       }
     }
   });
@@ -164,7 +165,7 @@ describeEachDatabase('every route is authorised and refuses malformed input with
   it('answers malformed bodies on every route with a 4xx and a stable code, never a 5xx', async () => {
     const principal = (op: Operation) =>
       op.access.kind === 'public' ? undefined : op.access.kind === 'staff' ? tokens.staffAdmin : tokens.superA;
-    for (const op of ops.filter((o) => o.method !== 'GET')) {
+    for (const op of ops.filter((o) => o.method !== 'GET' && o.method !== 'HEAD')) {
       for (const m of malformed) {
         const res = await h.call({ method: op.method, url: urlOf(op), token: principal(op), headers: { 'content-type': m.type }, payload: m.body });
         const where = `${op.method} ${op.path} with ${m.name}: ${res.body}`;

@@ -77,6 +77,41 @@ export const attachmentRefSchema = z.object({
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
+// ── Uploads (one surface for every flow; main resumes them over tus) ─────────────────────────────────────
+/** Which flow an upload is for: registration scans go under the attempt's upload token, the others under the session and that service item. */
+export const uploadPurposeSchema = z.enum(['registration', 'subsidy', 'disbursement']);
+export type UploadPurpose = z.infer<typeof uploadPurposeSchema>;
+/** Bytes travel to main in chunks of at most this (base64 in one IPC message each), never as one giant message. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+/** `paused`: the line dropped; main tries again by itself and says so with an `upload.state` event. */
+export type UploadStatus = 'spooling' | 'sending' | 'paused' | 'done' | 'failed';
+export interface UploadState {
+  uploadId: string;
+  purpose: UploadPurpose;
+  requirement: string;
+  fileName: string;
+  size: number;
+  status: UploadStatus;
+  attachment?: AttachmentRef;
+  /** The stable code of a failed upload (FILE_TYPE_UNSUPPORTED, FILE_TOO_LARGE…). */
+  error?: string;
+}
+const uploadIdSchema = z.uuid();
+const uploadMethods = {
+  /** Opens an upload of `size` bytes; the bytes follow with `append`, then `send`. */
+  start: z.object({ uploadId: uploadIdSchema, purpose: uploadPurposeSchema, requirement: z.string().min(1).max(64), fileName: z.string().max(255), size: z.number().int().positive().max(25 * 1024 * 1024) }),
+  /** The next chunk (base64) at `offset`, in order. */
+  append: z.object({ uploadId: uploadIdSchema, offset: z.number().int().min(0), content: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }),
+  /** Sends the spooled bytes; resolves with the server's SHA-256 once stored. Progress: `upload.progress`. */
+  send: z.object({ uploadId: uploadIdSchema }),
+  /** Tries a paused upload again now (after a restart, or the clerk's 重试). */
+  resume: z.object({ uploadId: uploadIdSchema }),
+  /** Uploads main knows of (unfinished ones after a restart among them). */
+  list: z.object({ purpose: uploadPurposeSchema.optional() }),
+  /** Forgets an upload (replaced or removed from its slot); an unfinished one is cancelled on the server. */
+  discard: z.object({ uploadId: uploadIdSchema }),
+};
+
 /** Input schemas of every method, grouped by feature. The nesting is the shape of `window.tongban`. */
 export const clientMethods = {
   app: {
@@ -111,8 +146,6 @@ export const clientMethods = {
     session: empty,
   },
   registration: {
-    /** One stamped scan; `content` is base64. Progress arrives as `upload.progress` events. */
-    upload: z.object({ requirement: z.string().min(1).max(64), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
     /** The printable forms (registration table, administrator filing sheet, authorisation letter, agreement). */
     printForms: z.object({ form: registrationFormSchema }),
     /** Signs the canonical JSON of the form and attachment hashes with the key, then submits it. */
@@ -131,8 +164,6 @@ export const clientMethods = {
     create: z.object({ form: subsidyDraftFormSchema }),
     /** Saves the server-side draft (a draft, or a returned application being corrected). */
     saveDraft: z.object({ applicationId: z.uuid(), form: subsidyDraftFormSchema }),
-    /** One attachment (`content` base64), for the application or a talent. Progress as `upload.progress` events. */
-    upload: z.object({ requirement: z.string().min(1).max(64), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
     /**
      * Signs and submits (draft) or resubmits (returned) the form. Main adds the enterprise as the server records it
      * and the amount computed with the server's rule, signs the canonical JSON with the key (its USCC must be the
@@ -155,11 +186,6 @@ export const clientMethods = {
     /** 待拨付资金列表: the enterprise's disbursements (pending first). */
     list: empty,
     get: z.object({ applicationId: z.uuid() }),
-    /**
-     * A file for the disbursement (`?item=disbursement`): an employment certificate or the stamped receipt scanned on
-     * the PC. `content` base64; progress as `upload.progress` events. Recorded by setEmploymentCertificate/submitReceipt.
-     */
-    uploadFile: z.object({ requirement: z.enum(['employmentCertificate', 'receipt']), fileName: z.string().max(255), content: z.string().max(14 * 1024 * 1024), uploadId: z.string().max(64) }),
     setEmploymentCertificate: z.object({ applicationId: z.uuid(), talentIndex: z.number().int().min(0).max(49), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     /** The bank account and contact the receipt names, chosen from the saved ones. */
     setPayee: z.object({ applicationId: z.uuid(), bankAccountId: z.uuid(), contactId: z.uuid() }),
@@ -195,6 +221,7 @@ export const clientMethods = {
     /** The signed submissions main keeps until the server answers (never their envelopes). */
     list: empty,
   },
+  uploads: uploadMethods,
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -280,7 +307,6 @@ export interface ClientResults {
     session: SessionInfo | null;
   };
   registration: {
-    upload: AttachmentRef;
     printForms: { pdf: string; fileName: string };
     submit: { registrationId: string; mobile: string; codeExpiresAt: string };
     resendCode: { mobile: string; codeExpiresAt: string };
@@ -292,7 +318,6 @@ export interface ClientResults {
     get: SubsidyApplicationView;
     create: SubsidyApplicationView;
     saveDraft: SubsidyApplicationView;
-    upload: AttachmentRef;
     submit: SubsidyApplicationView;
     withdraw: SubsidyApplicationView;
     timeline: { entries: SubsidyTimelineEntry[] };
@@ -300,7 +325,6 @@ export interface ClientResults {
   disbursement: {
     list: { disbursements: DisbursementSummary[] };
     get: DisbursementView;
-    uploadFile: AttachmentRef;
     setEmploymentCertificate: DisbursementView;
     setPayee: DisbursementView;
     listBankAccounts: { bankAccounts: BankAccount[] };
@@ -323,6 +347,14 @@ export interface ClientResults {
     setPermissions: EnterpriseAccount;
   };
   outbox: { list: { entries: OutboxEntryView[] } };
+  uploads: {
+    start: { uploadId: string };
+    append: { received: number };
+    send: AttachmentRef;
+    resume: AttachmentRef;
+    list: { uploads: UploadState[] };
+    discard: { discarded: boolean };
+  };
   drafts: {
     load: { data: unknown; savedAt: string } | null;
     save: { savedAt: string };
@@ -337,6 +369,7 @@ export type ClientEvents = {
   'outbox.changed': { entries: OutboxEntryView[] };
   /** Main's session ended by itself (a server answer in SESSION_GONE_CODES); sent once, main is signed out. */
   'session.expired': { code: string };
+  'upload.state': UploadState;
 };
 
 type Methods = typeof clientMethods;
