@@ -50,7 +50,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
     name: 'uploads',
     sql: `
       CREATE TABLE upload (
-        id TEXT PRIMARY KEY, purpose TEXT NOT NULL, requirement TEXT NOT NULL, file_name TEXT NOT NULL,
+        id TEXT PRIMARY KEY, purpose TEXT NOT NULL, requirement TEXT NOT NULL, slot TEXT NOT NULL, file_name TEXT NOT NULL,
         size INTEGER NOT NULL, status TEXT NOT NULL, upload_token TEXT, attachment TEXT, error TEXT,
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL
       );

@@ -13,6 +13,7 @@ interface UploadRow {
   id: string;
   purpose: UploadPurpose;
   requirement: string;
+  slot: string;
   file_name: string;
   size: number;
   status: UploadStatus;
@@ -39,6 +40,7 @@ const toState = (r: UploadRow): JournalUpload => ({
   uploadId: r.id,
   purpose: r.purpose,
   requirement: r.requirement,
+  slot: r.slot,
   fileName: r.file_name,
   size: r.size,
   status: r.status,
@@ -53,14 +55,14 @@ export class UploadJournal {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  add(u: { uploadId: string; purpose: UploadPurpose; requirement: string; fileName: string; size: number; uploadToken: string | null }): void {
+  add(u: { uploadId: string; purpose: UploadPurpose; requirement: string; slot: string; fileName: string; size: number; uploadToken: string | null }): void {
     const at = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO upload (id, purpose, requirement, file_name, size, status, upload_token, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'spooling', ?, ?, ?)`,
+        `INSERT INTO upload (id, purpose, requirement, slot, file_name, size, status, upload_token, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'spooling', ?, ?, ?)`,
       )
-      .run(u.uploadId, u.purpose, u.requirement, u.fileName, u.size, u.uploadToken, at, at);
+      .run(u.uploadId, u.purpose, u.requirement, u.slot, u.fileName, u.size, u.uploadToken, at, at);
   }
 
   get(uploadId: string): JournalUpload | null {

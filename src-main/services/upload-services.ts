@@ -55,7 +55,7 @@ export class UploadQueue {
     return path.join(this.spoolDir, uploadId);
   }
 
-  async start(i: { uploadId: string; purpose: UploadPurpose; requirement: string; fileName: string; size: number }): Promise<Result<R['start']>> {
+  async start(i: { uploadId: string; purpose: UploadPurpose; requirement: string; slot: string; fileName: string; size: number }): Promise<Result<R['start']>> {
     if (this.journal.get(i.uploadId)) return fail('INPUT_INVALID', false, { field: 'uploadId', issue: 'DUPLICATE' });
     let uploadToken: string | null = null;
     if (i.purpose === 'registration') {

@@ -1,8 +1,9 @@
 import type { AttachmentRef } from '@shared/contract/client-api';
+import { UPLOAD_MAX_BYTES } from '@shared/contract/http/uploads';
 import type { AppError } from '@shared/contract/result';
 
 /** The scans the server accepts (FILE_TYPE_UNSUPPORTED / FILE_TOO_LARGE otherwise): checked before any upload. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = UPLOAD_MAX_BYTES;
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 type MediaType = AttachmentRef['mediaType'];

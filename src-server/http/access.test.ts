@@ -15,7 +15,7 @@ import { createHarness, type Harness } from '../../tests/fixtures/server/harness
 import { tusUpload } from '../../tests/fixtures/server/uploads';
 
 interface Operation {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
   path: string;
   security: unknown[];
   access: RouteAccess;

@@ -165,7 +165,7 @@ function declaredLength(request: FastifyRequest): number {
 
 function newUploadItem(request: FastifyRequest): ServiceItem | undefined {
   const raw = request.headers['upload-metadata'];
-  let parsed: Record<string, string | null | undefined> = {};
+  let parsed: Record<string, string | null | undefined>;
   try {
     parsed = typeof raw === 'string' ? Metadata.parse(raw) : {};
   } catch {

@@ -29,6 +29,7 @@ import {
 } from './http/disbursement';
 import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
 import { accountCreateBodySchema } from './http/enterprise';
+import { UPLOAD_MAX_BYTES } from './http/uploads';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -89,6 +90,7 @@ export interface UploadState {
   uploadId: string;
   purpose: UploadPurpose;
   requirement: string;
+  slot: string;
   fileName: string;
   size: number;
   status: UploadStatus;
@@ -99,7 +101,15 @@ export interface UploadState {
 const uploadIdSchema = z.uuid();
 const uploadMethods = {
   /** Opens an upload of `size` bytes; the bytes follow with `append`, then `send`. */
-  start: z.object({ uploadId: uploadIdSchema, purpose: uploadPurposeSchema, requirement: z.string().min(1).max(64), fileName: z.string().max(255), size: z.number().int().positive().max(25 * 1024 * 1024) }),
+  start: z.object({
+    uploadId: uploadIdSchema,
+    purpose: uploadPurposeSchema,
+    requirement: z.string().min(1).max(64),
+    /** The screen's slot (a talent's degree certificate, say): after a restart the slot finds its upload again. */
+    slot: z.string().min(1).max(128),
+    fileName: z.string().max(255),
+    size: z.number().int().positive().max(UPLOAD_MAX_BYTES),
+  }),
   /** The next chunk (base64) at `offset`, in order. */
   append: z.object({ uploadId: uploadIdSchema, offset: z.number().int().min(0), content: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }),
   /** Sends the spooled bytes; resolves with the server's SHA-256 once stored. Progress: `upload.progress`. */

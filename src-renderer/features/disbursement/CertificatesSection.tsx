@@ -2,8 +2,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DisbursementView } from '@shared/contract/http/disbursement';
-import { ok } from '@shared/contract/result';
-import { FileUploadRow } from '../../components/FileUploadRow';
+import { UploadSlot } from '../../components/UploadSlot';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useDisbursement } from '../../state/disbursement';
@@ -29,19 +28,19 @@ export function CertificatesSection({ view, editable }: { view: DisbursementView
           const cert = talent.employmentCertificate;
           const name = t('disb.cert.name', { name: talent.name });
           return (
-            <FileUploadRow
+            <UploadSlot
               key={talent.index}
+              purpose="disbursement"
+              requirement="employmentCertificate"
               name={name}
               title={t('disb.cert.who', { name: talent.name, position: talent.position, id: talent.idNumberMasked })}
               value={cert ? { fileName: t('disb.file.certificateName', { name: talent.name }), size: cert.size, mediaType: cert.mediaType } : undefined}
               missing={<Tag color="warning">{t('disb.cert.missing')}</Tag>}
-              upload={async (f) => {
-                const up = await call((api) => api.disbursement.uploadFile({ requirement: 'employmentCertificate', ...f }));
-                if (!up.ok) return up;
-                const set = await call((api) => api.disbursement.setEmploymentCertificate({ applicationId: view.applicationId, talentIndex: talent.index, sha256: up.value.sha256 }));
-                if (!set.ok) return set;
-                setView(set.value);
-                return ok(up.value);
+              onUploaded={async (ref) => {
+                // Recorded for the talent; the server's answer is the disbursement as it now stands.
+                const set = await call((api) => api.disbursement.setEmploymentCertificate({ applicationId: view.applicationId, talentIndex: talent.index, sha256: ref.sha256 }));
+                if (set.ok) setView(set.value);
+                return set;
               }}
               testId={`disb-cert-${talent.index}`}
               inputTestId={`disb-cert-${talent.index}-input`}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DisbursementView } from '@shared/contract/http/disbursement';
 import type { AppError } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FileUploadRow } from '../../components/FileUploadRow';
+import { UploadSlot } from '../../components/UploadSlot';
 import { formatSize } from '../../components/upload-file';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -105,14 +105,23 @@ export function ReceiptUploadSection({ view, stage }: { view: DisbursementView; 
           ) : (
             <>
               <ul style={{ margin: 0, padding: 0, border: '1px solid #f0f0f0', borderRadius: 6 }}>
-                <FileUploadRow
+                <UploadSlot
+                  purpose="disbursement"
+                  requirement="receipt"
                   name={t('disb.upload.pcName')}
                   title={t('disb.upload.pc')}
                   value={undefined}
-                  upload={(f) => call((api) => api.disbursement.uploadFile({ requirement: 'receipt', ...f }))}
-                  onUploaded={(ref, file) =>
-                    setCandidate({ sha256: ref.sha256, source: 'pc', file: { url: URL.createObjectURL(file), mediaType: ref.mediaType, fileName: ref.fileName } })
-                  }
+                  onUploaded={async (ref, file) => {
+                    // The chosen file, or (an upload that finished after a restart) the stored one, to check before submitting.
+                    let loaded: LoadedFile = { url: file ? URL.createObjectURL(file) : '', mediaType: ref.mediaType, fileName: ref.fileName };
+                    if (!file) {
+                      const r = await call((api) => api.disbursement.downloadFile({ sha256: ref.sha256, fileName: ref.fileName }));
+                      if (!r.ok) return r;
+                      loaded = blobFile(r.value.content, r.value.mediaType, r.value.fileName);
+                    }
+                    setCandidate({ sha256: ref.sha256, source: 'pc', file: loaded });
+                    return { ok: true, value: null };
+                  }}
                   missing={<Typography.Text type="secondary">{t('disb.upload.pcHint')}</Typography.Text>}
                   testId="disb-receipt-file"
                   inputTestId="disb-receipt-file-input"

@@ -71,7 +71,7 @@ describe('normalizedForm', () => {
 describe('checkFile', () => {
   const pdf = new TextEncoder().encode('%PDF-1.7\n');
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  it('accepts PDF, JPEG and PNG up to 10 MB by content and name', () => {
+  it('accepts PDF, JPEG and PNG up to 25 MB by content and name', () => {
     expect(checkFile({ name: '营业执照.PDF', size: 1000 }, pdf)).toEqual({ ok: true, mediaType: 'application/pdf' });
     expect(checkFile({ name: 'id.png', size: MAX_FILE_BYTES }, png)).toEqual({ ok: true, mediaType: 'image/png' });
     expect(sniffMediaType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
 import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhunting, stillRefused, type TalentForm } from '../../state/subsidy-form';
-import { AttachmentRow } from './AttachmentRow';
+import { UploadSlot } from '../../components/UploadSlot';
 import { FieldItem } from './FieldItem';
 import { SignSubmit } from './SignSubmit';
 import { TalentCard } from './TalentCard';
@@ -180,17 +180,19 @@ export default function SubsidyFormPage() {
           <Typography.Paragraph type="secondary">{t('subsidy.form.attachmentsNote')}</Typography.Paragraph>
           <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
             {APP_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => (
-              <AttachmentRow
+              <UploadSlot
                 key={r}
+                purpose="subsidy"
                 requirement={r}
                 name={t(`subsidy.req.${r}`)}
                 value={form.attachments[r]}
                 required={isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)}
-                showMissing={showRequired}
+                flagMissing={showRequired}
                 comment={comments[`attachments.${r}`]}
                 testId={`upload-${r}`}
+                inputTestId={`upload-${r}-input`}
                 disabled={!editable}
-                onChange={(ref) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: ref } }))}
+                onUploaded={(ref) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: ref } }))}
               />
             ))}
           </ul>

@@ -15,7 +15,7 @@ import {
   type Problems,
   type TalentForm,
 } from '../../state/subsidy-form';
-import { AttachmentRow } from './AttachmentRow';
+import { UploadSlot } from '../../components/UploadSlot';
 import { FieldItem } from './FieldItem';
 
 type TextField =
@@ -188,17 +188,19 @@ export function TalentCard(props: {
           {TALENT_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyTalentRequirements[r].required, hh)).map((r) => {
             const name = t(`subsidy.req.${r}`);
             return (
-              <AttachmentRow
+              <UploadSlot
                 key={r}
+                purpose="subsidy"
                 requirement={r}
                 name={t('subsidy.req.talentName', { name, index: n })}
                 value={talent.attachments[r]}
                 required={isRequirementNeeded(subsidyTalentRequirements[r].required, hh)}
-                showMissing={props.showRequired}
+                flagMissing={props.showRequired}
                 comment={props.comments[`talents[${index}].attachments.${r}`]}
                 testId={`talent-${index}-upload-${r}`}
-                disabled={props.disabled}
-                onChange={(ref) => props.onAttachment(r, ref)}
+                inputTestId={`talent-${index}-upload-${r}-input`}
+                {...(props.disabled !== undefined ? { disabled: props.disabled } : {})}
+                onUploaded={(ref) => props.onAttachment(r, ref)}
               />
             );
           })}

@@ -1,5 +1,4 @@
 /** Enterprise files: downloads by owner or staff (uploads: contract/http/uploads.ts). */
-import { z } from 'zod';
 import { defineRoute, enterpriseParamsSchema, sha256HexSchema } from './route';
 
 export const downloadFileRoute = defineRoute({
