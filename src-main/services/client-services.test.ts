@@ -10,6 +10,7 @@ import { createTokenSandbox, type TokenSandbox } from '../../tests/fixtures/toke
 import { TokenClient } from '../token/token-client';
 import { ClientServices } from './client-services';
 import { LocalStore } from './local-store';
+import { uploadThroughClient } from '../../tests/fixtures/client-uploads';
 
 // The services behind window.tongban against the real portal (SQLite) and SoftHSM keys, without a UI.
 let keys: TokenSandbox;
@@ -61,7 +62,7 @@ function formFor(label: string): RegistrationForm {
 async function uploadAll() {
   const refs = [];
   for (const requirement of ['businessLicence', 'adminIdFront', 'adminIdBack', 'adminFilingSheet', 'registrationTable', 'agreement']) {
-    refs.push(value(await call<{ sha256: string }>('registration.upload', { requirement, fileName: `${requirement}.pdf`, content: pdf(), uploadId: requirement })));
+    refs.push(value(await uploadThroughClient((m, i) => services.dispatch(m, i), { purpose: 'registration', requirement, fileName: `${requirement}.pdf`, bytes: Buffer.from(pdf(), 'base64') })));
   }
   return refs;
 }

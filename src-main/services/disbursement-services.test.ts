@@ -7,6 +7,7 @@ import type { OpenedDisbursement } from '../../tests/fixtures/scenario';
 import { CONTACT, talent } from '../../tests/fixtures/server/subsidy';
 import type { ClientServices } from './client-services';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
+import { uploadThroughClient } from '../../tests/fixtures/client-uploads';
 
 // disbursement.* behind window.tongban against the real portal (SQLite) and a SoftHSM key: the enterprise of
 // JSCA-RSA-0001 applies through the client, staff approve and finance open the disbursement; a handler holding the
@@ -25,7 +26,7 @@ let enterpriseName: string;
 async function uploadAll(s: ClientServices, requirements: string[]) {
   const out = [];
   for (const requirement of requirements) {
-    const ref = value(await call<{ requirement: string; sha256: string; size: number; mediaType: 'application/pdf' }>(s, 'subsidy.upload', { requirement, fileName: `${requirement}.pdf`, content: pdfBase64(), uploadId: randomUUID() }));
+    const ref = value(await uploadThroughClient((m, i) => s.dispatch(m, i), { purpose: 'subsidy', requirement, fileName: `${requirement}.pdf`, bytes: Buffer.from(pdfBase64(), 'base64') }));
     out.push({ requirement: ref.requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType });
   }
   return out;
@@ -121,7 +122,7 @@ describe('disbursement through the client services', () => {
   it('records the certificates and the payee, then serves the receipt PDF', async () => {
     let view = value(await call<DisbursementView>(clerk, 'disbursement.get', app()));
     for (const t of view.talents) {
-      const file = value(await call<{ sha256: string; requirement: string }>(clerk, 'disbursement.uploadFile', { requirement: 'employmentCertificate', fileName: `在职证明-${t.name}.pdf`, content: pdfBase64(), uploadId: randomUUID() }));
+      const file = value(await uploadThroughClient((m, i) => clerk.dispatch(m, i), { purpose: 'disbursement', requirement: 'employmentCertificate', fileName: `在职证明-${t.name}.pdf`, bytes: Buffer.from(pdfBase64(), 'base64') }));
       expect(file.requirement).toBe('employmentCertificate');
       view = value(await call<DisbursementView>(clerk, 'disbursement.setEmploymentCertificate', { ...app(), talentIndex: t.index, sha256: file.sha256 }));
     }
@@ -166,7 +167,7 @@ describe('disbursement through the client services', () => {
     view = value(await call<DisbursementView>(clerk, 'disbursement.get', app()));
     expect(view).toMatchObject({ status: 'receipt_returned', returnReason: '收据未加盖财务章' });
 
-    const scan = value(await call<{ sha256: string }>(clerk, 'disbursement.uploadFile', { requirement: 'receipt', fileName: '收据.pdf', content: pdfBase64(), uploadId: randomUUID() }));
+    const scan = value(await uploadThroughClient((m, i) => clerk.dispatch(m, i), { purpose: 'disbursement', requirement: 'receipt', fileName: '收据.pdf', bytes: Buffer.from(pdfBase64(), 'base64') }));
     view = value(await call<DisbursementView>(clerk, 'disbursement.submitReceipt', { ...app(), sha256: scan.sha256, source: 'pc' }));
     expect(view).toMatchObject({ status: 'receipt_submitted', stampedReceipt: { sha256: scan.sha256, source: 'pc' } });
 

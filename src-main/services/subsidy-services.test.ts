@@ -6,6 +6,7 @@ import { subsidyAmount } from '@shared/subsidy/amount';
 import { CONTACT, talent } from '../../tests/fixtures/server/subsidy';
 import type { ClientServices } from './client-services';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
+import { uploadThroughClient } from '../../tests/fixtures/client-uploads';
 
 // serviceItems.* and subsidy.* behind window.tongban against the real portal (SQLite) and SoftHSM keys: the
 // enterprise of JSCA-RSA-0001 registers with its key, a handler with the subsidy permission applies, signs with the
@@ -31,7 +32,7 @@ afterAll(() => world?.close());
 async function uploadAll(s: ClientServices, requirements: string[]) {
   const out = [];
   for (const requirement of requirements) {
-    const ref = value(await call<{ requirement: string; sha256: string; size: number; mediaType: 'application/pdf' }>(s, 'subsidy.upload', { requirement, fileName: `${requirement}.pdf`, content: pdfBase64(), uploadId: randomUUID() }));
+    const ref = value(await uploadThroughClient((m, i) => s.dispatch(m, i), { purpose: 'subsidy', requirement, fileName: `${requirement}.pdf`, bytes: Buffer.from(pdfBase64(), 'base64') }));
     out.push({ requirement: ref.requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType });
   }
   return out;

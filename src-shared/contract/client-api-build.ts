@@ -11,13 +11,12 @@ export const CLIENT_METHOD_NAMES = {
   settings: ['get', 'update'],
   tokens: ['list', 'diagnose', 'cancel'],
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],
-  registration: ['upload', 'printForms', 'submit', 'resendCode', 'confirm'],
+  registration: ['printForms', 'submit', 'resendCode', 'confirm'],
   serviceItems: ['list'],
-  subsidy: ['list', 'get', 'create', 'saveDraft', 'upload', 'submit', 'withdraw', 'timeline'],
+  subsidy: ['list', 'get', 'create', 'saveDraft', 'submit', 'withdraw', 'timeline'],
   disbursement: [
     'list',
     'get',
-    'uploadFile',
     'setEmploymentCertificate',
     'setPayee',
     'listBankAccounts',
@@ -36,6 +35,7 @@ export const CLIENT_METHOD_NAMES = {
   ],
   accounts: ['list', 'create', 'setPermissions'],
   outbox: ['list'],
+  uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -10,6 +10,7 @@ import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, openPhonePage, uploadReceiptFromFile, uploadReceiptFromPhone } from './phone';
 import { signInClient, signInToConsole } from './setup';
 import { scan } from './wizard';
+import { uploadThroughClient } from '../fixtures/client-uploads';
 
 // The stamped receipt from a phone (manual 001 §2) and finance's check of it, against the real portal: an
 // administrator opens the disbursement in the staff console once publicity is over (and is told from when it can);
@@ -97,7 +98,9 @@ test('the phone photographs the stamped receipt through the alignment frame and 
   };
   // The enterprise's part (tested with the desktop client): a certificate per talent, bank account, contact.
   const cert = scan('在职证明');
-  const file = await call<{ sha256: string }>('disbursement.uploadFile', { requirement: 'employmentCertificate', fileName: cert.name, content: cert.buffer.toString('base64'), uploadId: randomUUID() });
+  const up = await uploadThroughClient((m, i) => s.dispatch(m, i) as Promise<Result<unknown>>, { purpose: 'disbursement', requirement: 'employmentCertificate', fileName: cert.name, bytes: cert.buffer });
+  if (!up.ok) throw new Error(`upload: ${JSON.stringify(up.error)}`);
+  const file = up.value;
   await call('disbursement.setEmploymentCertificate', { applicationId: overId, talentIndex: 0, sha256: file.sha256 });
   const bank = await call<{ id: string }>('disbursement.createBankAccount', { bankName: '中国工商银行', accountName: enterprise.name, accountNumber: '6222 0212 3456 7890 123', branchName: '苏州工业园区支行', cnapsCode: '102305000011' });
   const contact = await call<{ id: string }>('disbursement.createContact', { name: '钱八', mobile: CONTACT.mobile, phone: '0512-66668888' });
@@ -220,7 +223,7 @@ test('finance accepts the stamped receipt uploaded again on the PC: the subsidy 
   const s = client.services;
   await signInClient(s, portal, enterprise.uscc, 'caiwu');
   // Scanned on the PC this time: a PDF (the receipt as printed stands in for its scan).
-  const up = (await s.dispatch('disbursement.uploadFile', { requirement: 'receipt', fileName: '盖章收据.pdf', content: receiptPdf.toString('base64'), uploadId: randomUUID() })) as Result<{ sha256: string }>;
+  const up = await uploadThroughClient((m, i) => s.dispatch(m, i) as Promise<Result<unknown>>, { purpose: 'disbursement', requirement: 'receipt', fileName: '盖章收据.pdf', bytes: receiptPdf });
   if (!up.ok) throw new Error(JSON.stringify(up.error));
   const again = (await s.dispatch('disbursement.submitReceipt', { applicationId: overId, sha256: up.value.sha256, source: 'pc' })) as Result<unknown>;
   if (!again.ok) throw new Error(JSON.stringify(again.error));

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Result } from '@shared/contract/result';
 import { expect, saveScreen, test } from './fixtures';
 import type { ScenarioEnterprise } from '../fixtures/scenario';
 import { signInClient, signInOnDesktop, signInToConsole, STRONG_PASSWORD } from './setup';
 import { scan } from './wizard';
+import { uploadThroughClient } from '../fixtures/client-uploads';
 
 // The talent subsidy across both desks: a handler's application on the desktop client, the reviewer's work in
 // the staff console, and back. The long form is filled through the client's own draft API (what autosave writes);
@@ -44,7 +44,9 @@ test('the handler applies with two talents, sees the amount, and signs with the 
   };
   const upload = async (requirement: string) => {
     const file = scan(requirement);
-    const ref = await call<{ sha256: string; size: number; mediaType: string }>('subsidy.upload', { requirement, fileName: file.name, content: file.buffer.toString('base64'), uploadId: randomUUID() });
+    const up = await uploadThroughClient((m, i) => client.services.dispatch(m, i) as Promise<Result<unknown>>, { purpose: 'subsidy', requirement, fileName: file.name, bytes: file.buffer });
+    if (!up.ok) throw new Error(`upload: ${JSON.stringify(up.error)}`);
+    const ref = up.value;
     return { requirement, sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType };
   };
   const perTalent = ['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'];
