@@ -13,6 +13,10 @@
  *    login failures a day old (the throttle looks back 15 minutes), phone receipt links that were never used and
  *    expired before the retention (used ones hold the phone photo's provenance and stay).
  * 4. Temporary upload files left by a crash, a day old by the file system's clock.
+ * 5. Resumable uploads (domain/uploads.ts): unfinished ones a day old (their partial bytes and their row; a client
+ *    that comes back later starts that file again), finished or refused ones' rows after the retention, and
+ *    registration upload tokens expired before the retention. The scans of such an attempt that no registration
+ *    listed are unowned and unreferenced, so rule 2 removes them.
  *
  * Every run writes one audit row (`housekeeping.run`, actor `system`) with the counts.
  */
@@ -20,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
+import type {} from '../db/schema-uploads';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
@@ -34,6 +39,8 @@ export interface HousekeepingCounts {
   loginFailures: number;
   receiptLinks: number;
   temporaryFiles: number;
+  unfinishedUploads: number;
+  uploadTokens: number;
 }
 
 export interface HousekeepingResult {
@@ -87,7 +94,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
   const now = opts.now ?? services.clock.now();
   const cutoff = addSeconds(now, -services.config.housekeeping.retentionDays * DAY_SECONDS).toISOString();
   const runId = randomUUID();
-  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0 };
+  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0 };
   const registrationIds: string[] = [];
   let failure: unknown = null;
 
@@ -151,6 +158,18 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
 
     // 4. Temporary files of uploads a crash interrupted; file times are the system's, not the server clock's.
     counts.temporaryFiles = await services.files.sweepTemporary(new Date(Date.now() - DAY_SECONDS * 1000));
+
+    // 5. Resumable uploads: partial bytes a day old, then rows and tokens past the retention.
+    const dayAgo = addSeconds(now, -DAY_SECONDS).toISOString();
+    const unfinished = await db.selectFrom('uploads').select('id').where('status', '=', 'receiving').where('created_at', '<', dayAgo).execute();
+    for (const { id } of unfinished) {
+      await services.partialUploads.remove(id).catch(() => undefined);
+      counts.unfinishedUploads += Number((await db.deleteFrom('uploads').where('id', '=', id).where('status', '=', 'receiving').executeTakeFirst()).numDeletedRows);
+    }
+    await db.deleteFrom('uploads').where('status', '!=', 'receiving').where('created_at', '<', cutoff).execute();
+    const expiredTokens = db.selectFrom('upload_tokens').select('id').where('expires_at', '<', cutoff);
+    await db.deleteFrom('uploads').where('token_id', 'in', expiredTokens).execute();
+    counts.uploadTokens = Number((await db.deleteFrom('upload_tokens').where('expires_at', '<', cutoff).executeTakeFirst()).numDeletedRows);
   } catch (err) {
     failure = err;
   }

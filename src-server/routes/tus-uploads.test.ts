@@ -9,6 +9,8 @@ import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { pkiKey } from '../../tests/fixtures/scenario';
 import { importRegistry, newEnterprise, pdfBytes, registrationPayload, signedRegistration, staffToken, uploadRegistrationScans } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import type {} from '../db/schema-uploads';
+import { runHousekeeping } from '../domain/housekeeping';
 import { createUpload, newUploadToken, patchUpload, tusUploadResponse } from '../../tests/fixtures/server/uploads';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
@@ -88,6 +90,29 @@ describeEachDatabase('tus uploads', (engine) => {
   it('refuses an Upload-Length over 25 MB at creation', async () => {
     const res = await createUpload(h, { token: a, item: 'subsidy' }, 25 * 1024 * 1024 + 1);
     expect([res.statusCode, codeOf(res)]).toEqual([413, 'FILE_TOO_LARGE']);
+  });
+
+  it('housekeeping removes unfinished uploads a day old with their partial bytes, and expired attempts\u2019 tokens', async () => {
+    const { db, partialUploads } = h.app.services;
+    const bytes = pdfBytes('abandoned');
+    const uploadToken = await newUploadToken(h);
+    const auth = { uploadToken };
+    const [old, fresh] = [await createUpload(h, auth, bytes.length + 10), await createUpload(h, auth, bytes.length + 10)];
+    for (const res of [old, fresh]) expect((await patchUpload(h, auth, String(res.headers.location), 0, bytes)).statusCode).toBe(204);
+    const idOf = (res: typeof old) => String(res.headers.location).split('/').pop()!;
+    const twoDaysAgo = new Date(h.clock.now().getTime() - 2 * 86_400_000).toISOString();
+    await db.updateTable('uploads').set({ created_at: twoDaysAgo }).where('id', '=', idOf(old)).execute();
+    const run = await runHousekeeping(h.app.services);
+    expect(run.counts.unfinishedUploads).toBe(1);
+    await expect(partialUploads.getUpload(idOf(old))).rejects.toBeTruthy();
+    expect((await partialUploads.getUpload(idOf(fresh))).offset).toBe(bytes.length);
+    const gone = await h.call({ method: 'HEAD', url: String(old.headers.location), headers: { 'tus-resumable': '1.0.0', 'upload-token': uploadToken } });
+    expect(gone.statusCode).toBe(404);
+
+    await db.updateTable('upload_tokens').set({ expires_at: new Date(h.clock.now().getTime() - 8 * 86_400_000).toISOString() }).execute();
+    expect((await runHousekeeping(h.app.services)).counts.uploadTokens).toBeGreaterThanOrEqual(1);
+    const refused = await createUpload(h, auth, 10);
+    expect([refused.statusCode, codeOf(refused)]).toEqual([401, 'UPLOAD_TOKEN_INVALID']);
   });
 
   it('binds registration scans to their attempt: a submit may list only scans uploaded under its token', async () => {
