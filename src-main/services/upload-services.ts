@@ -172,7 +172,8 @@ export class UploadQueue {
 
     const sent = await new Promise<{ url: string } | { error: Error | DetailedError }>((resolve) => {
       const upload = new Upload(createReadStream(this.spoolOf(uploadId)) as unknown as Buffer, {
-        endpoint: new URL(UPLOADS_PATH, this.ctx.serverUrl()).toString(),
+        // Like the portal client's URLs: a server under a path prefix keeps it.
+        endpoint: `${this.ctx.serverUrl().replace(/\/+$/, '')}${UPLOADS_PATH}`,
         uploadSize: u.size,
         chunkSize: CHUNK_SIZE,
         retryDelays: this.ctx.retryDelays ?? [0, 1000, 3000, 5000, 10000],
