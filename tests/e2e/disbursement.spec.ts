@@ -12,7 +12,6 @@ import { expect, saveScreen, test } from './fixtures';
 import { expectPhoneLinkRefused, launchPhoneBrowser, uploadReceiptFromPhone } from './phone';
 import { signInClient, signInOnDesktop, signInToConsole } from './setup';
 import { scan } from './wizard';
-import { uploadThroughClient } from '../fixtures/client-uploads';
 
 // The disbursement across the three desks: the enterprise's clerk on the desktop client (certificates, bank account
 // and contact, the receipt PDF), the clerk's phone (the QR link, the camera through the alignment frame), and

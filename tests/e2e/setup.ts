@@ -3,7 +3,6 @@
  * tests/fixtures/scenario). Captchas are read from the portal's store, as a person reads an image.
  */
 import { expect, type Page } from '@playwright/test';
-import type { AttachmentRef } from '@shared/contract/client-api';
 import type { Result } from '@shared/contract/result';
 import type { ClientServices } from '../../src-main/services/client-services';
 import type { Portal } from '../fixtures/portal';
