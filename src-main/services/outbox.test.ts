@@ -11,6 +11,7 @@ import { CONTACT, subsidyApplicationRequirements, subsidyTalentRequirements, tal
 import { TokenClient } from '../token/token-client';
 import { ClientServices } from './client-services';
 import { LocalStore } from './local-store';
+import { uploadThroughClient } from '../../tests/fixtures/client-uploads';
 
 // Signed submissions through the outbox against the real portal (SQLite) and SoftHSM keys, with a loopback proxy
 // in between that loses answers or the whole server: one record on the server, one signature, no second PIN.
@@ -73,7 +74,7 @@ async function registrationInput(s: ClientServices, label: string) {
   const k = world.keys.issued(label);
   const attachments = [];
   for (const requirement of ['businessLicence', 'adminIdFront', 'adminIdBack', 'adminFilingSheet', 'registrationTable', 'agreement']) {
-    attachments.push(value(await call<object>(s, 'registration.upload', { requirement, fileName: `${requirement}.pdf`, content: pdfBase64(), uploadId: requirement })));
+    attachments.push(value(await uploadThroughClient((m, i) => s.dispatch(m, i), { purpose: 'registration', requirement, fileName: `${requirement}.pdf`, bytes: Buffer.from(pdfBase64(), 'base64') })));
   }
   const form: RegistrationForm = {
     caProfile: k.profile,
