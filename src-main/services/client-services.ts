@@ -16,10 +16,9 @@ import {
 import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, loginRoute, logoutRoute } from '@shared/contract/http/auth';
 import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
 import { registrationConfirmRoute, registrationResendRoute } from '@shared/contract/http/registration';
-import type { AppError, Result } from '@shared/contract/result';
+import { inputInvalid, type AppError, type Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
 import { SESSION_GONE_CODES } from '@shared/errors/server';
-import { fieldIssues } from '@shared/validation/issues';
 import { appInfo } from '../app-info';
 import type { TokenClient } from '../token/token-client';
 import type { DesktopLog } from './desktop-log';
@@ -140,7 +139,7 @@ export class ClientServices {
     if (!parsed.success) {
       this.opts.journal?.write('warn', 'call', { method, outcome: 'INPUT_INVALID' });
       // Every broken rule by its contract path and stable code (BANK_ACCOUNT_NUMBER_INVALID, TOO_LONG…), for the form.
-      return { ok: false, error: { code: 'INPUT_INVALID', retriable: false, issues: fieldIssues(parsed.error, input ?? {}) } };
+      return inputInvalid(parsed.error, input ?? {});
     }
     const handler = (this.handlers as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method];
     const started = performance.now();

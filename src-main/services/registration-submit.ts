@@ -5,7 +5,7 @@
  */
 import type { ClientResults, RegistrationForm } from '@shared/contract/client-api';
 import { REGISTRATION_PAYLOAD_TYPE, registrationPayloadSchema, registrationSubmitRoute, type RegistrationPayload } from '@shared/contract/http/registration';
-import { fail, ok, type Result } from '@shared/contract/result';
+import { inputInvalid, ok, type Result } from '@shared/contract/result';
 import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { TokenClient } from '../token/token-client';
 import type { Outbox, SubmissionKind } from './outbox';
@@ -36,7 +36,7 @@ export function submitRegistration(outbox: Outbox, tokens: TokenClient, i: Regis
     content: { fingerprint: i.fingerprint, form: i.form, attachments },
     enterpriseId: null,
     sign: async () => {
-      const payload = registrationPayloadSchema.safeParse({
+      const draft = {
         type: REGISTRATION_PAYLOAD_TYPE,
         signedAt: new Date().toISOString(),
         idempotencyKey: i.idempotencyKey,
@@ -44,8 +44,10 @@ export function submitRegistration(outbox: Outbox, tokens: TokenClient, i: Regis
         caProfile: i.form.caProfile,
         enterprise: i.form.enterprise,
         administrator: { ...i.form.administrator, ...(i.form.administrator.email ? {} : { email: undefined }) },
-      });
-      if (!payload.success) return fail('INPUT_INVALID', false, { field: payload.error.issues[0]?.path.join('.') ?? '' });
+      };
+      const payload = registrationPayloadSchema.safeParse(draft);
+      // Paths as the server would name them (`body.payload.enterprise.name`), so the form puts them beside its fields.
+      if (!payload.success) return inputInvalid(payload.error, draft, ['body', 'payload']);
       // Sign exactly the bytes the server will canonicalise from what we send.
       const content = Buffer.from(canonicalBytes(payload.data)).toString('base64');
       const signed = await tokens.call('signCms', { cert: i.fingerprint, content, requireUscc: true, ...(i.pin !== undefined ? { pin: i.pin } : {}) });

@@ -24,7 +24,7 @@ import {
   type SubsidyDraftForm,
   type SubsidyPayload,
 } from '@shared/contract/http/subsidy';
-import { fail, ok, type Result } from '@shared/contract/result';
+import { fail, inputInvalid, ok, type Result } from '@shared/contract/result';
 import { subsidyAmount } from '@shared/subsidy/amount';
 import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { TokenClient } from '../token/token-client';
@@ -74,7 +74,7 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
           if (!current.ok) return current;
           const app = current.value;
           const amount = subsidyAmount(i.talents, app.quota.rule, app.quota.usedThisYearFen);
-          const parsed = subsidyPayloadSchema.safeParse({
+          const draft = {
             type: SUBSIDY_PAYLOAD_TYPE,
             idempotencyKey,
             applicationId: i.applicationId,
@@ -85,8 +85,10 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
             attachments: i.attachments,
             amountRequestedFen: amount.totalFen,
             signedAt: new Date().toISOString(),
-          });
-          if (!parsed.success) return fail('INPUT_INVALID', false, { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+          };
+          const parsed = subsidyPayloadSchema.safeParse(draft);
+          // Paths as the server would name them (`body.payload.talents[0].name`), so the form puts them beside its fields.
+          if (!parsed.success) return inputInvalid(parsed.error, draft, ['body', 'payload']);
           // Sign exactly the bytes the server will canonicalise from what we send.
           const bytes = Buffer.from(canonicalBytes(parsed.data)).toString('base64');
           const signed = await ctx.tokens().call('signCms', { cert: i.fingerprint, content: bytes, requireUscc: true, ...(pin !== undefined ? { pin } : {}) });

@@ -1,4 +1,5 @@
-import type { FieldIssue } from '../validation/issues';
+import type { z } from 'zod';
+import { fieldIssues, type FieldIssue } from '../validation/issues';
 
 /**
  * Every client-API call resolves to a Result instead of throwing across a process boundary
@@ -23,4 +24,10 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: string, retriable = false, details?: AppError['details']): Result<never> => ({
   ok: false,
   error: details ? { code, retriable, details } : { code, retriable },
+});
+
+/** INPUT_INVALID with every broken rule of `input` by its contract path (`prefix` first), for a form to show. */
+export const inputInvalid = (error: z.ZodError, input: unknown, prefix: readonly PropertyKey[] = []): Result<never> => ({
+  ok: false,
+  error: { code: 'INPUT_INVALID', retriable: false, issues: fieldIssues(error, input, prefix) },
 });
