@@ -193,13 +193,12 @@ describeEachDatabase('renewal of a binding made before migration 0004', (engine)
     const e = await h.scene.enterprise(await pkiKey(h.pki));
     const { db } = h.app.services;
     // Back to the schema of 0003 (the columns and what they held are gone), then forward again.
-    // (Later migrations are undone on the way, 0005 first.)
+    // (Every later migration is undone on the way, the newest first.)
     const down = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0003-disbursement');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual([
-      ['0005-housekeeping', 'Success'],
-      ['0004-certificate-renewal', 'Success'],
-    ]);
+    const later = Object.keys(migrations).filter((name) => name > '0003-disbursement').sort().reverse();
+    expect(later.at(-1)).toBe('0004-certificate-renewal');
+    expect(down.results?.map((r) => [r.migrationName, r.status])).toEqual(later.map((name) => [name, 'Success']));
     await migrateToLatest(db);
 
     const [binding] = await bindingsOf(h, e);
