@@ -23,6 +23,7 @@ import { canonicalize } from '@shared/validation/canonical-json';
 import { SESSION_GONE_CODES } from '@shared/errors/server';
 import type { LocalStore } from './local-store';
 import type { PortalClient } from './portal-client';
+import { SingleFlight } from './single-flight';
 
 export interface SubmissionKind<Envelope> {
   kind: string;
@@ -87,7 +88,7 @@ const signed = (error: AppError): AppError => ({ ...error, details: { ...error.d
 
 export class Outbox {
   private readonly kinds: Map<string, SubmissionKind<unknown>>;
-  private readonly inflight = new Map<string, Promise<Result<unknown>>>();
+  private readonly inflight = new SingleFlight<Result<unknown>>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
 
@@ -222,11 +223,7 @@ export class Outbox {
 
   /** Sends one entry (joining a send already under way) and records the outcome. */
   private send(key: string): Promise<Result<unknown>> {
-    const running = this.inflight.get(key);
-    if (running) return running;
-    const p = this.sendOnce(key).finally(() => this.inflight.delete(key));
-    this.inflight.set(key, p);
-    return p;
+    return this.inflight.run(key, () => this.sendOnce(key));
   }
 
   private async sendOnce(key: string): Promise<Result<unknown>> {

@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '@shared/contract/result';
 import type { LocalStore } from './local-store';
 import type { PortalClient } from './portal-client';
 import { fingerprintOf, UploadJournal, type JournalUpload } from './upload-journal';
+import { SingleFlight } from './single-flight';
 
 export interface UploadServicesContext {
   portal(): PortalClient;
@@ -40,7 +41,7 @@ const itemOf = (purpose: UploadPurpose) => (purpose === 'registration' ? null : 
 export class UploadQueue {
   private readonly journal: UploadJournal;
   private readonly spoolDir: string;
-  private readonly running = new Map<string, Promise<Result<AttachmentRef>>>();
+  private readonly running = new SingleFlight<Result<AttachmentRef>>();
   private readonly active = new Map<string, Upload>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -153,11 +154,7 @@ export class UploadQueue {
   }
 
   private run(uploadId: string): Promise<Result<AttachmentRef>> {
-    const running = this.running.get(uploadId);
-    if (running) return running;
-    const p = this.transfer(uploadId).finally(() => this.running.delete(uploadId));
-    this.running.set(uploadId, p);
-    return p;
+    return this.running.run(uploadId, () => this.transfer(uploadId));
   }
 
   private async transfer(uploadId: string): Promise<Result<AttachmentRef>> {
