@@ -27,6 +27,14 @@ describe('describeError', () => {
     expect(describeError({ code: 'SERVER_ANSWER_UNREADABLE', retriable: true }, 'en').retriable).toBe(true);
   });
 
+  it('says why a key of another enterprise cannot sign, in words, not as a bare code', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const d = describeError({ code: 'CERT_OTHER_ENTERPRISE', retriable: false }, locale);
+      expect(d.message).not.toContain('CERT_OTHER_ENTERPRISE');
+      expect(d.hint).toBeTruthy();
+    }
+  });
+
   it('takes retriable from the error itself', () => {
     expect(describeError({ code: 'TOKEN_REMOVED', retriable: true }, 'zh-CN').retriable).toBe(true);
   });

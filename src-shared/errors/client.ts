@@ -4,7 +4,7 @@ import type { ErrorCatalog } from './catalog';
  * Errors the clients raise themselves (not the server, not the CA key): main's client services, the renderer's
  * transport and file reading, the console's and the phone page's HTTP clients. The one text of each code.
  */
-export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'SERVER_ANSWER_UNREADABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'CLIENT_UNAVAILABLE', 'FILE_READ_FAILED', 'SUBMISSION_QUEUED'] as const;
+export const CLIENT_ERROR_CODES = ['SERVER_UNREACHABLE', 'SERVER_ANSWER_UNREADABLE', 'NOT_SIGNED_IN', 'INPUT_INVALID', 'DRAFT_TOO_LARGE', 'IPC_FORBIDDEN', 'CLIENT_ERROR', 'CLIENT_UNAVAILABLE', 'FILE_READ_FAILED', 'SUBMISSION_QUEUED', 'CERT_OTHER_ENTERPRISE'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export const clientErrors: ErrorCatalog<ClientErrorCode> = {
@@ -55,6 +55,11 @@ export const clientErrors: ErrorCatalog<ClientErrorCode> = {
     retriable: true,
     message: { 'zh-CN': '与通办客户端服务的连接中断。', en: 'The connection to the Tongban client service was lost.' },
     hint: { 'zh-CN': '请稍候重试；如仍失败，请重新启动通办。', en: 'Wait a moment and try again; if it persists, restart Tongban.' },
+  },
+  CERT_OTHER_ENTERPRISE: {
+    retriable: false,
+    message: { 'zh-CN': '该证书属于其他企业，不能用于本企业的办理。', en: 'This certificate belongs to another enterprise; it cannot be used here.' },
+    hint: { 'zh-CN': '请插入本企业的 CA 数字证书。', en: 'Insert this enterprise’s CA key.' },
   },
   FILE_READ_FAILED: {
     retriable: false,

@@ -7,7 +7,7 @@ import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
 import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
 import { FORM_PARSE_CODES } from '../forms/parse';
-import { GENERIC_ISSUE_CODES } from '../validation/issues';
+import { GENERIC_ISSUE_CODES, SERVER_CHECK_CODES } from '../validation/issues';
 import { MOBILE_ERROR_CODES } from '../validation/mobile';
 import { RESIDENT_ID_ERROR_CODES } from '../validation/resident-id';
 import { USCC_ERROR_CODES } from '../validation/uscc';
@@ -22,6 +22,7 @@ export const VALIDATION_CODES = [
   ...DISBURSEMENT_RULE_CODES,
   ...ACCOUNT_RULE_CODES,
   ...FORM_PARSE_CODES,
+  ...SERVER_CHECK_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -62,6 +63,14 @@ export const validationZhCN = {
   'validation.COMMENT_REQUIRED': '请填写退回意见（总体意见或针对字段、附件的意见）',
   'validation.ATTACHMENT_REQUIRED': '请上传此项材料',
   'validation.ATTACHMENT_NOT_UPLOADED': '此文件未上传成功，请重新上传',
+  'validation.TALENT_NOT_FOUND': '申请中没有这位人才',
+  'validation.NOT_A_PHONE_PHOTO': '这张照片不是通过手机扫码上传的',
+  'validation.NOT_UPLOADED_UNDER_TOKEN': '材料不是在本次注册中上传的，请重新上传',
+  'validation.APPLICATION_MISMATCH': '签名内容属于另一份申请，请重新签名提交',
+  'validation.ENTERPRISE_MISMATCH': '签名内容中的企业与本企业不一致，请重新签名提交',
+  'validation.AMOUNT_MISMATCH': '申请金额与按规则计算的金额不一致，请刷新后重新签名提交',
+  'validation.AMOUNT_ABOVE_REQUESTED': '核准金额不能超过申请金额',
+  'validation.TUS_PROTOCOL': '上传请求不完整，请重试',
   'validation.BANK_ACCOUNT_NUMBER_INVALID': '银行账号应为 8–32 位数字',
   'validation.CNAPS_INVALID': '大额支付行号应为 12 位数字',
   'validation.PHONE_INVALID': '固定电话只能包含数字、“-”、“+”、括号和空格',
@@ -107,6 +116,14 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.COMMENT_REQUIRED': 'Enter a comment (overall, or on a field or an attachment)',
   'validation.ATTACHMENT_REQUIRED': 'Upload this document',
   'validation.ATTACHMENT_NOT_UPLOADED': 'This file did not finish uploading; upload it again',
+  'validation.TALENT_NOT_FOUND': 'The application has no such talent',
+  'validation.NOT_A_PHONE_PHOTO': 'This photo did not come through the phone link',
+  'validation.NOT_UPLOADED_UNDER_TOKEN': 'This document was not uploaded in this registration; upload it again',
+  'validation.APPLICATION_MISMATCH': 'What was signed belongs to another application; sign and submit again',
+  'validation.ENTERPRISE_MISMATCH': 'The enterprise in what was signed is not this one; sign and submit again',
+  'validation.AMOUNT_MISMATCH': 'The amount requested is not the one the rule gives; reload, then sign and submit again',
+  'validation.AMOUNT_ABOVE_REQUESTED': 'The approved amount cannot exceed the amount requested',
+  'validation.TUS_PROTOCOL': 'The upload request was incomplete; try again',
   'validation.BANK_ACCOUNT_NUMBER_INVALID': 'The account number has 8 to 32 digits',
   'validation.CNAPS_INVALID': 'The CNAPS code has 12 digits',
   'validation.PHONE_INVALID': 'A landline may contain digits, “-”, “+”, brackets and spaces only',

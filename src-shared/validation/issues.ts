@@ -20,6 +20,13 @@ export interface FieldIssue {
 /** The generic codes zod's own checks map to (validators and rules bring their own). */
 export const GENERIC_ISSUE_CODES = ['REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_SMALL', 'TOO_LARGE', 'TOO_FEW', 'TOO_MANY', 'EMAIL_FORMAT', 'DATE_FORMAT', 'MONTH_FORMAT', 'FORMAT', 'CHOICE_INVALID', 'TYPE_INVALID', 'NOT_ALLOWED'] as const;
 
+/**
+ * Codes the server's own checks (not a schema) put on a field: a disbursement's talent index, a photo that did not
+ * come from the phone link, a scan not uploaded under the registration's token, a signed payload that names another
+ * application, enterprise or amount, an approved amount above the requested one, a malformed tus request.
+ */
+export const SERVER_CHECK_CODES = ['TALENT_NOT_FOUND', 'NOT_A_PHONE_PHOTO', 'NOT_UPLOADED_UNDER_TOKEN', 'APPLICATION_MISMATCH', 'ENTERPRISE_MISMATCH', 'AMOUNT_MISMATCH', 'AMOUNT_ABOVE_REQUESTED', 'TUS_PROTOCOL'] as const;
+
 /** `['talents', 1, 'invoiceNumber']` → `talents[1].invoiceNumber`. */
 export function pathString(path: readonly PropertyKey[]): string {
   let out = '';
