@@ -1,4 +1,5 @@
 import { CloudUploadOutlined, ExclamationCircleFilled } from '@ant-design/icons';
+import { chinaDateTime } from '@shared/time/china';
 import { Button, Popover, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OutboxEntryView } from '@shared/contract/client-api';
@@ -45,7 +46,7 @@ export function OutboxIndicator() {
             <Tag color={STATE_COLOR[e.state]}>{t(`outbox.state.${e.state}`)}</Tag>
           </Space>
           <div style={{ color: '#595959', fontSize: 13 }}>
-            {e.label} · {new Date(e.createdAt).toLocaleString(locale)}
+            {e.label} · {chinaDateTime(e.createdAt)}
             {e.attempts > 1 && ` · ${t('outbox.attempts', { count: e.attempts })}`}
           </div>
           {e.lastError && e.state !== 'sent' && (

@@ -41,7 +41,7 @@ export function QueueScreen() {
       ),
     },
     { title: t('queue.uscc'), dataIndex: 'enterpriseUscc', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t('queue.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => dateTime(v, lang) },
+    { title: t('queue.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => dateTime(v) },
     { title: t('queue.talents'), dataIndex: 'talentCount', align: 'right' },
     { title: t('queue.amountRequested'), dataIndex: 'amountRequestedFen', align: 'right', render: (v: number | null) => yuan(v) },
     { title: t('queue.status'), dataIndex: 'status', render: (v: SubsidyStatus) => <StatusTag status={v} /> },

@@ -1,22 +1,13 @@
 /** Amounts, dates and sizes as staff read them. Amounts travel as integer fen. */
-import type { Lang } from './messages';
+import { chinaDateTime } from '@shared/time/china';
 
 export function yuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
   return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-export function dateTime(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
-}
+/** China time to the minute, the same in both languages (`2026-12-06 15:04`), as the desktop writes it. */
+export const dateTime = (iso: string | null | undefined): string => (iso ? chinaDateTime(iso) : '—');
 
 export const dateOnly = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 

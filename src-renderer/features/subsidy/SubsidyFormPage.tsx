@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { chinaTime } from '@shared/time/china';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AttachmentRef } from '@shared/contract/client-api';
@@ -249,7 +250,7 @@ export default function SubsidyFormPage() {
           <SignSubmit app={app} ready={ready} onBlocked={() => setTried(true)} onDone={(next) => void done(next)} />
           {savedAt && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} aria-live="polite">
-              {t('subsidy.form.saved', { time: new Date(savedAt).toLocaleTimeString() })}
+              {t('subsidy.form.saved', { time: chinaTime(savedAt, { seconds: true }) })}
             </Typography.Paragraph>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@shared/time/china';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { isMessageKey } from '@shared/i18n/messages';
 import type { Translate } from '../../i18n/store';
@@ -19,13 +20,8 @@ export const STATUS_COLOR: Record<SubsidyStatus, string> = {
   withdrawn: 'default',
 };
 
-/** Local date and time of an ISO instant, to the minute. */
-export function dateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+/** Date and time of an ISO instant in China time, to the minute (`2026-12-06 15:04`). */
+export const dateTime = (iso: string | null): string => (iso ? chinaDateTime(iso) : '—');
 
 /** The short application number clerks read out on the phone. */
 export const shortId = (id: string) => id.slice(0, 8).toUpperCase();

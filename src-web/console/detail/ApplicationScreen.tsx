@@ -7,7 +7,7 @@ import { OpenDisbursement } from '../actions/OpenDisbursement';
 import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { dateTime } from '../format';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
 import { canReview } from '../roles';
 import { disbursementQueueHref, queueHref } from '../router';
 import { useSession } from '../session';
@@ -22,7 +22,6 @@ import { useRemote } from '../use-remote';
 
 export function ApplicationScreen({ id }: { id: string }) {
   const t = useT();
-  const lang = useLang((s) => s.lang);
   const load = useCallback(() => call(staffGetSubsidyRoute, { params: { applicationId: id } }), [id]);
   const { data: app, error, replace, reload } = useRemote<StaffApplication>(load, id);
 
@@ -50,7 +49,7 @@ export function ApplicationScreen({ id }: { id: string }) {
       </Space>
       <Descriptions size="small" column={3}>
         <Descriptions.Item label={t('detail.uscc')}>{app.enterprise.uscc}</Descriptions.Item>
-        <Descriptions.Item label={t('queue.submittedAt')}>{dateTime(app.submittedAt, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t('queue.submittedAt')}>{dateTime(app.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('queue.talents')}>{signedForm(app)?.talents.length ?? '—'}</Descriptions.Item>
       </Descriptions>
       <ErrorAlert error={error} />

@@ -6,7 +6,7 @@ import { staffSubsidyAuditRoute } from '@shared/contract/http/subsidy';
 import { call } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { dateTime } from '../format';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
 import type { MessageKey } from '../messages';
 import { useRemote } from '../use-remote';
 
@@ -25,7 +25,6 @@ function changes(entry: AuditEntry): string[] {
 /** `version` changes whenever the application does, so the trail reloads after an action. */
 export function AuditTab({ id, version }: { id: string; version: string }) {
   const t = useT();
-  const lang = useLang((s) => s.lang);
   const load = useCallback(() => call(staffSubsidyAuditRoute, { params: { applicationId: id } }), [id]);
   const { data, error, loading } = useRemote(load, `${id}@${version}`);
   const entries = data?.entries;
@@ -43,7 +42,7 @@ export function AuditTab({ id, version }: { id: string; version: string }) {
         locale={{ emptyText: t('audit.empty') }}
         pagination={false}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => dateTime(v, lang), width: 170 },
+          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => dateTime(v), width: 170 },
           { title: t('audit.actor'), render: (_, e) => `${actorLabel(e.actor.type)}${e.actor.id ? ` · ${e.actor.id.slice(0, 8)}` : ''}`, width: 170 },
           { title: t('audit.action'), dataIndex: 'action', width: 200 },
           {

@@ -1,19 +1,18 @@
 /** Each signed version's signature and certificate, newest first: what the server verified and when. */
 import { Alert, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { dateTime } from '../format';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
 import type { MessageKey } from '../messages';
 import type { StaffApplication } from './model';
 
 export function SignatureTab({ app }: { app: StaffApplication }) {
   const t = useT();
-  const lang = useLang((s) => s.lang);
   if (app.versions.length === 0) return <Empty description={t('signature.none')} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {[...app.versions].reverse().map((v) => {
         const s = v.signature;
-        const title = t('signature.version', { version: v.version, at: dateTime(v.submittedAt, lang) });
+        const title = t('signature.version', { version: v.version, at: dateTime(v.submittedAt) });
         return (
           <Card key={v.version} size="small" title={title} role="region" aria-label={title}>
             <Alert type="success" showIcon title={t('signature.verified')} style={{ marginBottom: 12 }} />
@@ -24,7 +23,7 @@ export function SignatureTab({ app }: { app: StaffApplication }) {
                 <Typography.Text code>{s.serialNumber}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('signature.validity')}>
-                {dateTime(s.notBefore, lang)} — {dateTime(s.notAfter, lang)}
+                {dateTime(s.notBefore)} — {dateTime(s.notAfter)}
               </Descriptions.Item>
               <Descriptions.Item label={t('signature.uscc')}>
                 {s.uscc}
@@ -39,8 +38,8 @@ export function SignatureTab({ app }: { app: StaffApplication }) {
                   {s.fingerprint}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t('signature.signingTime')}>{dateTime(s.signingTime, lang)}</Descriptions.Item>
-              <Descriptions.Item label={t('signature.verifiedAt')}>{dateTime(s.verifiedAt, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('signature.signingTime')}>{dateTime(s.signingTime)}</Descriptions.Item>
+              <Descriptions.Item label={t('signature.verifiedAt')}>{dateTime(s.verifiedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('signature.payload')}>
                 <Typography.Text code style={{ wordBreak: 'break-all' }}>
                   {v.payloadSha256}

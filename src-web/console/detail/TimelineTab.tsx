@@ -2,7 +2,7 @@
 import { Space, Timeline, Typography } from 'antd';
 import { subsidyReturnSchema } from '@shared/contract/http/subsidy';
 import { dateOnly, dateTime, yuan } from '../format';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
 import type { MessageKey } from '../messages';
 import { StatusTag } from '../StatusTag';
 import type { StaffApplication } from './model';
@@ -36,7 +36,6 @@ export function TimelineTab({ app }: { app: StaffApplication }) {
 /** The application's timeline (the disbursement screen shows the same, with its own steps). */
 export function TimelineList({ timeline }: { timeline: readonly Entry[] }) {
   const t = useT();
-  const lang = useLang((s) => s.lang);
   return (
     <Timeline
       aria-label={t('timeline.list')}
@@ -50,7 +49,7 @@ export function TimelineList({ timeline }: { timeline: readonly Entry[] }) {
               <StatusTag status={entry.status} />
             </Space>
             <br />
-            <Typography.Text type="secondary">{t('timeline.by', { actor: entry.actor.name, at: dateTime(entry.at, lang) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('timeline.by', { actor: entry.actor.name, at: dateTime(entry.at) })}</Typography.Text>
             {entry.comment ? <div>{t('timeline.comment', { comment: entry.comment })}</div> : null}
             <Details entry={entry} />
           </div>

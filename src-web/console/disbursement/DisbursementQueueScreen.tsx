@@ -40,8 +40,8 @@ export function DisbursementQueueScreen() {
     { title: t('queue.uscc'), dataIndex: 'enterpriseUscc', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('disb.queue.receiptNumber'), dataIndex: 'receiptNumber', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('disb.queue.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-    { title: t('disb.queue.openedAt'), dataIndex: 'openedAt', render: (v: string) => dateTime(v, lang) },
-    { title: t('disb.queue.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => dateTime(v, lang) },
+    { title: t('disb.queue.openedAt'), dataIndex: 'openedAt', render: (v: string) => dateTime(v) },
+    { title: t('disb.queue.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => dateTime(v) },
     { title: t('queue.status'), dataIndex: 'status', render: (v: SubsidyStatus) => <StatusTag status={v} /> },
   ];
 

@@ -76,7 +76,7 @@ export function DisbursementScreen({ id }: { id: string }) {
           <Space wrap>
             {fileButtons(name, { enterpriseId: view.enterpriseId, sha256: cert.sha256, mediaType: cert.mediaType }, () => download(cert.sha256, cert.mediaType, name))}
             <Typography.Text type="secondary">
-              {cert.mediaType.split('/')[1]?.toUpperCase()} · {bytes(cert.size)} · {t('disb.uploadedAt', { at: dateTime(cert.uploadedAt, lang) })}
+              {cert.mediaType.split('/')[1]?.toUpperCase()} · {bytes(cert.size)} · {t('disb.uploadedAt', { at: dateTime(cert.uploadedAt) })}
             </Typography.Text>
           </Space>
         );
@@ -105,8 +105,8 @@ export function DisbursementScreen({ id }: { id: string }) {
         <Descriptions.Item label={t('disb.queue.amount')}>{yuan(view.amountFen)}</Descriptions.Item>
         <Descriptions.Item label={t('disb.item')}>{view.itemName}</Descriptions.Item>
         <Descriptions.Item label={t('disb.year')}>{view.year}</Descriptions.Item>
-        <Descriptions.Item label={t('disb.openedAt')}>{dateTime(view.openedAt, lang)}</Descriptions.Item>
-        {view.paidAt ? <Descriptions.Item label={t('disb.paidAt')}>{dateTime(view.paidAt, lang)}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('disb.openedAt')}>{dateTime(view.openedAt)}</Descriptions.Item>
+        {view.paidAt ? <Descriptions.Item label={t('disb.paidAt')}>{dateTime(view.paidAt)}</Descriptions.Item> : null}
       </Descriptions>
       <ErrorAlert error={error} />
       <ErrorAlert error={fileError} />
@@ -117,7 +117,7 @@ export function DisbursementScreen({ id }: { id: string }) {
         {stamped ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
-              <Typography.Text>{t('disb.stampedFrom', { source: t(`disb.source.${stamped.source}`), at: dateTime(stamped.submittedAt, lang) })}</Typography.Text>
+              <Typography.Text>{t('disb.stampedFrom', { source: t(`disb.source.${stamped.source}`), at: dateTime(stamped.submittedAt) })}</Typography.Text>
               {fileButtons(stampedName, { enterpriseId: view.enterpriseId, sha256: stamped.sha256, mediaType: stamped.mediaType }, () =>
                 download(stamped.sha256, stamped.mediaType, stampedName),
               )}
