@@ -1,21 +1,13 @@
 import type { AttachmentRef } from '@shared/contract/client-api';
 import { UPLOAD_MAX_BYTES } from '@shared/contract/http/uploads';
 import type { AppError } from '@shared/contract/result';
+import { sniffMediaType } from '@shared/files/media-type';
 
 /** The scans the server accepts (FILE_TYPE_UNSUPPORTED / FILE_TOO_LARGE otherwise): checked before any upload. */
 export const MAX_FILE_BYTES = UPLOAD_MAX_BYTES;
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 type MediaType = AttachmentRef['mediaType'];
-
-/** The media type from the file's first bytes (its name can lie): PDF, JPEG or PNG, else null. */
-export function sniffMediaType(head: Uint8Array): MediaType | null {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  return null;
-}
 
 /** Why `file` cannot be uploaded (as the server's code would say), or its media type. */
 export function checkFile(file: { name: string; size: number }, head: Uint8Array): { ok: true; mediaType: MediaType } | { ok: false; error: AppError } {

@@ -33,7 +33,7 @@ import { ApiError } from '../http/api-error';
 import { FixedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import { authorize } from '../plugins/auth';
-import type { StoredMediaType } from '../storage/sniff';
+import type { StoredMediaType } from '@shared/files/media-type';
 
 interface TusContext {
   uploader: Uploader;

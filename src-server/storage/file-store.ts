@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../http/api-error';
-import { SNIFF_BYTES, sniffMediaType, type StoredMediaType } from './sniff';
+import { SNIFF_BYTES, sniffMediaType, type StoredMediaType } from '@shared/files/media-type';
 
 export interface StoredFile {
   sha256: string;

@@ -3,7 +3,8 @@ import type { RegistrationForm } from '@shared/contract/client-api';
 import { organizationCodeCheckChar, residentIdCheckChar, usccCheckChar } from '@shared/validation';
 import { registrationFormPartSchema } from '@shared/contract/http/registration';
 import { checkRegistrationForm, normalizedForm } from './registration-form';
-import { checkFile, MAX_FILE_BYTES, sniffMediaType } from '../../components/upload-file';
+import { sniffMediaType } from '@shared/files/media-type';
+import { checkFile, MAX_FILE_BYTES } from '../../components/upload-file';
 
 const id17 = '32050619900307123';
 const validId = id17 + residentIdCheckChar(id17);

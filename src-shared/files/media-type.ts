@@ -1,6 +1,7 @@
 /**
  * The file type is decided by the bytes, never by the name or the Content-Type the client sent: a PDF starts with
- * `%PDF-`, a JPEG with FF D8 FF, a PNG with its 8-byte signature.
+ * `%PDF-`, a JPEG with FF D8 FF, a PNG with its 8-byte signature. One rule for the server (at an upload's last byte)
+ * and the desk (before sending), so the desk refuses exactly what the server would.
  */
 export type StoredMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
