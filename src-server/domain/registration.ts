@@ -11,13 +11,12 @@ import { canonicalBytes } from '@shared/validation/canonical-json';
 import { maskMobile } from '@shared/validation/mobile';
 import type { RegistrationTable } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { mailTemplates, smsTemplates } from '../notifications/templates';
+import { smsTemplates } from '../notifications/templates';
 import type { Services } from '../services';
-import { insertAccount } from './accounts';
 import { writeAudit } from './audit';
+import { announceNewEnterprise, createEnterpriseWithAccounts } from './enterprise-create';
 import { addSeconds } from './clock';
 import { assertScansUploadedUnder } from './uploads';
-import { generateInitialPassword } from './passwords';
 import {
   assertAttachmentsUploaded,
   assertCertificateUscc,
@@ -156,11 +155,9 @@ export async function confirmRegistration(
     throw new ApiError('SMS_CODE_INVALID');
   }
   const { payload } = JSON.parse(row.payload_json) as { payload: RegistrationEnvelope['payload'] };
-  const adminPassword = generateInitialPassword();
-  const superPassword = generateInitialPassword();
   const enterpriseId = randomUUID();
 
-  await db.transaction().execute(async (tx) => {
+  const created = await db.transaction().execute(async (tx) => {
     // Conditional update: of two concurrent confirmations only one proceeds.
     const claimed = await tx
       .updateTable('registrations')
@@ -170,42 +167,16 @@ export async function confirmRegistration(
       .returning('id')
       .executeTakeFirst();
     if (!claimed) throw new ApiError('REGISTRATION_NOT_PENDING');
-    if (await tx.selectFrom('enterprises').select('id').where('uscc', '=', row.uscc).executeTakeFirst()) {
-      throw new ApiError('ENTERPRISE_ALREADY_REGISTERED');
-    }
-    const enterprise = {
-      id: enterpriseId,
-      uscc: row.uscc,
-      name: payload.enterprise.name.trim(),
-      address: payload.enterprise.address.trim(),
-      legal_representative: payload.enterprise.legalRepresentative.trim(),
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    };
-    await tx.insertInto('enterprises').values(enterprise).execute();
-    await writeAudit(tx, { actor: anonymous, enterpriseId, action: 'enterprise.create', subjectType: 'enterprise', subjectId: enterpriseId, after: enterprise, at: now, requestId });
-    const admin = await insertAccount(
+    const made = await createEnterpriseWithAccounts(
       tx,
       {
-        enterpriseId,
-        username: 'admin',
-        role: 'admin',
-        displayName: payload.administrator.name.trim(),
-        mobile: row.mobile,
-        email: payload.administrator.email ?? null,
-        password: adminPassword,
-        permissions: [],
+        uscc: row.uscc,
+        name: payload.enterprise.name,
+        address: payload.enterprise.address,
+        legalRepresentative: payload.enterprise.legalRepresentative,
+        administrator: { name: payload.administrator.name, mobile: row.mobile, email: payload.administrator.email ?? null },
       },
-      anonymous,
-      now,
-      requestId,
-    );
-    await insertAccount(
-      tx,
-      { enterpriseId, username: 'super', role: 'super', displayName: enterprise.legal_representative, mobile: null, password: superPassword, permissions: [] },
-      anonymous,
-      now,
-      requestId,
+      { actor: anonymous, now, requestId, enterpriseId },
     );
     const certInfo = parseCertificate(Buffer.from(row.certificate_der, 'base64'));
     await tx
@@ -213,7 +184,7 @@ export async function confirmRegistration(
       .values({
         fingerprint: row.certificate_fingerprint,
         enterprise_id: enterpriseId,
-        account_id: admin.id,
+        account_id: made.adminAccountId,
         subject: certInfo.subject.text,
         not_after: certInfo.notAfter.toISOString(),
         created_at: now.toISOString(),
@@ -222,7 +193,7 @@ export async function confirmRegistration(
         ca_profile: row.ca_profile,
       })
       .execute();
-    await writeAudit(tx, { actor: anonymous, enterpriseId, action: 'certificate.bind', subjectType: 'certificate', subjectId: row.certificate_fingerprint, after: { account_id: admin.id, subject: certInfo.subject.text }, at: now, requestId });
+    await writeAudit(tx, { actor: anonymous, enterpriseId, action: 'certificate.bind', subjectType: 'certificate', subjectId: row.certificate_fingerprint, after: { account_id: made.adminAccountId, subject: certInfo.subject.text }, at: now, requestId });
     for (const a of payload.attachments) {
       await tx
         .insertInto('file_owners')
@@ -231,15 +202,10 @@ export async function confirmRegistration(
         .execute();
     }
     await writeAudit(tx, { actor: anonymous, enterpriseId, action: 'registration.complete', subjectType: 'registration', subjectId: row.id, before: { status: 'sms_pending' }, after: { status: 'completed', enterprise_id: enterpriseId }, at: now, requestId });
+    return made;
   });
 
-  const name = payload.enterprise.name.trim();
-  await services.sms.send(row.mobile, smsTemplates.registrationDone({ enterprise: name, adminPassword, superPassword }));
-  if (payload.administrator.email) {
-    // The SMS carries what the user needs; a failed e-mail is logged, not allowed to undo a created enterprise.
-    await services.mailer
-      .send({ to: payload.administrator.email, ...mailTemplates.registrationDone({ enterprise: name, uscc: row.uscc }) })
-      .catch((err: unknown) => ctx.log.warn({ err, enterpriseId }, 'registration e-mail not sent'));
-  }
+  await announceNewEnterprise(services, created, ctx.log);
+  const name = created.enterprise.name;
   return { enterpriseId, uscc: row.uscc, name, usernames: ['admin', 'super'] };
 }
