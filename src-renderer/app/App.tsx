@@ -2,6 +2,7 @@ import { App as AntApp, Alert, ConfigProvider, Layout, Spin, Typography } from '
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { onDarkBandTokens, palette } from '@shared/ui/palette';
 import { LoginPage } from '../features/login/LoginPage';
 import { useLocale, useT } from '../i18n/store';
 import { clientApi, subscribe } from '../platform';
@@ -70,7 +71,9 @@ function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader />
+      <ConfigProvider theme={onDarkBandTokens}>
+        <AppHeader />
+      </ConfigProvider>
       <Layout.Content ref={main} id="main" tabIndex={-1} aria-label={t('nav.main')} style={{ padding: '24px 24px 48px', outline: 'none' }}>
         <div style={{ maxWidth: 1080, margin: '0 auto' }}>
           {restoring ? (
@@ -90,7 +93,7 @@ function Shell() {
           )}
         </div>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12 }}>{t('selfCheck.support')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: palette.textHint, fontSize: 12 }}>{t('selfCheck.support')}</Layout.Footer>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import type { ThemeConfig } from 'antd';
-
 import type { Locale } from '@shared/i18n/messages';
+import { accessibleTokens, palette } from '@shared/ui/palette';
 
 /** CJK-first font stack: Windows clerks get Microsoft YaHei; Linux CI gets Noto Sans CJK. */
 export const fontFamily =
@@ -9,10 +9,7 @@ export const fontFamily =
 /** In English, Latin fonts first (CJK fonts draw Latin punctuation full-width), CJK after for enterprise names. */
 const latinFirst = `"Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, ${fontFamily}`;
 
-/** The portal blue clerks know from one.sipac.gov.cn. */
-export const portalBlue = '#1f5fbf';
-
-const layout = { headerBg: '#174a97', headerHeight: 60, headerPadding: '0 24px', bodyBg: '#f0f3f8' };
+const layout = { headerBg: palette.headerBg, headerHeight: 60, headerPadding: '0 24px', bodyBg: palette.bodyBg };
 
 export function themeFor(locale: Locale): ThemeConfig {
   return {
@@ -21,7 +18,8 @@ export function themeFor(locale: Locale): ThemeConfig {
     zeroRuntime: true,
     token: {
       fontFamily: locale === 'en' ? latinFirst : fontFamily,
-      colorPrimary: portalBlue,
+      // Colours meeting WCAG 2.1 AA, shared with the console (src-shared/ui/palette.ts).
+      ...accessibleTokens,
       fontSize: 14,
       borderRadius: 4,
       // No animations: the office PCs this runs on are slow, and an interrupted leave animation (a key event

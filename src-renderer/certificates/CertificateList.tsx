@@ -1,6 +1,7 @@
 import { SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
 import { Empty, Radio, Space, Tag, Typography } from 'antd';
 import type { TokenCertificate } from '@shared/contract/token';
+import { palette } from '@shared/ui/palette';
 import { describeError } from '../errors/describe';
 import { useLocale, useT } from '../i18n/store';
 import { dateOf, ineligibility } from './eligibility';
@@ -98,7 +99,7 @@ export function CertificateList({ certificates, value, onChange, purpose, expect
                     <Typography.Text type="danger" strong style={{ fontSize: 13 }}>
                       {reason.message}
                     </Typography.Text>
-                    {reason.hint && <div style={{ color: '#8c8c8c' }}>{reason.hint}</div>}
+                    {reason.hint && <div style={{ color: palette.textHint }}>{reason.hint}</div>}
                   </div>
                 )}
               </Radio>

@@ -6,6 +6,7 @@ import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Typ
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { logoutRoute } from '@shared/contract/http/auth';
+import { onDarkBandTokens } from '@shared/ui/palette';
 import { call } from './api';
 import { ApplicationScreen } from './detail/ApplicationScreen';
 import { DisbursementQueueScreen } from './disbursement/DisbursementQueueScreen';
@@ -17,6 +18,7 @@ import { QueueScreen } from './QueueScreen';
 import { desksOf, type Desk } from './roles';
 import { disbursementQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
+import { consoleTheme } from './theme';
 
 function Header() {
   const t = useT();
@@ -93,10 +95,12 @@ function Screen() {
 export function ConsoleApp() {
   const lang = useLang((s) => s.lang);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fa8' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={consoleTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
-          <Header />
+          <ConfigProvider theme={onDarkBandTokens}>
+            <Header />
+          </ConfigProvider>
           <Layout.Content>
             <Screen />
           </Layout.Content>

@@ -14,16 +14,19 @@ import { TokenClient } from '../../src-main/token/token-client';
 import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { portalLink, scenario, softHsmKey, type EnterpriseKey, type Scenario } from '../fixtures/scenario';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
+import { expectAccessible } from './accessibility';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
 /** Where screenshots of each screen go (kept by CI, looked at by people). */
 export const screensDir = path.join(repo, 'test-results', 'screens');
 
+/** Saves the screen for people to look at, and checks it for WCAG 2.1 AA findings (accessibility.ts). */
 export async function saveScreen(page: Page, name: string): Promise<string> {
   await mkdir(screensDir, { recursive: true });
   const file = path.join(screensDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  await expectAccessible(page, name);
   return file;
 }
 

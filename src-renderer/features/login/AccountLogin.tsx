@@ -1,5 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, Spin } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,6 +6,7 @@ import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useSession } from '../../state/session';
 import { firstCaptcha } from './captcha-prefetch';
+import { CaptchaInput, type Captcha } from './CaptchaInput';
 
 interface Fields {
   enterprise: string;
@@ -22,7 +22,7 @@ export function AccountLogin() {
   const signedIn = useSession((s) => s.signedIn);
   // After an expired session, who was signed in: only the password and captcha are asked again.
   const [again] = useState(() => useSession.getState().expired);
-  const [captcha, setCaptcha] = useState<{ captchaId: string; image: string } | null>(null);
+  const [captcha, setCaptcha] = useState<Captcha | null>(null);
   const [captchaError, setCaptchaError] = useState<AppError | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,41 +78,8 @@ export function AccountLogin() {
       <Form.Item name="password" label={t('login.field.password')} rules={[{ required: true, message: t('login.required.password') }]}>
         <Input.Password autoComplete="current-password" maxLength={256} />
       </Form.Item>
-      <Form.Item label={t('login.field.captcha')} required>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="captchaAnswer" noStyle rules={[{ required: true, whitespace: true, message: t('login.required.captcha') }]}>
-            <Input aria-label={t('login.field.captcha')} autoComplete="off" maxLength={16} style={{ flex: 1 }} />
-          </Form.Item>
-          <span
-            style={{
-              display: 'inline-flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-              minWidth: 128,
-              padding: '0 4px',
-              height: 32,
-              border: '1px solid #d9d9d9',
-              borderLeft: 0,
-              background: '#fafafa',
-            }}
-          >
-            {captcha ? (
-              <img
-                src={captcha.image}
-                alt={t('login.captcha.image')}
-                data-testid="captcha-image"
-                data-captcha-id={captcha.captchaId}
-                style={{ height: 30, width: 'auto', cursor: 'pointer' }}
-                onClick={() => void refreshCaptcha()}
-              />
-            ) : (
-              !captchaError && <Spin size="small" aria-label={t('login.captcha.loading')} />
-            )}
-          </span>
-          <Button icon={<ReloadOutlined aria-hidden />} title={t('login.captcha.refreshLabel')} onClick={() => void refreshCaptcha()} disabled={false}>
-            {t('login.captcha.refresh')}
-          </Button>
-        </Space.Compact>
+      <Form.Item name="captchaAnswer" label={t('login.field.captcha')} rules={[{ required: true, whitespace: true, message: t('login.required.captcha') }]}>
+        <CaptchaInput captcha={captcha} loading={!captchaError} onRefresh={() => void refreshCaptcha()} />
       </Form.Item>
       {captchaError && <ErrorAlert error={captchaError} onRetry={() => void refreshCaptcha()} style={{ marginBottom: 16 }} />}
       {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}

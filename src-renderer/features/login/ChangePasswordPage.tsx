@@ -2,6 +2,7 @@ import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppError } from '@shared/contract/result';
+import { palette } from '@shared/ui/palette';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -41,7 +42,7 @@ export function ChangePasswordPage() {
   };
 
   const rule = (met: boolean, text: string) => (
-    <li style={{ color: met ? '#389e0d' : '#8c8c8c', listStyle: 'none', margin: '2px 0' }}>
+    <li style={{ color: met ? palette.success : palette.textHint, listStyle: 'none', margin: '2px 0' }}>
       {met ? <CheckCircleFilled aria-hidden /> : <CloseCircleOutlined aria-hidden />} {text}
       <span className="visually-hidden">{met ? t('password.rule.met') : t('password.rule.unmet')}</span>
     </li>
