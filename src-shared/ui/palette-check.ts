@@ -13,7 +13,11 @@ const PAIRS: readonly (readonly [what: string, fg: string, bg: string])[] = [
   ['hints and descriptions on white', 'colorTextDescription', 'colorBgContainer'],
   ['hints on a grey fill (bordered description labels)', 'colorTextTertiary', 'colorFillAlter'],
   ['placeholders on white', 'colorTextPlaceholder', 'colorBgContainer'],
+  ['an empty table\'s 暂无数据 on white', 'colorTextDisabled', 'colorBgContainer'],
   ['links on white', 'colorLink', 'colorBgContainer'],
+  ['hovered buttons and links on white', 'colorPrimaryHover', 'colorBgContainer'],
+  ['white on a hovered primary button', 'colorTextLightSolid', 'colorPrimaryHover'],
+  ['white on a pressed primary button', 'colorTextLightSolid', 'colorPrimaryActive'],
   ['error text on white', 'colorError', 'colorBgContainer'],
   ['error text in an error alert', 'colorError', 'colorErrorBg'],
   ['success tags', 'colorSuccess', 'colorSuccessBg'],
@@ -21,6 +25,9 @@ const PAIRS: readonly (readonly [what: string, fg: string, bg: string])[] = [
   ['info / processing tags', 'colorInfo', 'colorInfoBg'],
   ...['green', 'gold', 'orange', 'cyan', 'purple', 'red', 'blue', 'magenta', 'geekblue', 'volcano', 'lime'].map(
     (c) => [`preset ${c} tags`, `${c}-7`, `${c}-1`] as const,
+  ),
+  ...['green', 'gold', 'orange', 'cyan', 'purple', 'red', 'blue', 'magenta', 'geekblue', 'volcano', 'lime'].map(
+    (c) => [`preset ${c} tags (runtime styles)`, `${c}7`, `${c}1`] as const,
   ),
 ];
 

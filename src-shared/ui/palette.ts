@@ -38,15 +38,18 @@ export const palette = {
  * antd's preset tag colours draw text in shade 7 on shade 1; for these the shade 7 is below 4.5:1, so the text takes a
  * darker shade of the same hue (antd's own shade 8 or 9).
  */
-export const presetTextShades = {
-  'green-7': '#237804',
-  'gold-7': '#874d00',
-  'orange-7': '#ad4e00',
-  'cyan-7': '#006d75',
-  'lime-7': '#3f6600',
-  'volcano-7': '#ad2102',
-  'yellow-7': '#614700',
-} as const;
+const darkerShade7 = { green: '#237804', gold: '#874d00', orange: '#ad4e00', cyan: '#006d75', lime: '#3f6600', volcano: '#ad2102', yellow: '#614700' };
+
+/**
+ * Under both names antd reads them by: `green-7` becomes the CSS variable of the prebuilt stylesheet (the desktop's
+ * zero-runtime theme), `green7` is what the runtime styles (the console) read.
+ */
+export const presetTextShades = Object.fromEntries(
+  Object.entries(darkerShade7).flatMap(([hue, shade]) => [
+    [`${hue}-7`, shade],
+    [`${hue}7`, shade],
+  ]),
+) as Record<`${keyof typeof darkerShade7}-7` | `${keyof typeof darkerShade7}7`, string>;
 
 /**
  * The antd tokens both desks share (a plain object: the desks' `ThemeConfig` adds fonts and layout). Keys are antd's
@@ -56,6 +59,11 @@ export const accessibleTokens = {
   colorPrimary: palette.primary,
   colorInfo: palette.primary,
   colorLink: palette.primary,
+  // Hovered and pressed: darker, not antd's lighter blue (#417dcc: 4.17:1 as text, and white on it as a button).
+  colorPrimaryHover: palette.headerBg,
+  colorPrimaryActive: '#0f3570',
+  colorLinkHover: palette.headerBg,
+  colorLinkActive: '#0f3570',
   // antd draws the keyboard focus ring in this colour (outline, 3 px): its light default is 1.99:1 on a white card.
   colorPrimaryBorder: palette.primary,
   colorError: palette.error,
@@ -69,6 +77,8 @@ export const accessibleTokens = {
   colorTextTertiary: palette.textHint,
   colorTextDescription: palette.textHint,
   colorTextPlaceholder: palette.textPlaceholder,
+  // Also the colour of a table's 暂无数据 line, which is information, not a disabled control.
+  colorTextDisabled: palette.textPlaceholder,
   ...presetTextShades,
 } as const;
 
