@@ -6,6 +6,7 @@ import type { Result } from '@shared/contract/result';
 import { useT } from '../i18n/store';
 import { call, subscribe } from '../platform';
 import { ErrorAlert } from './ErrorAlert';
+import { problemMark } from './problems';
 import { ACCEPT, checkFile, formatSize, readBase64 } from './upload-file';
 import { activityAfter, ownUpload, percentOf, sendFile, type SlotActivity } from './upload-slot-logic';
 
@@ -157,6 +158,7 @@ export function UploadSlot(props: {
   return (
     <li
       data-testid={props.testId}
+      {...problemMark(name, missingFlagged)}
       style={{
         padding: props.padding ?? '10px 12px',
         borderBottom: props.divider === false ? 0 : '1px solid #f0f0f0',

@@ -23,9 +23,13 @@ export interface AxeFinding {
 }
 
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  // Frames are PDF previews in Chromium's viewer: nothing of ours to check, and injecting axe into the viewer
-  // left the page unclickable afterwards (the next click waited for stability until the test timed out).
-  const results = await new AxeBuilder({ page }).options({ iframes: false, runOnly: { type: 'tag', values: WCAG_21_AA } }).analyze();
+  // Frames are PDF previews in Chromium's viewer: nothing of ours to check, and injecting axe into the viewer left
+  // the page unclickable afterwards. Legacy mode runs axe in the page itself: the default opens a blank page in the
+  // same browser context to merge frame results, which hung in the phone's camera context and after a download.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ iframes: false, runOnly: { type: 'tag', values: WCAG_21_AA } })
+    .analyze();
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
     .map((v) => ({

@@ -81,6 +81,22 @@ test('the handler applies with two talents, sees the amount, and signs with the 
 
   const key = keys.issued(KEY);
   await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(enterprise.name) }).check();
+
+  // A mistake far above the submit button (walk-through item 3): the refused submit takes the clerk to the field,
+  // and the summary beside the button links to it.
+  const contactName = page.getByLabel('联系人姓名', { exact: true });
+  await contactName.fill('');
+  await page.getByRole('button', { name: '签名并提交' }).click();
+  await expect(contactName).toBeFocused();
+  const summary = page.getByTestId('problem-summary');
+  await expect(summary.getByRole('button')).toHaveText(['联系人姓名']);
+  await saveScreen(page, 'subsidy-e2e-problem-summary');
+  await page.getByRole('button', { name: '签名并提交' }).focus();
+  await summary.getByRole('button', { name: '联系人姓名' }).click();
+  await expect(contactName).toBeFocused();
+  await contactName.fill(CONTACT.name);
+  await expect(summary).toHaveCount(0);
+
   await page.getByLabel('PIN 码', { exact: true }).fill(key.userPin);
   await page.getByRole('button', { name: '签名并提交' }).click();
   await expect(page.getByTestId('subsidy-status')).toContainText('已提交');

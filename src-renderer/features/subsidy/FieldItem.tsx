@@ -2,6 +2,7 @@ import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import { issueText } from '@shared/forms';
 import type { FieldIssue } from '@shared/validation/issues';
+import { problemMark } from '../../components/problems';
 import { useLocale, useT } from '../../i18n/store';
 
 /**
@@ -12,6 +13,8 @@ import { useLocale, useT } from '../../i18n/store';
 export function FieldItem(props: {
   id: string;
   label: string;
+  /** The name in the problem summary when the label alone is ambiguous (人才2 · 姓名). */
+  summaryLabel?: string;
   problem: FieldIssue | undefined;
   showRequired: boolean;
   comment?: string | undefined;
@@ -23,6 +26,7 @@ export function FieldItem(props: {
   const locale = useLocale();
   const visible = props.problem && (props.problem.code !== 'REQUIRED' || props.showRequired) ? props.problem : undefined;
   return (
+    <div {...problemMark(props.summaryLabel ?? props.label, Boolean(visible))}>
     <Form.Item
       label={props.label}
       htmlFor={props.id}
@@ -41,5 +45,6 @@ export function FieldItem(props: {
     >
       {props.children}
     </Form.Item>
+    </div>
   );
 }

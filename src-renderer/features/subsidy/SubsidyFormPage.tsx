@@ -7,6 +7,8 @@ import { isRequirementAsked, isRequirementNeeded, subsidyApplicationRequirements
 import { byPath, firstPerPath } from '@shared/forms';
 import { formatFen } from '@shared/subsidy/amount';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProblemSummary } from '../../components/ProblemSummary';
+import { focusFirstProblem } from '../../components/problems';
 import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
@@ -27,6 +29,15 @@ export default function SubsidyFormPage() {
   const go = useRouter((s) => s.go);
   const { applicationId, app, form, loading, error, restored, savedAt, open, edit, submitted, refusal } = useSubsidyApplication();
   const [tried, setTried] = useState(false);
+  // A refused submit (the contract's checks here, or the server's) takes the clerk to the first field to fix.
+  const [blockedCount, setBlockedCount] = useState(0);
+  useEffect(() => {
+    if (blockedCount > 0 || refusal) focusFirstProblem();
+  }, [blockedCount, refusal]);
+  const blocked = () => {
+    setTried(true);
+    setBlockedCount((n) => n + 1);
+  };
 
   useEffect(() => {
     if (applicationId && !app) void open(applicationId);
@@ -61,7 +72,6 @@ export default function SubsidyFormPage() {
   }
 
   const editable = EDITABLE.has(app.status);
-  const problemCount = Object.keys(problems).length;
   const ready = ownIssues.length === 0;
   const setTalent = (i: number, patch: Partial<TalentForm>) => edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
   const setTalentAttachment = (i: number, requirement: string, ref: AttachmentRef) =>
@@ -246,8 +256,8 @@ export default function SubsidyFormPage() {
 
       {editable && (
         <div style={{ marginTop: 24 }}>
-          {showRequired && problemCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('subsidy.form.problems', { count: problemCount })} />}
-          <SignSubmit app={app} ready={ready} onBlocked={() => setTried(true)} onDone={(next) => void done(next)} />
+          {showRequired && <ProblemSummary revision={problems} title={(count) => t('subsidy.form.problems', { count })} />}
+          <SignSubmit app={app} ready={ready} onBlocked={blocked} onDone={(next) => void done(next)} />
           {savedAt && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} aria-live="polite">
               {t('subsidy.form.saved', { time: chinaTime(savedAt, { seconds: true }) })}

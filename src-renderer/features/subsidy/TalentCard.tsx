@@ -67,7 +67,7 @@ export function TalentCard(props: {
   const hh = isHeadhunting(talent);
   const item = (field: string, control: React.ReactNode, opts: { required?: boolean; span?: number } = {}) => (
     <Col xs={24} md={opts.span ?? 12} key={field}>
-      <FieldItem id={id(field)} label={label(field)} problem={props.problems[path(field)]} showRequired={props.showRequired} comment={comment(field)} required={opts.required}>
+      <FieldItem id={id(field)} label={label(field)} summaryLabel={`${t('subsidy.talent.title', { index: n })} · ${label(field)}`} problem={props.problems[path(field)]} showRequired={props.showRequired} comment={comment(field)} required={opts.required}>
         {control}
       </FieldItem>
     </Col>
