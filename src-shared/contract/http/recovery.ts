@@ -13,6 +13,9 @@ export const codeChannelSchema = z.enum(['sms', 'email']);
 export type CodeChannel = z.infer<typeof codeChannelSchema>;
 
 export const emailSchema = z.email().max(254);
+/** Another code to the same account only this long after the last one (the server's throttle; the desk's countdown). */
+export const CODE_RESEND_SECONDS = 60;
+
 /** Six digits, as the SMS and the e-mail show them. */
 export const verificationCodeSchema = z.string().trim().regex(/^\d{6}$/);
 
