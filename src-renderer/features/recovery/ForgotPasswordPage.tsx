@@ -30,7 +30,8 @@ function useResendWait(since: number | null): number {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [since]);
-  return since === null ? 0 : Math.max(0, Math.ceil((since + CODE_RESEND_SECONDS * 1000 - now) / 1000));
+  // `now` ticks from the last interval: never earlier than the send itself.
+  return since === null ? 0 : Math.max(0, Math.ceil((since + CODE_RESEND_SECONDS * 1000 - Math.max(now, since)) / 1000));
 }
 
 /**
