@@ -5,6 +5,7 @@ import { login, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { decodeMime, startSmtp } from '../../tests/fixtures/server/smtp';
 import type {} from '../db/schema-recovery';
+import { runHousekeeping } from '../domain/housekeeping';
 import { RECOVERY_STARTS_PER_HOUR } from './recovery';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
@@ -251,5 +252,14 @@ describeEachDatabase('password recovery and own contacts', (engine) => {
     expect(codeOf(await call('GET', `/api/enterprises/${e.enterpriseId}`, undefined, admin.token))).toBe('SESSION_EXPIRED');
     const row = await h.app.services.db.selectFrom('accounts').select('must_change_password').where('enterprise_id', '=', e.enterpriseId).where('username', '=', 'admin').executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(1);
+  });
+
+  it('housekeeping removes codes a day past expiry', async () => {
+    const db = h.app.services.db;
+    expect((await db.selectFrom('account_codes').select('id').execute()).length).toBeGreaterThan(0);
+    h.clock.advance(2 * 86_400);
+    const run = await runHousekeeping(h.app.services);
+    expect(run.counts.accountCodes).toBeGreaterThan(0);
+    expect(await db.selectFrom('account_codes').select('id').execute()).toEqual([]);
   });
 });
