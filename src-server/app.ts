@@ -27,6 +27,7 @@ import { disbursementReviewRoutes } from './routes/disbursement-review';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
 import { phoneRoutes } from './routes/phone';
+import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
@@ -108,6 +109,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(errorsPlugin);
   await app.register(systemRoutes);
   await app.register(authRoutes);
+  await app.register(recoveryRoutes);
   await app.register(staffRoutes);
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);

@@ -27,6 +27,7 @@ import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
 import { disbursementHandlers } from './disbursement-services';
 import { Outbox } from './outbox';
+import { recoveryHandlers } from './recovery-services';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
 import { subsidyHandlers, subsidySubmission } from './subsidy-services';
 import { uploadHandlers, UploadQueue, type UploadServicesContext } from './upload-services';
@@ -279,6 +280,12 @@ export class ClientServices {
     ...accountHandlers({
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
+    }),
+
+    ...recoveryHandlers({
+      portal: () => this.portal,
+      signedIn: () => this.session !== null,
+      startSession: (answer) => this.startSession(answer.token, answer.account, answer, 'password'),
     }),
 
     'outbox.list': async () => ok({ entries: this.outbox.list() }),

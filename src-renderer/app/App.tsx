@@ -23,6 +23,9 @@ const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
 // The disbursement's screens (pending list, detail with its dialogs) as one lazy chunk too.
 const DisbursementScreens = lazy(() => import('../features/disbursement/DisbursementScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
+// 忘记密码 and 安全设置 (issue 13).
+const ForgotPasswordPage = lazy(() => import('../features/recovery/ForgotPasswordPage'));
+const SecurityPage = lazy(() => import('../features/recovery/SecurityPage'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
 export function App() {
@@ -89,6 +92,8 @@ function Shell() {
               {route === 'accounts' && <AccountsPage />}
               {route.startsWith('subsidy-') && <SubsidyScreens route={route} />}
               {route.startsWith('disbursement-') && <DisbursementScreens route={route} />}
+              {route === 'forgot-password' && <ForgotPasswordPage />}
+              {route === 'security' && <SecurityPage />}
             </Suspense>
           )}
         </div>

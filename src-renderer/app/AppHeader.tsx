@@ -1,4 +1,4 @@
-import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SafetyOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { describeError } from '../errors/describe';
@@ -48,6 +48,10 @@ export function AppHeader() {
             <Typography.Text style={white} data-testid="session-user">
               {t('session.user', { enterprise: session.enterpriseName, username: session.username })}
             </Typography.Text>
+            {/* 安全设置 (issue 13): every account's own contacts. */}
+            <Button type="link" size="small" icon={<SafetyOutlined aria-hidden />} style={white} onClick={() => useRouter.getState().go('security')}>
+              {t('security.title')}
+            </Button>
             <Button type="link" size="small" icon={<LogoutOutlined aria-hidden />} style={white} onClick={() => void onLogout()}>
               {t('session.logout')}
             </Button>

@@ -17,7 +17,10 @@ export type Route =
   | 'subsidy-list'
   | 'subsidy-detail'
   | 'disbursement-list'
-  | 'disbursement-detail';
+  | 'disbursement-detail'
+  // Password recovery and the account's own contacts (issue 13).
+  | 'forgot-password'
+  | 'security';
 
 interface RouterState {
   route: Route;

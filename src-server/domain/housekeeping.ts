@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
+import type {} from '../db/schema-recovery';
 import type {} from '../db/schema-uploads';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
@@ -41,6 +42,8 @@ export interface HousekeepingCounts {
   temporaryFiles: number;
   unfinishedUploads: number;
   uploadTokens: number;
+  /** Recovery and contact-binding codes a day past expiry (they name a mobile or e-mail; the throttle looks back an hour). */
+  accountCodes: number;
 }
 
 export interface HousekeepingResult {
@@ -94,7 +97,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
   const now = opts.now ?? services.clock.now();
   const cutoff = addSeconds(now, -services.config.housekeeping.retentionDays * DAY_SECONDS).toISOString();
   const runId = randomUUID();
-  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0 };
+  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0, accountCodes: 0 };
   const registrationIds: string[] = [];
   let failure: unknown = null;
 
@@ -144,6 +147,9 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
     counts.caNonces = Number((await db.deleteFrom('ca_nonces').where('expires_at', '<', hourAgo).executeTakeFirst()).numDeletedRows);
     counts.loginFailures = Number(
       (await db.deleteFrom('login_failures').where('at', '<', addSeconds(now, -DAY_SECONDS).toISOString()).executeTakeFirst()).numDeletedRows,
+    );
+    counts.accountCodes = Number(
+      (await db.deleteFrom('account_codes').where('expires_at', '<', addSeconds(now, -DAY_SECONDS).toISOString()).executeTakeFirst()).numDeletedRows,
     );
     counts.receiptLinks = Number(
       (

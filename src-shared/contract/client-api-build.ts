@@ -34,6 +34,8 @@ export const CLIENT_METHOD_NAMES = {
     'downloadFile',
   ],
   accounts: ['list', 'create', 'setPermissions'],
+  recovery: ['start', 'verify', 'setPassword'],
+  profile: ['get', 'startContactChange', 'confirmContactChange'],
   outbox: ['list'],
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   drafts: ['load', 'save', 'discard'],

@@ -30,6 +30,7 @@ import {
 import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
 import { accountCreateBodySchema } from './http/enterprise';
 import { UPLOAD_MAX_BYTES } from './http/uploads';
+import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -227,6 +228,22 @@ export const clientMethods = {
     /** Replaces a handler's service-item permissions. */
     setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
   },
+  // ── Password recovery and the account's own contacts (issue 13) ──
+  recovery: {
+    /** 忘记密码: the account and the mobile or e-mail the clerk believes is bound; the same answer whatever exists. */
+    start: recoveryStartBodySchema,
+    /** The code; what the account may do next (super: set a password; main keeps the reset token). */
+    verify: z.object({ recoveryId: z.uuid(), code: verificationCodeSchema }),
+    /** super's new password after a proven code; signs in. */
+    setPassword: z.object({ recoveryId: z.uuid(), newPassword: z.string().max(256) }),
+  },
+  profile: {
+    /** 安全设置: the signed-in account's username, role and masked contacts. */
+    get: empty,
+    /** A code to the NEW mobile (super only) or e-mail. */
+    startContactChange: contactChangeBodySchema,
+    confirmContactChange: z.object({ challengeId: z.uuid(), code: verificationCodeSchema }),
+  },
   outbox: {
     /** The signed submissions main keeps until the server answers (never their envelopes). */
     list: empty,
@@ -304,6 +321,19 @@ export interface OutboxEntryView {
   sentAt: string | null;
 }
 
+/** Where a code went, masked (what the clerk typed, for a recovery). */
+export interface CodeSent {
+  channel: CodeChannel;
+  destination: string;
+  expiresAt: string;
+}
+
+/** After a recovery code: super sets a new password (until `resetExpiresAt`); admin and handler are told who resets theirs. */
+export type RecoveryOutcome =
+  | { role: 'super'; username: string; resetExpiresAt: string }
+  | { role: 'admin'; username: string; superReachable: boolean }
+  | { role: 'handler'; username: string };
+
 export interface ClientResults {
   app: { info: AppInfo; logTail: { lines: string[] } };
   settings: { get: Settings; update: Settings };
@@ -355,6 +385,16 @@ export interface ClientResults {
     list: { accounts: EnterpriseAccount[] };
     create: EnterpriseAccount;
     setPermissions: EnterpriseAccount;
+  };
+  recovery: {
+    start: CodeSent & { recoveryId: string };
+    verify: RecoveryOutcome;
+    setPassword: SessionInfo;
+  };
+  profile: {
+    get: AccountProfile;
+    startContactChange: CodeSent & { challengeId: string };
+    confirmContactChange: AccountProfile;
   };
   outbox: { list: { entries: OutboxEntryView[] } };
   uploads: {

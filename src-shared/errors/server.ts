@@ -5,6 +5,7 @@
  * Never rename a code: clients and logs in the field depend on it.
  */
 import type { ErrorEntry, ErrorText } from './catalog';
+import { recoveryErrors } from './recovery';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -18,8 +19,8 @@ const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** Recovery paths the manuals give when an enterprise is already registered (001 Q&A 3). */
 const alreadyRegisteredHint = t(
-  '如忘记密码：super 用户的密码可由 admin 用户在“账号管理”中重置；admin 用户的密码请联系平台客服，由客服核对企业名称和预留的 admin 手机号后重置，新密码以短信发送。',
-  "If a password is lost: the admin user can reset super's password under account management; for the admin user's password, contact platform support, who check the enterprise name and admin's registered mobile and reset it; the new password comes by SMS.",
+  '如忘记密码：super 用户可在登录页点“忘记密码”，以绑定的手机号或邮箱找回，也可由 admin 用户在“账号与权限管理”中重置；admin 用户的密码由 super 用户重置，或联系平台客服，由客服核对企业名称和预留的 admin 手机号后重置，新密码以短信发送。',
+  "If a password is lost: super uses \"Forgot password\" on the login screen with its bound mobile or e-mail, or the admin user resets it under Accounts and permissions; the admin user's password is reset by super, or by platform support, who check the enterprise name and admin's registered mobile; the new password comes by SMS.",
 )
 
 /** What the manuals advise when a Jiangsu CA key's fields are out of date (001 Q&A 6). */
@@ -278,6 +279,7 @@ export const serverErrors = {
     retriable: false,
     message: t('短信发件箱仅在开发模式下可用。', 'The SMS outbox exists only with the development SMS provider.'),
   },
+  ...recoveryErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

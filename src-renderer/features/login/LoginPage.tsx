@@ -94,6 +94,12 @@ export function LoginPage() {
               },
             ]}
           />
+          {/* 忘记密码 (issue 13, recovery) */}
+          <div style={{ textAlign: 'right' }}>
+            <Button type="link" onClick={() => go('forgot-password')}>
+              {t('recovery.link')}
+            </Button>
+          </div>
           <Divider style={{ margin: '20px 0 12px' }} />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
             <span>

@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as disbursement from './disbursement';
 import * as enterprise from './enterprise';
 import * as files from './files';
+import * as recovery from './recovery';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
@@ -14,6 +15,7 @@ export * from './auth';
 export * from './disbursement';
 export * from './enterprise';
 export * from './files';
+export * from './recovery';
 export * from './registration';
 export * from './route';
 export * from './staff';
@@ -92,4 +94,5 @@ export const httpRoutes: readonly HttpRoute[] = [
   disbursement.staffReceiptPdfRoute,
   disbursement.staffAcceptReceiptRoute,
   disbursement.staffReturnReceiptRoute,
+  ...recovery.recoveryRoutes,
 ];
