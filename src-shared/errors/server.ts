@@ -5,6 +5,7 @@
  * Never rename a code: clients and logs in the field depend on it.
  */
 import type { ErrorEntry, ErrorText } from './catalog';
+import { counterErrors } from './counter';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -278,6 +279,7 @@ export const serverErrors = {
     retriable: false,
     message: t('短信发件箱仅在开发模式下可用。', 'The SMS outbox exists only with the development SMS provider.'),
   },
+  ...counterErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
