@@ -6,6 +6,7 @@
  * Placeholders are `{name}`; {@link translate} fills them.
  */
 import { statusMessages } from '../subsidy/status-labels';
+import { counterEn, counterZhCN } from './counter-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -286,6 +287,7 @@ export const zhCN = {
 
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
+  ...counterZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -933,6 +935,7 @@ export const en: Catalog = {
   'reg.done.toLogin': 'Go to sign-in',
 
   ...validationEn,
+  ...counterEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',

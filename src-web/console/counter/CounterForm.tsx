@@ -3,7 +3,7 @@
  * identity document schema), who came changes the checklist and the scans asked for (`COUNTER_CHECKLIST`,
  * `counterScansRequired`), and every field shows the contract's issue for it.
  */
-import { Card, Checkbox, Form, Input, Radio, Select, Typography, type FormInstance, type FormRule } from 'antd';
+import { Card, Checkbox, Form, Input, Radio, Select, Space, Typography, type FormInstance, type FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import { COUNTER_CHECKLIST, counterScansRequired, type CounterChecklistItem } from '@shared/contract/http/counter-registration';
 import { contractRule } from '@shared/forms';
@@ -36,7 +36,7 @@ export function CounterForm({ form }: { form: FormInstance<CounterFormValues> })
   const checkLabel = (item: CounterChecklistItem) => t(item === 'legalRepresentativeId' ? `counter.check.legalRepresentativeId.${kind}` : `counter.check.${item}`);
 
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('counter.enterpriseSection')} size="small">
         {field(['enterprise', 'uscc'], 'counter.uscc', <Input maxLength={24} autoComplete="off" />)}
         {field(['enterprise', 'name'], 'counter.name', <Input maxLength={100} />)}
@@ -81,6 +81,6 @@ export function CounterForm({ form }: { form: FormInstance<CounterFormValues> })
           </Form.Item>
         ))}
       </Card>
-    </>
+    </Space>
   );
 }

@@ -37,7 +37,7 @@ export function ScanField({ value, onChange, label }: { value?: string; onChange
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
-        <input ref={input} type="file" accept="application/pdf,image/jpeg,image/png" aria-label={label} hidden onChange={(e) => void upload(e.target.files?.[0])} />
+        <input ref={input} type="file" accept="application/pdf,image/jpeg,image/png" aria-label={label} style={{ display: 'none' }} onChange={(e) => void upload(e.target.files?.[0])} />
         <Button loading={busy} onClick={() => input.current?.click()}>
           {busy ? t('counter.scan.uploading') : t(value ? 'counter.scan.replace' : 'counter.scan.choose')}
         </Button>
