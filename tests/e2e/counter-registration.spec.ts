@@ -58,6 +58,8 @@ test('a support staff member registers, at the counter, an enterprise whose lega
   await page.locator('input[type=file][aria-label="盖章签字的注册协议"]').setInputFiles(scan('agreement'));
   await page.locator('input[type=file][aria-label="盖章的代理人授权委托书"]').setInputFiles(scan('authorisation-letter'));
   await expect(page.getByText(/已上传/)).toHaveCount(2);
+  await expect(page.getByText('请上传此项材料')).toHaveCount(0);
+  await expect(page.getByText('请核验此项材料原件后勾选')).toHaveCount(0);
   await saveScreen(page, 'counter-registration-form');
 
   await page.getByRole('button', { name: '下一步：确认' }).click();

@@ -43,7 +43,7 @@ export default function RegistrationStartPage() {
       {t(label)}
     </Button>
   );
-  const notForeign = <Tag color="orange">{t('start.notForeign')}</Tag>;
+  const notForeign = <Tag color="warning">{t('start.notForeign')}</Tag>;
   const preRegistration: Route = 'pre-registration';
 
   return (
