@@ -22,6 +22,7 @@ import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
 import { authRoutes } from './routes/auth';
+import { counterRegistrationRoutes } from './routes/counter-registration';
 import { disbursementRoutes } from './routes/disbursement';
 import { disbursementReviewRoutes } from './routes/disbursement-review';
 import { enterpriseRoutes } from './routes/enterprise';
@@ -31,6 +32,7 @@ import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
+import { staffUploadRoutes } from './routes/staff-uploads';
 import { subsidyRoutes } from './routes/subsidy';
 import { subsidyReviewRoutes } from './routes/subsidy-review';
 import { systemRoutes } from './routes/system';
@@ -122,6 +124,8 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(disbursementRoutes);
   await app.register(disbursementReviewRoutes);
   await app.register(phoneRoutes);
+  await app.register(staffUploadRoutes);
+  await app.register(counterRegistrationRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

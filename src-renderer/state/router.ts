@@ -9,6 +9,8 @@ export type Route =
   | 'change-password'
   | 'home'
   | 'registration'
+  | 'registration-start'
+  | 'pre-registration'
   | 'self-check'
   | 'settings'
   | 'accounts'

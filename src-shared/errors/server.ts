@@ -6,6 +6,7 @@
  */
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
+import { counterErrors } from './counter';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -280,6 +281,7 @@ export const serverErrors = {
     message: t('短信发件箱仅在开发模式下可用。', 'The SMS outbox exists only with the development SMS provider.'),
   },
   ...recoveryErrors,
+  ...counterErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

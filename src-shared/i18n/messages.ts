@@ -7,6 +7,7 @@
  */
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { counterEn, counterZhCN } from './counter-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -288,6 +289,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...counterZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -937,6 +939,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...counterEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',

@@ -3,10 +3,12 @@
  * (`{min}`, `{max}`). Its own module so the console and the phone page render issues without the desktop catalog;
  * `messages.ts` includes it. The key type is built from the code lists, so a code without a text does not compile.
  */
+import { COUNTER_RULE_CODES } from '../contract/http/counter-registration';
 import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
 import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
 import { FORM_PARSE_CODES } from '../forms/parse';
+import { IDENTITY_DOCUMENT_ERROR_CODES } from '../validation/identity-document';
 import { GENERIC_ISSUE_CODES, SERVER_CHECK_CODES } from '../validation/issues';
 import { MOBILE_ERROR_CODES } from '../validation/mobile';
 import { RESIDENT_ID_ERROR_CODES } from '../validation/resident-id';
@@ -23,6 +25,8 @@ export const VALIDATION_CODES = [
   ...ACCOUNT_RULE_CODES,
   ...FORM_PARSE_CODES,
   ...SERVER_CHECK_CODES,
+  ...IDENTITY_DOCUMENT_ERROR_CODES,
+  ...COUNTER_RULE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -78,6 +82,17 @@ export const validationZhCN = {
   'validation.USERNAME_FORMAT': '请输入 3–32 位字母、数字或 _ . -',
   'validation.AMOUNT_FORMAT': '请输入金额（元），最多两位小数',
   'validation.WHOLE_NUMBER_FORMAT': '请输入整数',
+  // ── Identity documents and counter registration ──
+  'validation.PASSPORT_FORMAT': '护照号码应为 5–17 位字母或数字',
+  'validation.PASSPORT_CN_FORMAT': '中国护照号码格式不正确（如 E12345678、EA1234567、G12345678）',
+  'validation.PASSPORT_COUNTRY_FORMAT': '请填写护照签发国家的三字母代码（如 USA、GBR、CHN）',
+  'validation.HK_MACAO_PERMIT_FORMAT': '港澳居民来往内地通行证号码应为 H 或 M 加 8 位或 10 位数字',
+  'validation.TAIWAN_PERMIT_FORMAT': '台湾居民来往大陆通行证号码应为 8 位数字（旧版为 10 位）',
+  'validation.PERMANENT_RESIDENT_FORMAT': '外国人永久居留身份证号码应为 15 位（3 位字母加 12 位数字）或以 9 开头的 18 位',
+  'validation.PERMANENT_RESIDENT_BIRTH_DATE': '外国人永久居留身份证号码中的出生日期无效',
+  'validation.PERMANENT_RESIDENT_CHECK_DIGIT': '外国人永久居留身份证号码校验位错误，请核对',
+  'validation.CHECKLIST_ITEM_REQUIRED': '请核验此项材料原件后勾选',
+  'validation.SCAN_NOT_UPLOADED_HERE': '此扫描件不是您本人上传的，请重新上传',
 } as const satisfies ValidationCatalog;
 
 export const validationEn: Record<keyof typeof validationZhCN, string> = {
@@ -131,4 +146,15 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.USERNAME_FORMAT': 'Enter 3–32 letters, digits or _ . -',
   'validation.AMOUNT_FORMAT': 'Enter an amount in yuan, at most two decimals',
   'validation.WHOLE_NUMBER_FORMAT': 'Enter a whole number',
+  // ── Identity documents and counter registration ──
+  'validation.PASSPORT_FORMAT': 'A passport number has 5 to 17 letters or digits',
+  'validation.PASSPORT_CN_FORMAT': 'Not a Chinese passport number (e.g. E12345678, EA1234567, G12345678)',
+  'validation.PASSPORT_COUNTRY_FORMAT': 'Enter the issuing state’s three-letter code (e.g. USA, GBR, CHN)',
+  'validation.HK_MACAO_PERMIT_FORMAT': 'A Home Return Permit number is H or M and 8 or 10 digits',
+  'validation.TAIWAN_PERMIT_FORMAT': 'A Taiwan Compatriot Permit number has 8 digits (10 on the older booklet)',
+  'validation.PERMANENT_RESIDENT_FORMAT': 'A permanent residence ID number has 15 characters (3 letters, 12 digits) or 18 starting with 9',
+  'validation.PERMANENT_RESIDENT_BIRTH_DATE': 'The birth date in the permanent residence ID number is not valid',
+  'validation.PERMANENT_RESIDENT_CHECK_DIGIT': 'The permanent residence ID number’s check character is wrong; check the number',
+  'validation.CHECKLIST_ITEM_REQUIRED': 'Check the original, then tick it',
+  'validation.SCAN_NOT_UPLOADED_HERE': 'This scan was not uploaded by you; upload it again',
 };

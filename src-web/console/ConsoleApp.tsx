@@ -1,6 +1,6 @@
 /**
  * The staff console: login → (first time) password change → the desks the role may use: reviewers the subsidy queue
- * and one application at a time, finance the disbursement queue and one disbursement, admins both.
+ * and one application at a time, finance the disbursement queue and one disbursement, support staff counter registration, admins all.
  */
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -8,6 +8,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { logoutRoute } from '@shared/contract/http/auth';
 import { onDarkBandTokens } from '@shared/ui/palette';
 import { call } from './api';
+import { CounterRegistrationScreen } from './counter/CounterRegistrationScreen';
 import { ApplicationScreen } from './detail/ApplicationScreen';
 import { DisbursementQueueScreen } from './disbursement/DisbursementQueueScreen';
 import { DisbursementScreen } from './disbursement/DisbursementScreen';
@@ -16,7 +17,7 @@ import { LoginScreen } from './LoginScreen';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { QueueScreen } from './QueueScreen';
 import { desksOf, type Desk } from './roles';
-import { disbursementQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
+import { counterRegistrationHref, disbursementQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -57,16 +58,19 @@ function Header() {
 const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'home') return desks[0];
   if (route.name === 'queue') return 'review';
+  if (route.name === 'counterRegistration') return 'counter';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
+
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref };
 
 function DeskNav({ desks, current }: { desks: Desk[]; current: Desk | undefined }) {
   const t = useT();
   if (desks.length < 2) return null;
   const items = desks.map((d) => ({
     key: d,
-    label: <a href={d === 'review' ? queueHref : disbursementQueueHref}>{t(d === 'review' ? 'nav.review' : 'nav.finance')}</a>,
+    label: <a href={deskHref[d]}>{t(`nav.${d}`)}</a>,
   }));
   return <Menu mode="horizontal" aria-label={t('nav.label')} selectedKeys={current ? [current] : []} items={items} className="console-nav" />;
 }
@@ -83,6 +87,7 @@ function Screen() {
   if (!desk || !desks.includes(desk)) screen = <Result status="info" title={t('nav.none')} />;
   else if (route.name === 'application') screen = <ApplicationScreen key={route.id} id={route.id} />;
   else if (route.name === 'disbursement') screen = <DisbursementScreen key={route.id} id={route.id} />;
+  else if (desk === 'counter') screen = <CounterRegistrationScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

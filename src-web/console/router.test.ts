@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationHref, disbursementHref, disbursementQueueHref, parseRoute, queueHref } from './router';
+import { applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, queueHref } from './router';
 import { desksOf } from './roles';
 
 const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
@@ -10,6 +10,7 @@ describe('console routes', () => {
     expect(parseRoute(disbursementHref(id))).toEqual({ name: 'disbursement', id });
     expect(parseRoute(queueHref)).toEqual({ name: 'queue' });
     expect(parseRoute(disbursementQueueHref)).toEqual({ name: 'disbursements' });
+    expect(parseRoute(counterRegistrationHref)).toEqual({ name: 'counterRegistration' });
   });
 
   it('sends anything else home', () => {
@@ -18,10 +19,10 @@ describe('console routes', () => {
 });
 
 describe('desks by role', () => {
-  it('gives reviewers the review queue, finance the disbursements, admins both, support none', () => {
+  it('gives reviewers the review queue, finance the disbursements, support counter registration, admins all three', () => {
     expect(desksOf('reviewer')).toEqual(['review']);
     expect(desksOf('finance')).toEqual(['finance']);
-    expect(desksOf('admin')).toEqual(['review', 'finance']);
-    expect(desksOf('support')).toEqual([]);
+    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter']);
+    expect(desksOf('support')).toEqual(['counter']);
   });
 });

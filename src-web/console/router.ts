@@ -1,6 +1,6 @@
 /**
  * The places in the console, kept in the URL hash so reload and the back button work: the subsidy queue, one
- * application, the disbursement queue, one disbursement. `#/` is the home of the staff member's first desk.
+ * application, the disbursement queue, one disbursement, counter registration. `#/` is the home of the staff member's first desk.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,7 +9,8 @@ export type ConsoleRoute =
   | { name: 'queue' }
   | { name: 'application'; id: string }
   | { name: 'disbursements' }
-  | { name: 'disbursement'; id: string };
+  | { name: 'disbursement'; id: string }
+  | { name: 'counterRegistration' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): ConsoleRoute {
   m = new RegExp(`^#/disbursements/${UUID}$`).exec(hash);
   if (m?.[1]) return { name: 'disbursement', id: m[1] };
   if (hash === '#/disbursements') return { name: 'disbursements' };
+  if (hash === '#/counter-registration') return { name: 'counterRegistration' };
   if (hash === '#/applications') return { name: 'queue' };
   return { name: 'home' };
 }
@@ -37,3 +39,4 @@ export const applicationHref = (id: string) => `#/applications/${id}`;
 export const queueHref = '#/applications';
 export const disbursementHref = (id: string) => `#/disbursements/${id}`;
 export const disbursementQueueHref = '#/disbursements';
+export const counterRegistrationHref = '#/counter-registration';

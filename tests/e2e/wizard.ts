@@ -25,6 +25,8 @@ const step = (page: Page, name: string) => expect(page.getByRole('heading', { le
 export async function fillWizardUpToSigning(page: Page, input: WizardInput): Promise<void> {
   const shot = async (name: string) => input.shots && (await saveScreen(page, `${input.shots}-${name}`));
   await page.getByRole('button', { name: '成为新用户' }).click();
+  // The registration start page (every way in); the wizard's first step still chooses the CA.
+  await page.getByRole('button', { name: '用江苏CA注册' }).click();
   await expect(page.getByRole('heading', { name: '企业用户注册' })).toBeVisible();
   // Every test starts with a fresh local store: no draft of an earlier test comes back here.
   await expect(page.getByText('已恢复上次未完成的注册')).toHaveCount(0);

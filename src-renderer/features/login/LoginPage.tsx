@@ -104,7 +104,7 @@ export function LoginPage() {
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
             <span>
               <Typography.Text type="secondary">{t('login.newUser')}</Typography.Text>
-              <Button type="link" onClick={() => go('registration')}>
+              <Button type="link" onClick={() => go('registration-start')}>
                 {t('login.register')}
               </Button>
             </span>

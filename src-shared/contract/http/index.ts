@@ -1,5 +1,6 @@
 /** Every HTTP route of the platform server, for the server's registration and OpenAPI document and for clients. */
 import * as auth from './auth';
+import * as counterRegistration from './counter-registration';
 import * as disbursement from './disbursement';
 import * as enterprise from './enterprise';
 import * as files from './files';
@@ -12,6 +13,7 @@ import * as system from './system';
 import * as uploads from './uploads';
 
 export * from './auth';
+export * from './counter-registration';
 export * from './disbursement';
 export * from './enterprise';
 export * from './files';
@@ -54,6 +56,9 @@ export const httpRoutes: readonly HttpRoute[] = [
   staff.createStaffRoute,
   staff.smsOutboxRoute,
   staff.staffResetAdminRoute,
+  staff.staffUploadRoute,
+  counterRegistration.counterRegistrationCheckRoute,
+  counterRegistration.counterRegistrationCreateRoute,
   subsidy.listServiceItemsRoute,
   subsidy.createSubsidyDraftRoute,
   subsidy.listSubsidiesRoute,

@@ -1,6 +1,8 @@
 /** Staff console routes: registry import, staff accounts, the development SMS outbox. */
 import { z } from 'zod';
+import { FILE_MEDIA_TYPES, uploadedFileSchema } from './registration';
 import { defineRoute, isoDateTimeSchema, staffRoleSchema, uuidSchema } from './route';
+import { UPLOAD_MAX_BYTES } from './uploads';
 
 export const importRegistryRoute = defineRoute({
   method: 'POST',
@@ -50,4 +52,21 @@ export const staffResetAdminRoute = defineRoute({
   access: { kind: 'staff', roles: ['admin', 'support'] },
   params: z.object({ enterpriseId: uuidSchema }),
   response: z.object({ mobile: z.string() }),
+});
+
+/**
+ * The console's one upload (a scan the staff member made at the counter, later any console upload): the file as the
+ * raw body, typed by content (PDF, JPEG, PNG), stored by SHA-256 and recorded as this staff member's upload, so a
+ * later request may name it only if its own staff member uploaded it. One request: scans at the counter are
+ * small and the line is the hall's LAN, unlike the desktop's resumable uploads over tus.
+ */
+export const staffUploadRoute = defineRoute({
+  method: 'POST',
+  path: '/api/staff/uploads',
+  operationId: 'staffUpload',
+  summary: 'Uploads one file (PDF, JPEG or PNG, at most 25 MB) as the signed-in staff member\u2019s',
+  tag: 'staff',
+  access: { kind: 'staff' },
+  rawBody: { mediaTypes: FILE_MEDIA_TYPES, maxBytes: UPLOAD_MAX_BYTES },
+  response: uploadedFileSchema,
 });
