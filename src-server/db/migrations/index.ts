@@ -9,8 +9,8 @@ import * as m0003 from './0003-disbursement';
 import * as m0004 from './0004-certificate-renewal';
 import * as m0005 from './0005-housekeeping';
 import * as m0006 from './0006-uploads';
-import * as m0010 from './0010-account-recovery';
 import * as m0008 from './0008-counter-registration';
+import * as m0010 from './0010-account-recovery';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -19,6 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004-certificate-renewal': m0004,
   '0005-housekeeping': m0005,
   '0006-uploads': m0006,
-  '0010-account-recovery': m0010,
   '0008-counter-registration': m0008,
+  '0010-account-recovery': m0010,
 };
