@@ -6,6 +6,7 @@ import { contactChangeBodySchema, verificationCodeSchema, type AccountProfile, t
 import type { AppError } from '@shared/contract/result';
 import { checkForm, contractRule } from '@shared/forms';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { describeError } from '../../errors/describe';
 import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
@@ -19,6 +20,7 @@ const codeIssues = (v: { code?: string }) => checkForm(z.object({ code: verifica
  */
 export default function SecurityPage() {
   const t = useT();
+  const locale = useLocale();
   const back = useRouter((s) => s.back);
   const [profile, setProfile] = useState<AccountProfile | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -49,7 +51,7 @@ export default function SecurityPage() {
               ) : (
                 <Space direction="vertical" size={2}>
                   <span data-testid="contact-sms">{profile.mobile ?? t('security.none')}</span>
-                  <Typography.Text type="secondary">{t('security.mobileNotSuper')}</Typography.Text>
+                  <Typography.Text type="secondary">{describeError({ code: 'MOBILE_BINDING_SUPER_ONLY', retriable: false }, locale).message}</Typography.Text>
                 </Space>
               )}
             </Descriptions.Item>
