@@ -9,6 +9,8 @@ const MOBILE = '13912345678';
 const XINGHE = '苏州星河智能科技有限公司';
 
 test('registers an enterprise with the Jiangsu CA key, the SMS code read from the outbox', async ({ page, client, portal, keys }) => {
+  // Eight steps with ten screens, each saved and checked with axe: twice the time of the other tests.
+  test.slow();
   const key = keys.issued('JSCA-RSA-0001');
   await page.goto(client.url);
   await expect(page.getByRole('status')).toHaveText(/已插入 \d+ 个 CA 数字证书/);
