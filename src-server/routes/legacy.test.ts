@@ -8,6 +8,8 @@ import { chinaDay, LEGACY_PASSWORD, legacyAccountsCsv, legacyHistoryCsv, newIden
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { lastSms, solveCaptcha, staffToken, STRONG_PASSWORD } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+// Brings the legacy tables into the store's type.
+import type {} from '../db/schema-legacy';
 
 type Answer = { statusCode: number; json(): unknown };
 const errorOf = (res: Answer) => (res.json() as { error: { code: string; hint?: { 'zh-CN': string }; issues?: { path: string; code: string; params?: Record<string, string> }[] } }).error;

@@ -117,3 +117,6 @@ export const legacyHistoryRoute = defineRoute({
   params: enterpriseParamsSchema,
   response: z.object({ rows: z.array(legacyHistoryRowSchema.extend({ legacyUsername: z.string() })) }),
 });
+
+export type LegacyUpgradeResult = z.infer<typeof legacyUpgradeRoute.response>;
+export type CarriedHistoryRow = z.infer<typeof legacyHistoryRoute.response>['rows'][number];
