@@ -51,7 +51,7 @@ export const legacyZhCN = {
 } as const;
 
 export const legacyEn: Record<keyof typeof legacyZhCN, string> = {
-  'login.legacy.link': 'Sign in with a hub account (企服平台)',
+  'login.legacy.link': 'Sign in with a legacy hub account',
   'legacy.login.title': 'Legacy hub account sign-in',
   'legacy.login.intro': "The enterprise service hub's accounts have moved to the park's unified government-service sign-in. During the transition, sign in with the hub account to see its item history and upgrade it.",
   'legacy.login.registrationClosed': 'New hub accounts can no longer be registered. An enterprise without an account registers for the one-stop portal: Register on the sign-in page.',
