@@ -8,7 +8,7 @@ const t = (zh: string, en: string): ErrorText => ({ 'zh-CN': zh, en });
 
 /** How to get onto the one-stop portal once the old login is closed (manual 000 §1–2). */
 const upgradeWayHint = t(
-  '请使用一网通办账号登录（账号密码、CA 数字证书或电子营业执照）。企业尚未开通一网通办账号的，请在登录页点击“注册”，通过 CA 数字证书、线上预注册或线下注册开通；办件记录请联系企服平台技术支持 400-8696-086 迁移。',
+  '请使用一网通办账号登录（账号密码、CA 数字证书或电子营业执照）。企业尚未开通一网通办账号的，请在登录页点击“成为新用户”，通过 CA 数字证书、线上预注册或线下注册开通；办件记录请联系企服平台技术支持 400-8696-086 迁移。',
   'Sign in with a one-stop portal account (password, CA key or e-business licence). If the enterprise has no one-stop account yet, choose Register on the sign-in page (CA key, online pre-registration or at the counter); for your item history contact hub support on 400-8696-086.',
 );
 
