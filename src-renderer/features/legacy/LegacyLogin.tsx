@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import type { AppError } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
-import { CaptchaField, useCaptcha } from '../login/CaptchaField';
+import { CaptchaField, useCaptchaSignIn } from '../login/CaptchaField';
 
 interface Fields {
   username: string;
@@ -21,27 +19,13 @@ export function LegacyLogin() {
   const t = useT();
   const go = useRouter((s) => s.go);
   const [form] = Form.useForm<Fields>();
-  const captchaState = useCaptcha();
+  const { captchaState, error, busy, submit } = useCaptchaSignIn(
+    form,
+    (values: Fields, captchaId) =>
+      call((api) => api.legacy.login({ username: values.username.trim(), password: values.password, captchaId, captchaAnswer: values.captchaAnswer.trim() })),
+    () => go('legacy-home'),
+  );
   const { captcha } = captchaState;
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async (values: Fields) => {
-    if (!captcha) return;
-    setBusy(true);
-    setError(null);
-    const r = await call((api) =>
-      api.legacy.login({ username: values.username.trim(), password: values.password, captchaId: captcha.captchaId, captchaAnswer: values.captchaAnswer.trim() }),
-    );
-    setBusy(false);
-    if (r.ok) {
-      go('legacy-home');
-      return;
-    }
-    setError(r.error);
-    form.setFieldsValue({ captchaAnswer: '', ...(r.error.code === 'LOGIN_FAILED' ? { password: '' } : {}) });
-    void captchaState.refresh();
-  };
 
   const upgradedTo = error?.code === 'LEGACY_ALREADY_UPGRADED' ? error.issues?.find((i) => i.code === 'upgraded_to')?.params?.username : undefined;
 
@@ -52,7 +36,7 @@ export function LegacyLogin() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('legacy.login.intro')}</Typography.Paragraph>
       <Alert type="info" showIcon data-testid="legacy-registration-closed" title={t('legacy.login.registrationClosed')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)} disabled={busy}>
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} disabled={busy}>
         <Form.Item name="username" label={t('legacy.field.username')} rules={[{ required: true, whitespace: true, message: t('legacy.required.username') }]}>
           <Input autoComplete="username" maxLength={64} />
         </Form.Item>

@@ -1,6 +1,6 @@
-import { Form } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { AppError } from '@shared/contract/result';
+import type { AppError, Result } from '@shared/contract/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -52,4 +52,34 @@ export function CaptchaField({ state }: { state: CaptchaState }) {
       {error && <ErrorAlert error={error} onRetry={() => void refresh()} style={{ marginBottom: 16 }} />}
     </>
   );
+}
+
+/**
+ * A sign-in form's submit around its captcha: one attempt per image (a new one after every failure), the password
+ * cleared when it was wrong, the error kept for the form to show.
+ */
+export function useCaptchaSignIn<F extends { password: string; captchaAnswer: string }, T>(
+  form: FormInstance<F>,
+  attempt: (values: F, captchaId: string) => Promise<Result<T>>,
+  onSignedIn: (value: T) => void,
+) {
+  const captchaState = useCaptcha();
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: F) => {
+    const { captcha } = captchaState;
+    if (!captcha) return;
+    setBusy(true);
+    setError(null);
+    const r = await attempt(values, captcha.captchaId);
+    setBusy(false);
+    if (r.ok) {
+      onSignedIn(r.value);
+      return;
+    }
+    setError(r.error);
+    form.setFieldsValue({ captchaAnswer: '', ...(r.error.code === 'LOGIN_FAILED' ? { password: '' } : {}) } as Parameters<FormInstance<F>['setFieldsValue']>[0]);
+    void captchaState.refresh();
+  };
+  return { captchaState, error, busy, submit };
 }
