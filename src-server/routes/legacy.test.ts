@@ -3,7 +3,9 @@
  * legacy session, the upgrade with and without the enterprise's one-stop account, role mapping, once only, the
  * carried history and the audit trail — on both databases.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpRoutes } from '@shared/contract/http';
 import { chinaDay, LEGACY_PASSWORD, legacyAccountsCsv, legacyHistoryCsv, newIdentity, pkiKey, type LegacyRow, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { lastSms, solveCaptcha, staffToken, STRONG_PASSWORD } from '../../tests/fixtures/server/flows';
@@ -121,6 +123,15 @@ describeEachDatabase('legacy hub accounts', (engine) => {
       for (const [method, url] of elsewhere) {
         const res = await h.call({ method, url, token, payload: method === 'POST' ? {} : undefined });
         expect([url, res.statusCode, errorOf(res).code]).toEqual([url, 403, 'LEGACY_SESSION_RESTRICTED']);
+      }
+      // Every route of the contract that is not the legacy account's own, nor public, nor logout.
+      const others = httpRoutes.filter((r) => !['public', 'legacy', 'session'].includes(r.access.kind));
+      expect(others.length).toBeGreaterThan(40);
+      for (const r of others) {
+        const url = r.path.replace(/:sha256/g, 'a'.repeat(64)).replace(/:[A-Za-z]+/g, () => randomUUID());
+        const res = await h.call({ method: r.method, url, token, ...(r.body ? { payload: {} } : {}) });
+        expect([r.operationId, res.statusCode], res.body).toEqual([r.operationId, 403]);
+        if (r.method !== 'HEAD') expect(errorOf(res).code, r.operationId).toBe('LEGACY_SESSION_RESTRICTED');
       }
       expect(refusal(await h.call({ method: 'GET', url: '/api/legacy/me', token: staffAdmin }))).toEqual([403, 'FORBIDDEN']);
       expect((await h.call({ method: 'POST', url: '/api/auth/logout', token })).statusCode).toBe(200);
