@@ -27,6 +27,7 @@ import { disbursementRoutes } from './routes/disbursement';
 import { disbursementReviewRoutes } from './routes/disbursement-review';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
+import { legacyRoutes } from './routes/legacy';
 import { phoneRoutes } from './routes/phone';
 import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
@@ -126,6 +127,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(phoneRoutes);
   await app.register(staffUploadRoutes);
   await app.register(counterRegistrationRoutes);
+  await app.register(legacyRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

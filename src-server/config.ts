@@ -43,6 +43,11 @@ export interface ServerConfig {
    * registrations and unowned uploads are kept `retentionDays` after their last activity.
    */
   housekeeping: { intervalMinutes: number; retentionDays: number };
+  /**
+   * The last China calendar day (`YYYY-MM-DD`) legacy hub accounts may sign in (manual 000: 2021-06-30); after it
+   * they are refused with the way to upgrade.
+   */
+  legacyCutoff: string;
 }
 
 /** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
@@ -60,6 +65,16 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, m
 function smsSignFromEnv(raw: string | undefined): string {
   const value = raw?.trim() || '【园区一网通办】';
   if (!/^【[^【】\s]{2,12}】$/u.test(value)) throw new Error(`TONGBAN_SMS_SIGN must be 2–12 characters in 【】 (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
+/** A real calendar day: a typo must stop the start, not silently close (or open) legacy sign-in. */
+function legacyCutoffFromEnv(raw: string | undefined): string {
+  const value = raw?.trim() || '2021-06-30';
+  const day = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new Error(`TONGBAN_LEGACY_CUTOFF must be a date YYYY-MM-DD (got ${JSON.stringify(raw)})`);
+  }
   return value;
 }
 
@@ -102,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       // At least a day: far longer than an SMS code lives, and than a clerk takes between upload and submit.
       retentionDays: numberFromEnv(env, 'TONGBAN_REGISTRATION_RETENTION_DAYS', 7, 1, 3650),
     },
+    legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
   };
 }

@@ -12,7 +12,7 @@ import type { PrincipalCache } from './domain/principal-cache';
 import type { Mailer } from './notifications/mail';
 import type { SmsGateway } from './notifications/sms';
 import type { TrustStore } from './pki/trust-store';
-import type { AccountPrincipal, StaffPrincipal } from './plugins/auth';
+import type { AccountPrincipal, LegacyPrincipal, StaffPrincipal } from './plugins/auth';
 import type { FileStore } from './storage/file-store';
 
 export interface Services {
@@ -27,7 +27,7 @@ export interface Services {
   partialUploads: PartialUploadStore;
   trust: TrustStore;
   /** Session → principal, for a few seconds; cleared on logout, password and permission changes. */
-  principals: PrincipalCache<AccountPrincipal | StaffPrincipal>;
+  principals: PrincipalCache<AccountPrincipal | StaffPrincipal | LegacyPrincipal>;
 }
 
 declare module 'fastify' {

@@ -49,7 +49,10 @@ const seed = !process.env.TONGBAN_REGISTRY_CSV && existsSync(demoRegistry) ? { T
 // A first staff account for the review console on a fresh local database (ignored once staff exist); it must be
 // changed at first login. Real deployments set TONGBAN_STAFF_ADMIN_PASSWORD themselves.
 const staffPassword = process.env.TONGBAN_STAFF_ADMIN_PASSWORD ?? 'Tongban#Staff-2026';
-run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed, TONGBAN_STAFF_ADMIN_PASSWORD: staffPassword });
+// The demo is in the legacy accounts' transition (manual 000): their sign-in closes 90 days from today, not on the
+// manual's 2021-06-30 that a real deployment keeps unless it sets TONGBAN_LEGACY_CUTOFF.
+const legacyCutoff = process.env.TONGBAN_LEGACY_CUTOFF ?? new Date(Date.now() + (8 * 3600 + 90 * 86400) * 1000).toISOString().slice(0, 10);
+run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed, TONGBAN_STAFF_ADMIN_PASSWORD: staffPassword, TONGBAN_LEGACY_CUTOFF: legacyCutoff });
 console.log(`[tongban] 审核工作台 / staff console: http://127.0.0.1:${port}/console/  (admin / ${staffPassword}，首次登录须修改密码 / change at first login)`);
 const electron = process.env.TONGBAN_BROWSER_MODE ? null : electronBinary();
 if (electron) {

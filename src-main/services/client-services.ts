@@ -26,6 +26,7 @@ import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
 import { disbursementHandlers } from './disbursement-services';
+import { legacyHandlers } from './legacy-services';
 import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
@@ -286,6 +287,15 @@ export class ClientServices {
       portal: () => this.portal,
       signedIn: () => this.session !== null,
       startSession: (answer) => this.startSession(answer.token, answer.account, answer, 'password'),
+    }),
+
+    ...legacyHandlers({
+      portal: () => this.portal,
+      legacySession: (token) => {
+        this.session = null;
+        this.portal.setSession(token);
+      },
+      enterpriseId: () => this.session?.enterpriseId ?? null,
     }),
 
     'outbox.list': async () => ok({ entries: this.outbox.list() }),

@@ -23,6 +23,8 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
 // The disbursement's screens (pending list, detail with its dialogs) as one lazy chunk too.
 const DisbursementScreens = lazy(() => import('../features/disbursement/DisbursementScreens'));
+// The legacy hub account's sign-in and restricted home (manual 000).
+const LegacyScreens = lazy(() => import('../features/legacy/LegacyScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 // 忘记密码 and 安全设置 (issue 13).
 const ForgotPasswordPage = lazy(() => import('../features/recovery/ForgotPasswordPage'));
@@ -96,6 +98,7 @@ function Shell() {
               {route.startsWith('disbursement-') && <DisbursementScreens route={route} />}
               {route === 'forgot-password' && <ForgotPasswordPage />}
               {route === 'security' && <SecurityPage />}
+              {route.startsWith('legacy-') && <LegacyScreens route={route} />}
             </Suspense>
           )}
         </div>

@@ -22,7 +22,10 @@ export type Route =
   | 'disbursement-detail'
   // Password recovery and the account's own contacts (issue 13).
   | 'forgot-password'
-  | 'security';
+  | 'security'
+  // Legacy hub accounts (features/legacy).
+  | 'legacy-login'
+  | 'legacy-home';
 
 interface RouterState {
   route: Route;

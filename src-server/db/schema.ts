@@ -59,7 +59,7 @@ export interface StaffAccountTable {
 export interface SessionTable {
   id: string;
   token_hash: string;
-  subject_type: 'account' | 'staff';
+  subject_type: 'account' | 'staff' | 'legacy';
   subject_id: string;
   created_at: string;
   last_seen_at: string;
@@ -150,7 +150,7 @@ export interface SmsOutboxTable {
 export interface AuditLogTable {
   id: string;
   at: string;
-  actor_type: 'account' | 'staff' | 'anonymous' | 'system';
+  actor_type: 'account' | 'staff' | 'anonymous' | 'system' | 'legacy';
   actor_id: string | null;
   enterprise_id: string | null;
   action: string;

@@ -32,11 +32,13 @@ export async function checkPassword<T extends { id: string; password_hash: strin
   db: Kysely<Database>,
   row: T | undefined,
   creds: Credentials,
-  throttleKeyPrefix: 'account' | 'staff',
+  throttleKeyPrefix: 'account' | 'staff' | 'legacy',
+  /** How the stored hash is checked: ours (scrypt), or the old platform's for legacy accounts. */
+  verify: (password: string, stored: string) => Promise<boolean> = verifyPassword,
 ): Promise<T> {
   const key = row ? `${throttleKeyPrefix}-${row.id}` : null;
   await assertNotThrottled(db, creds.ip, key, creds.now);
-  const ok = row ? await verifyPassword(creds.password, row.password_hash) : await verifyAgainstNothing(creds.password);
+  const ok = row ? await verify(creds.password, row.password_hash) : await verifyAgainstNothing(creds.password);
   if (!ok || !row) {
     await recordLoginFailure(db, creds.ip, key, creds.now);
     throw new ApiError('LOGIN_FAILED');

@@ -37,6 +37,8 @@ function security(route: HttpRoute) {
       return [{ staffSession: [] }];
     case 'uploader':
       return [{ accountSession: [] }, { registrationUploadToken: [] }];
+    case 'legacy':
+      return [{ legacySession: [] }];
     default:
       return [{ accountSession: [] }, { staffSession: [] }];
   }
@@ -78,6 +80,7 @@ export function openApiDocument(routes: readonly HttpRoute[], version: string) {
     components: {
       securitySchemes: {
         accountSession: { type: 'http', scheme: 'bearer', description: 'Enterprise account session token' },
+        legacySession: { type: 'http', scheme: 'bearer', description: 'Legacy hub account session token (history and upgrade only)' },
         staffSession: { type: 'http', scheme: 'bearer', description: 'Portal staff session token' },
         registrationUploadToken: { type: 'apiKey', in: 'header', name: 'Upload-Token', description: 'A registration attempt\u2019s upload token' },
       },

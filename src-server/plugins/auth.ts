@@ -31,7 +31,15 @@ export interface StaffPrincipal {
   mustChangePassword: boolean;
 }
 
-export type Principal = AccountPrincipal | StaffPrincipal | { kind: 'anonymous' };
+/** A legacy hub account (企服平台账号): may only see its history and upgrade (routes with access `legacy`). */
+export interface LegacyPrincipal {
+  kind: 'legacy';
+  sessionId: string;
+  id: string;
+  username: string;
+}
+
+export type Principal = AccountPrincipal | StaffPrincipal | LegacyPrincipal | { kind: 'anonymous' };
 
 const ALL_ITEMS = serviceItemSchema.options;
 
@@ -55,8 +63,13 @@ async function loadPrincipal(services: Services, request: FastifyRequest): Promi
 
 async function principalOf(
   services: Services,
-  session: { id: string; subject_type: 'account' | 'staff'; subject_id: string },
-): Promise<AccountPrincipal | StaffPrincipal> {
+  session: { id: string; subject_type: 'account' | 'staff' | 'legacy'; subject_id: string },
+): Promise<AccountPrincipal | StaffPrincipal | LegacyPrincipal> {
+  if (session.subject_type === 'legacy') {
+    const legacy = await services.db.selectFrom('legacy_accounts').select(['id', 'username']).where('id', '=', session.subject_id).executeTakeFirst();
+    if (!legacy) throw new ApiError('AUTH_REQUIRED');
+    return { kind: 'legacy', sessionId: session.id, id: legacy.id, username: legacy.username };
+  }
   if (session.subject_type === 'staff') {
     const staff = await services.db
       .selectFrom('staff_accounts')
@@ -104,6 +117,12 @@ export async function authorize(services: Services, request: FastifyRequest, acc
   }
   const principal = await loadPrincipal(services, request);
   if (principal.kind === 'anonymous') throw new ApiError('AUTH_REQUIRED');
+  // A legacy session reaches its own routes and logout, nothing else (manual 000: history and upgrade only).
+  if (principal.kind === 'legacy') {
+    if (access.kind !== 'legacy' && access.kind !== 'session') throw new ApiError('LEGACY_SESSION_RESTRICTED');
+    return principal;
+  }
+  if (access.kind === 'legacy') throw new ApiError('FORBIDDEN');
   const params = (request.params ?? {}) as Record<string, string | undefined>;
 
   if (access.kind === 'session') return principal;

@@ -103,6 +103,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     if (principal.kind === 'staff') {
       return { kind: 'staff' as const, mustChangePassword: principal.mustChangePassword, staff: { id: principal.id, username: principal.username, role: principal.role } };
     }
+    if (principal.kind === 'legacy') throw new ApiError('LEGACY_SESSION_RESTRICTED');
     if (principal.kind !== 'account') throw new ApiError('AUTH_REQUIRED');
     return {
       kind: 'account' as const,

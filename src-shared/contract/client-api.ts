@@ -31,6 +31,7 @@ import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/ro
 import { accountCreateBodySchema } from './http/enterprise';
 import { UPLOAD_MAX_BYTES } from './http/uploads';
 import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
+import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -249,6 +250,21 @@ export const clientMethods = {
     list: empty,
   },
   uploads: uploadMethods,
+  // ── Legacy hub accounts (企服平台账号, manual 000) ──
+  legacy: {
+    /** Legacy sign-in (until the cut-off). Main holds the session; it reaches only `me` and `upgrade`. */
+    login: z.object({
+      username: z.string().max(64),
+      password: z.string().max(256),
+      captchaId: z.string().max(64),
+      captchaAnswer: z.string().max(16),
+    }),
+    me: empty,
+    /** Binds the signed-in legacy account to its enterprise's one-stop account, proved by signing in as it. */
+    upgrade: z.object({ username: z.string().max(64), password: z.string().max(256) }),
+    /** The history carried from upgraded legacy accounts to the signed-in account's enterprise. */
+    history: empty,
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -405,6 +421,7 @@ export interface ClientResults {
     list: { uploads: UploadState[] };
     discard: { discarded: boolean };
   };
+  legacy: { login: LegacyView; me: LegacyView; upgrade: LegacyUpgradeResult; history: { rows: CarriedHistoryRow[] } };
   drafts: {
     load: { data: unknown; savedAt: string } | null;
     save: { savedAt: string };

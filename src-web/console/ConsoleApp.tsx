@@ -13,11 +13,12 @@ import { ApplicationScreen } from './detail/ApplicationScreen';
 import { DisbursementQueueScreen } from './disbursement/DisbursementQueueScreen';
 import { DisbursementScreen } from './disbursement/DisbursementScreen';
 import { useLang, useT } from './i18n';
+import { LegacyImportScreen } from './LegacyImportScreen';
 import { LoginScreen } from './LoginScreen';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { QueueScreen } from './QueueScreen';
 import { desksOf, type Desk } from './roles';
-import { counterRegistrationHref, disbursementQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
+import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -65,13 +66,15 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
 
 const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref };
 
-function DeskNav({ desks, current }: { desks: Desk[]; current: Desk | undefined }) {
+function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
   if (desks.length < 2) return null;
-  const items = desks.map((d) => ({
+  const items = desks.map((d): { key: Desk | 'legacy'; label: React.ReactNode } => ({
     key: d,
     label: <a href={deskHref[d]}>{t(`nav.${d}`)}</a>,
   }));
+  // Legacy hub account import: staff admins only (the server enforces it too).
+  if (admin) items.push({ key: 'legacy', label: <a href={legacyAccountsHref}>{t('nav.legacy')}</a> });
   return <Menu mode="horizontal" aria-label={t('nav.label')} selectedKeys={current ? [current] : []} items={items} className="console-nav" />;
 }
 
@@ -82,6 +85,15 @@ function Screen() {
   if (!session) return <LoginScreen />;
   if (session.mustChangePassword) return <PasswordChangeScreen />;
   const desks = desksOf(session.staff.role);
+  const admin = session.staff.role === 'admin';
+  if (route.name === 'legacyAccounts') {
+    return (
+      <>
+        <DeskNav desks={desks} current="legacy" admin={admin} />
+        <main className="console-main">{admin ? <LegacyImportScreen /> : <Result status="info" title={t('nav.none')} />}</main>
+      </>
+    );
+  }
   const desk = deskOf(route, desks);
   let screen: React.ReactNode;
   if (!desk || !desks.includes(desk)) screen = <Result status="info" title={t('nav.none')} />;
@@ -91,7 +103,7 @@ function Screen() {
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>
-      <DeskNav desks={desks} current={desk} />
+      <DeskNav desks={desks} current={desk} admin={admin} />
       <main className="console-main">{screen}</main>
     </>
   );

@@ -350,6 +350,24 @@ const zhCN = {
   'counter.doneSubtitle': '{name}（{uscc}）已开通账号 {usernames}，初始密码已通过短信发送至 {mobile}。',
   'counter.doneHint': '请告知申请人：使用企业统一社会信用代码、用户名和短信中的初始密码登录通办，首次登录须修改密码。',
   'counter.another': '办理下一笔',
+  // ── Legacy hub accounts (企服平台账号, manual 000) ──
+  'nav.legacy': '企服平台账号',
+  'legacy.title': '企服平台账号导入',
+  'legacy.intro': '导入企服平台旧账号，供企业在过渡期内登录并升级为一网通办账号。整个文件任一行有误即全部不导入，并提示行号。已升级的账号不会被覆盖。',
+  'legacy.accountsFile': '账号文件（CSV）',
+  'legacy.accountsFormat': '表头：uscc,enterpriseName,username,role,displayName,mobile,passwordHash,items。role 为 法定代表人、管理员 或 经办人；passwordHash 为 PBKDF2-HMAC-SHA256 加盐哈希，格式 pbkdf2_sha256$迭代次数$盐$Base64密钥（不接受明文密码或 MD5）；items 为该账号的事项权限（subsidy、disbursement、constructionFiling），以分号分隔。',
+  'legacy.historyFile': '办件记录文件（CSV，可选）',
+  'legacy.historyFormat': '表头：username,item,title,date,status；date 为 YYYY-MM-DD。同一账号的记录将整体替换。',
+  'legacy.chooseFile': '选择文件',
+  'legacy.import': '导入',
+  'legacy.done': '已导入 {imported} 个账号，更新 {updated} 个，跳过已升级 {skipped} 个；办件记录 {historyRows} 条。',
+  'legacy.line': '{file}第 {line} 行：{problem}',
+  'legacy.file.accounts': '账号文件',
+  'legacy.file.history': '办件记录文件',
+  'legacy.problem.hash_format': '密码哈希格式不符（须为 pbkdf2_sha256$…）',
+  'legacy.problem.role_unknown': '角色须为 法定代表人、管理员 或 经办人',
+  'legacy.problem.account_unknown': '该用户名不在账号文件或已导入的账号中',
+  'legacy.problem.other': '{code}',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -688,6 +706,23 @@ const en: Record<MessageKey, string> = {
   'counter.doneSubtitle': '{name} ({uscc}) has the accounts {usernames}; the initial passwords went by SMS to {mobile}.',
   'counter.doneHint': 'Tell the applicant: sign in to Tongban with the USCC, the username and the initial password from the SMS; the first sign-in asks for a new password.',
   'counter.another': 'Next registration',
+  'nav.legacy': 'Hub accounts',
+  'legacy.title': 'Import legacy hub accounts',
+  'legacy.intro': 'Imports the old hub platform\'s accounts so enterprises can sign in during the transition and upgrade to one-stop accounts. One bad row and nothing is imported; the line is named. Upgraded accounts are never overwritten.',
+  'legacy.accountsFile': 'Accounts (CSV)',
+  'legacy.accountsFormat': 'Header: uscc,enterpriseName,username,role,displayName,mobile,passwordHash,items. role is 法定代表人, 管理员 or 经办人; passwordHash is a salted PBKDF2-HMAC-SHA256 hash encoded pbkdf2_sha256$iterations$salt$base64key (never plain passwords or MD5); items are the service items held (subsidy, disbursement, constructionFiling) separated by semicolons.',
+  'legacy.historyFile': 'Item history (CSV, optional)',
+  'legacy.historyFormat': 'Header: username,item,title,date,status; date is YYYY-MM-DD. An account\'s history is replaced as a whole.',
+  'legacy.chooseFile': 'Choose file',
+  'legacy.import': 'Import',
+  'legacy.done': '{imported} accounts imported, {updated} updated, {skipped} already upgraded and skipped; {historyRows} history rows.',
+  'legacy.line': '{file} line {line}: {problem}',
+  'legacy.file.accounts': 'Accounts file',
+  'legacy.file.history': 'History file',
+  'legacy.problem.hash_format': 'the password hash is not pbkdf2_sha256$…',
+  'legacy.problem.role_unknown': 'the role must be 法定代表人, 管理员 or 经办人',
+  'legacy.problem.account_unknown': 'no such username in the accounts file or among imported accounts',
+  'legacy.problem.other': '{code}',
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -10,7 +10,8 @@ export type ConsoleRoute =
   | { name: 'application'; id: string }
   | { name: 'disbursements' }
   | { name: 'disbursement'; id: string }
-  | { name: 'counterRegistration' };
+  | { name: 'counterRegistration' }
+  | { name: 'legacyAccounts' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (hash === '#/disbursements') return { name: 'disbursements' };
   if (hash === '#/counter-registration') return { name: 'counterRegistration' };
   if (hash === '#/applications') return { name: 'queue' };
+  if (hash === '#/legacy-accounts') return { name: 'legacyAccounts' };
   return { name: 'home' };
 }
 
@@ -40,3 +42,4 @@ export const queueHref = '#/applications';
 export const disbursementHref = (id: string) => `#/disbursements/${id}`;
 export const disbursementQueueHref = '#/disbursements';
 export const counterRegistrationHref = '#/counter-registration';
+export const legacyAccountsHref = '#/legacy-accounts';

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Typography } from 'antd';
 import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
+import { CarriedHistory } from '../legacy/CarriedHistory';
 import { ServiceItems } from '../subsidy/ServiceItems';
 
 /** After sign-in: who is signed in, for which enterprise, and the service items the account may use. */
@@ -40,6 +41,7 @@ export function HomePage() {
         </Card>
       )}
       <ServiceItems />
+      <CarriedHistory />
     </>
   );
 }

@@ -112,6 +112,12 @@ export function LoginPage() {
               {t('key.selfCheck')}
             </Button>
           </div>
+          {/* Legacy hub accounts (manual 000): a third way in during the transition. */}
+          <div style={{ textAlign: 'center' }}>
+            <Button type="link" data-testid="legacy-login-link" onClick={() => go('legacy-login')}>
+              {t('login.legacy.link')}
+            </Button>
+          </div>
         </Card>
       </Col>
     </Row>

@@ -10,6 +10,7 @@ import * as m0004 from './0004-certificate-renewal';
 import * as m0005 from './0005-housekeeping';
 import * as m0006 from './0006-uploads';
 import * as m0008 from './0008-counter-registration';
+import * as m0009 from './0009-legacy-accounts';
 import * as m0010 from './0010-account-recovery';
 
 export const migrations: Record<string, Migration> = {
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005-housekeeping': m0005,
   '0006-uploads': m0006,
   '0008-counter-registration': m0008,
+  '0009-legacy-accounts': m0009,
   '0010-account-recovery': m0010,
 };

@@ -5,6 +5,7 @@ import * as disbursement from './disbursement';
 import * as enterprise from './enterprise';
 import * as files from './files';
 import * as recovery from './recovery';
+import * as legacy from './legacy';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
@@ -18,6 +19,7 @@ export * from './disbursement';
 export * from './enterprise';
 export * from './files';
 export * from './recovery';
+export * from './legacy';
 export * from './registration';
 export * from './route';
 export * from './staff';
@@ -100,4 +102,9 @@ export const httpRoutes: readonly HttpRoute[] = [
   disbursement.staffAcceptReceiptRoute,
   disbursement.staffReturnReceiptRoute,
   ...recovery.recoveryRoutes,
+  legacy.importLegacyAccountsRoute,
+  legacy.legacyLoginRoute,
+  legacy.legacyMeRoute,
+  legacy.legacyUpgradeRoute,
+  legacy.legacyHistoryRoute,
 ];

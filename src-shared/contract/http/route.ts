@@ -26,6 +26,8 @@ export type ServiceItem = z.infer<typeof serviceItemSchema>;
  * - `session`: any signed-in session, account or staff (logout).
  * - `uploader`: an enterprise account's session, or without one a registration upload token (the `Upload-Token`
  *   header); the upload routes check the token and the service item in the upload's metadata themselves.
+ * - `legacy`: a legacy hub account's session (企服平台账号, legacy.ts). Such a session reaches only these routes
+ *   and logout; everything else refuses it with `LEGACY_SESSION_RESTRICTED`.
  */
 export type RouteAccess =
   | { kind: 'public' }
@@ -33,7 +35,8 @@ export type RouteAccess =
   | { kind: 'staff'; roles?: readonly StaffRole[]; allowPasswordChangePending?: boolean }
   | { kind: 'enterpriseOrStaff' }
   | { kind: 'session' }
-  | { kind: 'uploader' };
+  | { kind: 'uploader' }
+  | { kind: 'legacy' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
 
