@@ -7,6 +7,7 @@
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
 import { counterErrors } from './counter';
+import { preRegistrationErrors } from './pre-registration';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -282,6 +283,7 @@ export const serverErrors = {
   },
   ...recoveryErrors,
   ...counterErrors,
+  ...preRegistrationErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

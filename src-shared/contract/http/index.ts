@@ -5,6 +5,7 @@ import * as disbursement from './disbursement';
 import * as enterprise from './enterprise';
 import * as files from './files';
 import * as recovery from './recovery';
+import * as preRegistration from './pre-registration';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
@@ -18,6 +19,7 @@ export * from './disbursement';
 export * from './enterprise';
 export * from './files';
 export * from './recovery';
+export * from './pre-registration';
 export * from './registration';
 export * from './route';
 export * from './staff';
@@ -100,4 +102,12 @@ export const httpRoutes: readonly HttpRoute[] = [
   disbursement.staffAcceptReceiptRoute,
   disbursement.staffReturnReceiptRoute,
   ...recovery.recoveryRoutes,
+  preRegistration.submitPreRegistrationRoute,
+  preRegistration.viewPreRegistrationRoute,
+  preRegistration.resubmitPreRegistrationRoute,
+  preRegistration.staffPreRegistrationQueueRoute,
+  preRegistration.staffGetPreRegistrationRoute,
+  preRegistration.staffPreRegistrationFileRoute,
+  preRegistration.approvePreRegistrationRoute,
+  preRegistration.refusePreRegistrationRoute,
 ];
