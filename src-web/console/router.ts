@@ -10,7 +10,9 @@ export type ConsoleRoute =
   | { name: 'application'; id: string }
   | { name: 'disbursements' }
   | { name: 'disbursement'; id: string }
-  | { name: 'counterRegistration' };
+  | { name: 'counterRegistration' }
+  | { name: 'preRegistrations' }
+  | { name: 'preRegistration'; id: string };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -21,6 +23,9 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (m?.[1]) return { name: 'disbursement', id: m[1] };
   if (hash === '#/disbursements') return { name: 'disbursements' };
   if (hash === '#/counter-registration') return { name: 'counterRegistration' };
+  m = new RegExp(`^#/pre-registrations/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'preRegistration', id: m[1] };
+  if (hash === '#/pre-registrations') return { name: 'preRegistrations' };
   if (hash === '#/applications') return { name: 'queue' };
   return { name: 'home' };
 }
@@ -40,3 +45,5 @@ export const queueHref = '#/applications';
 export const disbursementHref = (id: string) => `#/disbursements/${id}`;
 export const disbursementQueueHref = '#/disbursements';
 export const counterRegistrationHref = '#/counter-registration';
+export const preRegistrationHref = (id: string) => `#/pre-registrations/${id}`;
+export const preRegistrationQueueHref = '#/pre-registrations';
