@@ -38,6 +38,7 @@ export const CLIENT_METHOD_NAMES = {
   profile: ['get', 'startContactChange', 'confirmContactChange'],
   outbox: ['list'],
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
+  preRegistration: ['printForms', 'submit', 'status', 'forget'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -8,6 +8,7 @@
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { counterEn, counterZhCN } from './counter-messages';
+import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -290,6 +291,7 @@ export const zhCN = {
   ...validationZhCN,
   ...recoveryZhCN,
   ...counterZhCN,
+  ...preRegistrationZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -940,6 +942,7 @@ export const en: Catalog = {
   ...validationEn,
   ...recoveryEn,
   ...counterEn,
+  ...preRegistrationEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',
