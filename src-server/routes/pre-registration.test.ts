@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { ADMIN_ID_NUMBER, importRegistry, lastSms, login, newEnterprise, pdfBytes, staffToken, type TestEnterprise } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { newUploadToken, tusUpload } from '../../tests/fixtures/server/uploads';
+import { runHousekeeping } from '../domain/housekeeping';
 import { SimulatedIdentityVerifier } from '../verification/identity';
 
 /** The legal representative the registry fixture lists (张三, ADMIN_ID_NUMBER) and the identity service knows. */
@@ -171,5 +172,15 @@ describeEachDatabase('online pre-registration', (engine) => {
     const res = await h.call({ method: 'GET', url: `/api/staff/pre-registrations/${id}/files/${another.attachments[0]!.sha256}`, token: staff });
     expect(res.statusCode).toBe(404);
     expect(codeOf(await decide(id, 'refuse', staff, ' '))).toBe('BODY_INVALID');
+  });
+
+  // Last: it moves the clock past the retention.
+  it('keeps a request’s scans through housekeeping however long the review takes', async () => {
+    const { body } = await submission();
+    const id = (await submit(body)).json().preRegistrationId as string;
+    h.clock.advance(30 * 86_400);
+    await runHousekeeping(h.app.services);
+    const res = await h.call({ method: 'GET', url: `/api/staff/pre-registrations/${id}/files/${body.attachments[0]!.sha256}`, token: await staffToken(h, 'support') });
+    expect(res.statusCode).toBe(200);
   });
 });
