@@ -4,7 +4,6 @@
  * where the error hints take them too.
  */
 export const preRegistrationZhCN = {
-  'login.preRegister': '没有CA数字证书？线上预注册',
   'prereg.title': '线上预注册',
   'prereg.startOver': '重新开始',
   'prereg.startOverConfirm': '清除已填写的预注册信息并重新开始？',
@@ -60,7 +59,6 @@ export const preRegistrationZhCN = {
 } as const;
 
 export const preRegistrationEn: Record<keyof typeof preRegistrationZhCN, string> = {
-  'login.preRegister': 'No CA key? Pre-register online',
   'prereg.title': 'Online pre-registration',
   'prereg.startOver': 'Start over',
   'prereg.startOverConfirm': 'Clear what was entered and start the pre-registration again?',

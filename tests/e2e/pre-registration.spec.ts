@@ -14,6 +14,11 @@ const REP_MOBILE = '13912340001';
 const ADMIN_MOBILE = '13812341234';
 const REQUIREMENTS = ['businessLicence', 'adminIdFront', 'adminIdBack', 'adminFilingSheet', 'registrationTable', 'agreement', 'authorisationLetter'] as const;
 
+/** 成为新用户 → the registration start page (every way in) → 线上预注册. */
+async function openPreRegistration(page: Page) {
+  await page.getByRole('button', { name: '成为新用户' }).click();
+  await page.getByTestId('way-pre-registration').getByRole('button', { name: '线上预注册' }).click();
+}
 const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
 const step = (page: Page, name: string) => expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
 /** The screen as read, with the pointer off the button it just pressed (a hovered colour is not what people read). */
@@ -32,7 +37,7 @@ test('a pre-registration refused, corrected, approved, then the admin logs in', 
 
   // ── The clerk, without a key ──
   await page.goto(client.url);
-  await page.getByTestId('pre-register').click();
+  await openPreRegistration(page);
   await expect(page.getByRole('heading', { name: '线上预注册' })).toBeVisible();
   const origin = page.getByRole('radiogroup', { name: '企业法定代表人是' });
   await origin.getByRole('radio', { name: '外籍人士' }).check();
@@ -106,7 +111,7 @@ test('a pre-registration refused, corrected, approved, then the admin logs in', 
 
   // ── The clerk reopens Tongban: the request is kept, the reason shown; the same request is corrected ──
   await page.reload();
-  await page.getByTestId('pre-register').click();
+  await openPreRegistration(page);
   await expect(page.getByTestId('prereg-status')).toHaveAttribute('data-status', 'refused');
   await expect(page.getByTestId('prereg-refusal')).toHaveText('退回原因：授权委托书缺少法定代表人签字，请补签后重新上传');
   await shot(page, 'prereg-7-refused');

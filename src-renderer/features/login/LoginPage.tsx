@@ -107,10 +107,6 @@ export function LoginPage() {
               <Button type="link" onClick={() => go('registration-start')}>
                 {t('login.register')}
               </Button>
-              {/* Online pre-registration (no key) until the registration start page lists every way in. */}
-              <Button type="link" onClick={() => go('pre-registration')} data-testid="pre-register">
-                {t('login.preRegister')}
-              </Button>
             </span>
             <Button type="link" onClick={() => go('self-check')}>
               {t('key.selfCheck')}
