@@ -10,6 +10,7 @@ import {
 import type { AppError } from '@shared/contract/result';
 import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
 import { call } from '../platform';
+import { autosaveDraft } from './autosave';
 import { PRE_REGISTRATION_DRAFT_KEY } from './draft-keys';
 
 /**
@@ -134,33 +135,7 @@ export const usePreRegistration = create<State>((set, get) => ({
   },
 }));
 
-/** Saves the draft ~500 ms after the last change; the returned stop function writes a pending change at once. */
+/** Saves the draft ~500 ms after the last change (state/autosave.ts); not once submitted or started over. */
 export function startAutosave(delayMs = 500): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: PreRegistrationDraft | null = null;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const data = pending;
-    pending = null;
-    if (data) void call((api) => api.drafts.save({ key: PRE_REGISTRATION_DRAFT_KEY, data }));
-  };
-  const unsubscribe = usePreRegistration.subscribe((state, prev) => {
-    const d = state.draft;
-    if (!state.loaded || d === prev.draft) return;
-    if (d.step === 'status' || d.origin === null) {
-      // Submitted or started over: the draft is discarded; a save still waiting would bring it back.
-      pending = null;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      return;
-    }
-    pending = d;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, delayMs);
-  });
-  return () => {
-    unsubscribe();
-    flush();
-  };
+  return autosaveDraft(usePreRegistration, { key: PRE_REGISTRATION_DRAFT_KEY, draftOf: (s) => s.draft, skip: (d) => d.step === 'status' || d.origin === null, delayMs });
 }
