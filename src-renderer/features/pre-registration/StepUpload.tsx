@@ -1,10 +1,9 @@
 import { Alert, Typography } from 'antd';
 import { missingPreRegistrationScans, type PreRegistrationRequirement } from '@shared/contract/http/pre-registration';
 import type { MessageKey } from '@shared/i18n/messages';
-import { UploadSlot } from '../../components/UploadSlot';
 import { useT } from '../../i18n/store';
 import { REQUIREMENTS, usePreRegistration } from '../../state/pre-registration';
-import { REQUIREMENT_NAMES as REGISTRATION_NAMES } from '../registration/StepUpload';
+import { RegistrationScans, REQUIREMENT_NAMES as REGISTRATION_NAMES } from '../registration/StepUpload';
 import { StepNav } from '../registration/StepNav';
 import { usePreRegistrationSteps } from './nav';
 
@@ -20,24 +19,7 @@ export function StepUpload() {
   return (
     <>
       <Typography.Paragraph>{t('prereg.upload.intro')}</Typography.Paragraph>
-      <ol style={{ listStyle: 'none', padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 6 }}>
-        {REQUIREMENTS.map((r, i) => (
-          <UploadSlot
-            key={r}
-            purpose="registration"
-            requirement={r}
-            name={t(NAMES[r])}
-            title={`${i + 1}. ${t(NAMES[r])}`}
-            value={attachments[r]}
-            onUploaded={(ref) => setAttachment(r, ref)}
-            thumbnail
-            testId={`prereg-upload-${r}`}
-            inputTestId={`prereg-upload-input-${r}`}
-            padding="14px 16px"
-            divider={i < REQUIREMENTS.length - 1}
-          />
-        ))}
-      </ol>
+      <RegistrationScans requirements={REQUIREMENTS} names={NAMES} attachments={attachments} onUploaded={setAttachment} testIdPrefix="prereg-" />
       {missing > 0 && <Alert type="info" showIcon title={t('prereg.upload.allRequired', { count: REQUIREMENTS.length })} style={{ marginTop: 16 }} />}
       <StepNav wizard={wizard} nextDisabled={missing > 0} />
     </>
