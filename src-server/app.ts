@@ -40,6 +40,9 @@ import { systemRoutes } from './routes/system';
 import { tusUploadRoutes } from './routes/tus-uploads';
 import type { Services } from './services';
 import { diskFileStore } from './storage/file-store';
+import { SimulatedIdentityVerifier, type IdentityVerifier } from './verification/identity';
+import { SimulatedMarketRegulator, type MarketRegulator } from './verification/market-regulator';
+import { preRegistrationRoutes } from './routes/pre-registration';
 
 export interface ServerOptions {
   /** Overrides over the environment's configuration. */
@@ -50,6 +53,9 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** `true` logs to stdout at the configured level; a stream captures the log (tests). */
   logger?: boolean | NodeJS.WritableStream;
+  /** Pre-registration's identity service and registry match (default: the simulations, verification/). */
+  identity?: IdentityVerifier;
+  marketRegulator?: MarketRegulator;
   /** The built browser pages served under `/console/` (default: `dist/web` beside the server or the source tree). */
   webDir?: string;
 }
@@ -87,6 +93,8 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     partialUploads: new PartialUploadStore({ directory: path.join(config.dataDir, 'uploads') }),
     trust: await loadTrustStore(config.trustDir),
     principals: new PrincipalCache(),
+    identity: opts.identity ?? new SimulatedIdentityVerifier(),
+    marketRegulator: opts.marketRegulator ?? new SimulatedMarketRegulator(db),
   };
   app.decorate('services', services);
   const housekeeping = housekeepingSchedule(services, app.log);
@@ -104,6 +112,13 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   for (const file of config.registrySeedFiles) {
     await importRegistry(db, await readFile(file, 'utf8'), { type: 'system', id: null }, clock.now(), 'startup');
     app.log.info({ file }, 'legal-person registry imported from a seed file');
+  }
+  if (services.identity instanceof SimulatedIdentityVerifier) {
+    for (const file of config.simulatedIdentityFiles) await services.identity.load(file);
+    app.log.info({ persons: services.identity.size }, 'pre-registration identity checks: SimulatedIdentityVerifier (no real identity service)');
+  }
+  if (services.marketRegulator instanceof SimulatedMarketRegulator) {
+    app.log.info('pre-registration registry match: SimulatedMarketRegulator (reads the imported legal-person registry)');
   }
   if (services.trust.anchors.length === 0) {
     app.log.warn({ trustDir: config.trustDir }, 'no trusted CA roots: CA registration and CA login will refuse every key');
@@ -128,6 +143,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(staffUploadRoutes);
   await app.register(counterRegistrationRoutes);
   await app.register(legacyRoutes);
+  await app.register(preRegistrationRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

@@ -22,6 +22,8 @@ export interface ServerConfig {
   bootstrapStaffPassword: string | null;
   /** Legal-person registry CSV files imported at startup (demo and development data; staff import the real one). */
   registrySeedFiles: string[];
+  /** Persons the simulated identity service knows (`name,idNumber,mobile` CSV files; verification/identity.ts). */
+  simulatedIdentityFiles: string[];
   logLevel: string;
   /** Per caller address and hour: anonymous scan uploads and registration submits (each submit texts a code). */
   anonymousLimits: { uploadsPerHour: number; submitsPerHour: number };
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: env.TONGBAN_MAIL_FROM ?? 'Tongban <noreply@tongban.localhost>',
     bootstrapStaffPassword: env.TONGBAN_STAFF_ADMIN_PASSWORD || null,
     registrySeedFiles: (env.TONGBAN_REGISTRY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
+    simulatedIdentityFiles: (env.TONGBAN_SIMULATED_IDENTITY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
     logLevel: env.TONGBAN_LOG_LEVEL ?? 'info',
     anonymousLimits: {
       uploadsPerHour: Number(env.TONGBAN_ANON_UPLOADS_PER_HOUR ?? 300),

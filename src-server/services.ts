@@ -14,6 +14,8 @@ import type { SmsGateway } from './notifications/sms';
 import type { TrustStore } from './pki/trust-store';
 import type { AccountPrincipal, LegacyPrincipal, StaffPrincipal } from './plugins/auth';
 import type { FileStore } from './storage/file-store';
+import type { IdentityVerifier } from './verification/identity';
+import type { MarketRegulator } from './verification/market-regulator';
 
 export interface Services {
   config: ServerConfig;
@@ -28,6 +30,9 @@ export interface Services {
   trust: TrustStore;
   /** Session → principal, for a few seconds; cleared on logout, password and permission changes. */
   principals: PrincipalCache<AccountPrincipal | StaffPrincipal | LegacyPrincipal>;
+  /** Pre-registration's checks of the legal representative (simulated here: verification/). */
+  identity: IdentityVerifier;
+  marketRegulator: MarketRegulator;
 }
 
 declare module 'fastify' {

@@ -46,6 +46,9 @@ const demoRegistry = path.join(dataDir, 'demo-registry.csv');
 const demoKeys = !process.env.SOFTHSM2_CONF && existsSync(demoConf) ? { SOFTHSM2_CONF: demoConf, TONGBAN_PKCS11_MODULES: '/usr/lib/softhsm/libsofthsm2.so' } : {};
 if (demoKeys.SOFTHSM2_CONF) console.log(`[tongban] 使用演示 USB Key / using the demo keys: ${demoConf}`);
 const seed = !process.env.TONGBAN_REGISTRY_CSV && existsSync(demoRegistry) ? { TONGBAN_REGISTRY_CSV: demoRegistry } : {};
+// The persons the simulated identity service knows, for a demo pre-registration (native/softhsm/demo-token.ts).
+const demoIdentity = path.join(dataDir, 'demo-identity.csv');
+if (!process.env.TONGBAN_SIMULATED_IDENTITY_CSV && existsSync(demoIdentity)) seed.TONGBAN_SIMULATED_IDENTITY_CSV = demoIdentity;
 // A first staff account for the review console on a fresh local database (ignored once staff exist); it must be
 // changed at first login. Real deployments set TONGBAN_STAFF_ADMIN_PASSWORD themselves.
 const staffPassword = process.env.TONGBAN_STAFF_ADMIN_PASSWORD ?? 'Tongban#Staff-2026';

@@ -21,6 +21,9 @@ const USCC_PLACE: Record<string, string> = {
   'subject-OU': 'subject OU',
 };
 
+/** The demo enterprise that has no key: it registers by online pre-registration (README "Online pre-registration"). */
+const DEMO_PRE_REGISTRATION = { uscc: '91320594MA1YY8Q29X', name: '苏州园区无Key示范有限公司' };
+
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? './data');
   const demoDir = path.join(dataDir, 'demo-token');
@@ -45,7 +48,12 @@ async function main(): Promise<void> {
   // expired and code-less keys, which the server refuses as it would refuse real ones). `npm start` imports it.
   const registry = path.join(dataDir, 'demo-registry.csv');
   const rows = manifest.tokens.flatMap((t) => (t.kind === 'issued' && t.uscc ? [`${t.uscc},"${t.enterpriseName}",张伟,居民身份证,11010519491231002X,"江苏省苏州市工业园区星湖街328号",active`] : []));
+  // An enterprise without any key, for online pre-registration: its legal representative 张伟 is one of the
+  // persons the server's SimulatedIdentityVerifier knows (demo-identity.csv, mobile 13812341234).
+  rows.push(`${DEMO_PRE_REGISTRATION.uscc},"${DEMO_PRE_REGISTRATION.name}",张伟,居民身份证,11010519491231002X,"江苏省苏州市工业园区星湖街328号",active`);
   await writeFile(registry, ['uscc,name,legalRepresentative,idType,idNumber,address,status', ...rows].join('\n') + '\n');
+  const identity = path.join(dataDir, 'demo-identity.csv');
+  await writeFile(identity, 'name,idNumber,mobile\n张伟,11010519491231002X,13812341234\n');
 
   console.log(`
 演示用 USB Key 已就绪 / Demo tokens ready: ${demoDir}
@@ -69,6 +77,7 @@ Key 标签 / token label   统一社会信用代码 / USCC     企业 / enterpri
   }
   console.log(`\n推荐 / start with: JSCA-RSA-0001, USCC 91320594MA1MXK3R3C
 法人库演示数据 / demo registry: ${registry}（法定代表人 / legal representative: 张伟）
+线上预注册 / online pre-registration: ${DEMO_PRE_REGISTRATION.name} ${DEMO_PRE_REGISTRATION.uscc}，法定代表人 张伟 11010519491231002X 13812341234（模拟身份核验 / simulated identity service: ${identity}）
 \`npm start\` 会自动使用演示 Key 和演示法人库 / picks up the demo keys and registry by itself.`);
 }
 

@@ -29,6 +29,8 @@ import { disbursementHandlers } from './disbursement-services';
 import { legacyHandlers } from './legacy-services';
 import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
+import { preRegistrationHandlers } from './pre-registration-services';
+import type { RegistrationWay } from './registration-forms';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
 import { subsidyHandlers, subsidySubmission } from './subsidy-services';
 import { uploadHandlers, UploadQueue, type UploadServicesContext } from './upload-services';
@@ -48,7 +50,7 @@ export interface ClientServicesOptions {
   /** IT's install-time settings (seed-settings.ts); what the clerk saves overrides them. */
   seed?: Partial<Settings>;
   /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
-  printRegistrationForms: (form: ClientFormInput) => Promise<Uint8Array>;
+  printRegistrationForms: (form: ClientFormInput, way?: RegistrationWay) => Promise<Uint8Array>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Backoff of the outbox's automatic sends (tests shorten it). */
   outboxRetryMs?: { first: number; max: number };
@@ -263,6 +265,14 @@ export class ClientServices {
       if (r.ok) this.uploads.endRegistrationAttempt();
       return r;
     },
+
+    ...preRegistrationHandlers({
+      portal: () => this.portal,
+      store: () => this.opts.store,
+      uploadToken: () => this.uploads.currentRegistrationToken(),
+      endUploadAttempt: () => this.uploads.endRegistrationAttempt(),
+      print: (form, way) => this.opts.printRegistrationForms(form, way),
+    }),
 
     ...subsidyHandlers({
       portal: () => this.portal,

@@ -56,7 +56,7 @@ export function createDesktopServices(opts: {
     tokens,
     defaultServerUrl: env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
     seed,
-    printRegistrationForms: async (form) => renderRegistrationForms(form, await loadFormFont()),
+    printRegistrationForms: async (form, way) => renderRegistrationForms(form, await loadFormFont(), way),
     log: opts.log,
     journal,
   });

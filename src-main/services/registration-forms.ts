@@ -25,7 +25,13 @@ function orBlank(value: string | undefined): string {
   return value?.trim() ?? '';
 }
 
-function registrationTable(page: PrintPage, { enterprise, administrator, caProfile }: RegistrationForm): void {
+/**
+ * How the enterprise is verified: with a CA key (registration) or by the legal representative's identity and the
+ * registry (online pre-registration, which prints the same forms to stamp).
+ */
+export type RegistrationWay = 'ca' | 'preRegistration';
+
+function registrationTable(page: PrintPage, { enterprise, administrator, caProfile }: RegistrationForm, way: RegistrationWay): void {
   page.title('企业注册登记表', { subtitle: `${PORTAL}企业用户实名注册` });
   page.table([
     { section: '一、企业基本信息' },
@@ -33,7 +39,7 @@ function registrationTable(page: PrintPage, { enterprise, administrator, caProfi
     { fields: [{ label: '统一社会信用代码', value: enterprise.uscc }] },
     { fields: [{ label: '注册地址', value: enterprise.address }], minHeight: 40 },
     { fields: [{ label: '法定代表人', value: enterprise.legalRepresentative }] },
-    { fields: [{ label: '实名认证方式', value: caChoice(caProfile) }] },
+    { fields: [{ label: '实名认证方式', value: way === 'preRegistration' ? '■ 线上预注册（法定代表人身份核验，审核通过后开通账号）' : caChoice(caProfile) }] },
     { section: '二、企业管理员信息' },
     { fields: [{ label: '管理员姓名', value: administrator.name }] },
     { fields: [{ label: '身份证号码', value: administrator.idNumber }, { label: '手机号码', value: administrator.mobile }] },
@@ -134,20 +140,20 @@ function agreement(page: PrintPage, { enterprise }: RegistrationForm): void {
 }
 
 /** The four forms, one A4 page each, in one PDF; `fontBytes` is the CJK subset font (see `loadFormFont`). */
-export async function renderRegistrationForms(form: RegistrationForm, fontBytes: Uint8Array): Promise<Uint8Array> {
+export async function renderRegistrationForms(form: RegistrationForm, fontBytes: Uint8Array, way: RegistrationWay = 'ca'): Promise<Uint8Array> {
   const doc = await PrintDocument.create(fontBytes, {
     title: `企业注册材料 - ${form.enterprise.name}`,
     subject: `${PORTAL}企业用户实名注册：企业注册登记表、企业管理员备案表、授权委托书、用户实名注册及使用协议`,
     keywords: [form.enterprise.uscc, '企业注册登记表', '管理员备案表', '授权委托书', '用户注册协议'],
   });
-  const pages: Array<[string, (page: PrintPage, form: RegistrationForm) => void]> = [
+  const pages: Array<[string, (page: PrintPage, form: RegistrationForm, way: RegistrationWay) => void]> = [
     ['企业注册登记表', registrationTable],
     ['企业管理员备案表', administratorFiling],
     ['授权委托书', authorisationLetter],
     ['用户实名注册及使用协议', agreement],
   ];
   for (const [name, draw] of pages) {
-    draw(doc.addPage({ header: HEADER, footer: `${name}\u3000统一社会信用代码：${form.enterprise.uscc}` }), form);
+    draw(doc.addPage({ header: HEADER, footer: `${name}\u3000统一社会信用代码：${form.enterprise.uscc}` }), form, way);
   }
   return doc.save();
 }

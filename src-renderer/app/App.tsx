@@ -16,6 +16,7 @@ import { themeFor } from './theme';
 // Not on the way to the login screen: loaded when first opened, to keep the initial bundle small.
 const RegistrationWizard = lazy(() => import('../features/registration/RegistrationWizard'));
 const RegistrationStartPage = lazy(() => import('../features/registration/RegistrationStartPage'));
+const PreRegistrationWizard = lazy(() => import('../features/pre-registration/PreRegistrationWizard'));
 const SelfCheckPage = lazy(() => import('../features/self-check/SelfCheckPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
@@ -91,6 +92,7 @@ function Shell() {
               {route === 'home' && <HomePage />}
               {route === 'registration' && <RegistrationWizard />}
               {route === 'registration-start' && <RegistrationStartPage />}
+              {route === 'pre-registration' && <PreRegistrationWizard />}
               {route === 'self-check' && <SelfCheckPage />}
               {route === 'settings' && <SettingsPage />}
               {route === 'accounts' && <AccountsPage />}

@@ -13,6 +13,7 @@ import type { TokenCertificate } from '@shared/contract/token';
 import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { call } from '../platform';
+import { autosaveDraft } from './autosave';
 import { REGISTRATION_DRAFT_KEY } from './draft-keys';
 
 /**
@@ -189,31 +190,6 @@ export const useRegistration = create<RegistrationState>((set, get) => ({
  * step (that draft is finished and discarded).
  */
 export function startAutosave(delayMs = 500): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: RegistrationDraft | null = null;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const data = pending;
-    pending = null;
-    if (data && data.step !== 'done') void call((api) => api.drafts.save({ key: DRAFT_KEY, data }));
-  };
-  const unsubscribe = useRegistration.subscribe((state, prev) => {
-    const d = state.draft;
-    if (!state.loaded || d === prev.draft) return;
-    if (d.step === 'done' || d.caProfile === null) {
-      // Finished or started over: the draft is being discarded, so a save still waiting would bring it back.
-      pending = null;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      return;
-    }
-    pending = d;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, delayMs);
-  });
-  return () => {
-    unsubscribe();
-    flush();
-  };
+  // Finished (done) or started over (nothing chosen): the draft is being discarded.
+  return autosaveDraft(useRegistration, { key: DRAFT_KEY, draftOf: (s) => s.draft, skip: (d) => d.step === 'done' || d.caProfile === null, delayMs });
 }

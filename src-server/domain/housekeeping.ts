@@ -26,6 +26,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Database } from '../db/schema';
 import type {} from '../db/schema-recovery';
 import type {} from '../db/schema-uploads';
+import type {} from '../db/schema-pre-registration';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
@@ -87,6 +88,8 @@ function isReferenced(eb: ExpressionBuilder<Database, 'files'>, sha256: string):
         .where((w) => w.or([w('disbursements.stamped_sha256', '=', sha256), w('disbursements.receipt_content_json', 'like', inText)])),
     ),
     eb.exists(eb.selectFrom('receipt_links').select(one).where('receipt_links.photo_sha256', '=', sha256)),
+    // A pre-registration's scans wait for staff for as long as it takes, and every revision's stay (history).
+    eb.exists(eb.selectFrom('pre_registration_events').select(one).where('pre_registration_events.attachments_json', 'like', inText)),
   ]);
 }
 

@@ -15,6 +15,8 @@ export const smsTemplates = {
   certificateRenewed: (p: { enterprise: string; username: string; notAfter: string; oldNotAfter: string }) =>
     `（${p.enterprise}）更新后的 CA 数字证书（有效期至 ${p.notAfter}）已自动绑定账号(${p.username})，` +
     `原证书在 ${p.oldNotAfter} 前仍可登录。如非本企业操作，请立即联系平台客服。`,
+  preRegistrationRefused: (p: { enterprise: string; reference: string }) =>
+    `您提交的（${p.enterprise}）线上预注册申请（编号 ${p.reference}）已被退回。请在通办客户端查看退回原因，修改后重新提交。`,
 };
 
 export const mailTemplates = {

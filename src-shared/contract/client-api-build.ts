@@ -39,6 +39,7 @@ export const CLIENT_METHOD_NAMES = {
   outbox: ['list'],
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   legacy: ['login', 'me', 'upgrade', 'history'],
+  preRegistration: ['printForms', 'submit', 'status', 'forget'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -32,6 +32,7 @@ import { accountCreateBodySchema } from './http/enterprise';
 import { UPLOAD_MAX_BYTES } from './http/uploads';
 import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
 import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
+import type { PreRegistrationView } from './http/pre-registration';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -79,6 +80,14 @@ export const attachmentRefSchema = z.object({
   fileName: z.string().max(255),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+// ── Online pre-registration: the form as typed (the contract's rules: http/pre-registration.ts) ─────────
+export const preRegistrationDraftFormSchema = z.object({
+  enterprise: z.object({ uscc: z.string().max(18), name: z.string().max(100), address: z.string().max(200) }),
+  legalRepresentative: z.object({ name: z.string().max(50), idNumber: z.string().max(22), mobile: z.string().max(20) }),
+  administrator: registrationFormSchema.shape.administrator,
+});
+export type PreRegistrationDraftForm = z.infer<typeof preRegistrationDraftFormSchema>;
 
 // ── Uploads (one surface for every flow; main resumes them over tus) ─────────────────────────────────────
 /** Which flow an upload is for: registration scans go under the attempt's upload token, the others under the session and that service item. */
@@ -265,6 +274,17 @@ export const clientMethods = {
     /** The history carried from upgraded legacy accounts to the signed-in account's enterprise. */
     history: empty,
   },
+  /**
+   * Main keeps the request's id and access secret (the renderer never sees the secret): `submit` sends a new
+   * request, or corrects the kept one when it was refused; `status` asks the server about the kept one (null:
+   * none); `forget` drops it (approved and seen, or abandoned).
+   */
+  preRegistration: {
+    printForms: z.object({ form: preRegistrationDraftFormSchema }),
+    submit: z.object({ form: preRegistrationDraftFormSchema, attachments: z.array(attachmentRefSchema).max(20) }),
+    status: empty,
+    forget: empty,
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -422,6 +442,12 @@ export interface ClientResults {
     discard: { discarded: boolean };
   };
   legacy: { login: LegacyView; me: LegacyView; upgrade: LegacyUpgradeResult; history: { rows: CarriedHistoryRow[] } };
+  preRegistration: {
+    printForms: { pdf: string; fileName: string };
+    submit: PreRegistrationView;
+    status: PreRegistrationView | null;
+    forget: { forgotten: boolean };
+  };
   drafts: {
     load: { data: unknown; savedAt: string } | null;
     save: { savedAt: string };

@@ -8,6 +8,7 @@ import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
+import { preRegistrationErrors } from './pre-registration';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -284,6 +285,7 @@ export const serverErrors = {
   ...recoveryErrors,
   ...counterErrors,
   ...legacyErrors,
+  ...preRegistrationErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

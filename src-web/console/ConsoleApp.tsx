@@ -16,9 +16,11 @@ import { useLang, useT } from './i18n';
 import { LegacyImportScreen } from './LegacyImportScreen';
 import { LoginScreen } from './LoginScreen';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
+import { PreRegistrationQueueScreen } from './pre-registration/PreRegistrationQueueScreen';
+import { PreRegistrationScreen } from './pre-registration/PreRegistrationScreen';
 import { QueueScreen } from './QueueScreen';
 import { desksOf, type Desk } from './roles';
-import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, queueHref, useRoute, type ConsoleRoute } from './router';
+import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, preRegistrationQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -60,11 +62,12 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'home') return desks[0];
   if (route.name === 'queue') return 'review';
   if (route.name === 'counterRegistration') return 'counter';
+  if (route.name === 'preRegistrations' || route.name === 'preRegistration') return 'preRegistration';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
 
-const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref };
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref };
 
 function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
@@ -100,6 +103,8 @@ function Screen() {
   else if (route.name === 'application') screen = <ApplicationScreen key={route.id} id={route.id} />;
   else if (route.name === 'disbursement') screen = <DisbursementScreen key={route.id} id={route.id} />;
   else if (desk === 'counter') screen = <CounterRegistrationScreen />;
+  else if (route.name === 'preRegistration') screen = <PreRegistrationScreen key={route.id} id={route.id} />;
+  else if (desk === 'preRegistration') screen = <PreRegistrationQueueScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, queueHref } from './router';
+import { applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
 import { desksOf } from './roles';
 
 const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
@@ -11,6 +11,8 @@ describe('console routes', () => {
     expect(parseRoute(queueHref)).toEqual({ name: 'queue' });
     expect(parseRoute(disbursementQueueHref)).toEqual({ name: 'disbursements' });
     expect(parseRoute(counterRegistrationHref)).toEqual({ name: 'counterRegistration' });
+    expect(parseRoute(preRegistrationHref(id))).toEqual({ name: 'preRegistration', id });
+    expect(parseRoute(preRegistrationQueueHref)).toEqual({ name: 'preRegistrations' });
   });
 
   it('sends anything else home', () => {
@@ -19,10 +21,10 @@ describe('console routes', () => {
 });
 
 describe('desks by role', () => {
-  it('gives reviewers the review queue, finance the disbursements, support counter registration, admins all three', () => {
+  it('gives reviewers the review queue, finance the disbursements, support counter registration and pre-registrations, admins all', () => {
     expect(desksOf('reviewer')).toEqual(['review']);
     expect(desksOf('finance')).toEqual(['finance']);
-    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter']);
-    expect(desksOf('support')).toEqual(['counter']);
+    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration']);
+    expect(desksOf('support')).toEqual(['counter', 'preRegistration']);
   });
 });

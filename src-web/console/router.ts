@@ -11,7 +11,9 @@ export type ConsoleRoute =
   | { name: 'disbursements' }
   | { name: 'disbursement'; id: string }
   | { name: 'counterRegistration' }
-  | { name: 'legacyAccounts' };
+  | { name: 'legacyAccounts' }
+  | { name: 'preRegistrations' }
+  | { name: 'preRegistration'; id: string };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -22,6 +24,9 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (m?.[1]) return { name: 'disbursement', id: m[1] };
   if (hash === '#/disbursements') return { name: 'disbursements' };
   if (hash === '#/counter-registration') return { name: 'counterRegistration' };
+  m = new RegExp(`^#/pre-registrations/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'preRegistration', id: m[1] };
+  if (hash === '#/pre-registrations') return { name: 'preRegistrations' };
   if (hash === '#/applications') return { name: 'queue' };
   if (hash === '#/legacy-accounts') return { name: 'legacyAccounts' };
   return { name: 'home' };
@@ -43,3 +48,5 @@ export const disbursementHref = (id: string) => `#/disbursements/${id}`;
 export const disbursementQueueHref = '#/disbursements';
 export const counterRegistrationHref = '#/counter-registration';
 export const legacyAccountsHref = '#/legacy-accounts';
+export const preRegistrationHref = (id: string) => `#/pre-registrations/${id}`;
+export const preRegistrationQueueHref = '#/pre-registrations';

@@ -1,7 +1,7 @@
 import { DownloadOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { AppError } from '@shared/contract/result';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppError, Result } from '@shared/contract/result';
 import { fromBase64 } from '@shared/encoding/bytes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
@@ -13,8 +13,9 @@ import { StepNav } from './StepNav';
 /**
  * 4 打印表单: the registration table, administrator filing sheet, authorisation letter and agreement as one PDF,
  * generated from the form; previewed in place (a blob: URL, nothing written to disk), downloaded or printed.
+ * Online pre-registration prints the same forms from its own form (`generate`, `intro`, `nav`).
  */
-export function StepPrint() {
+export function StepPrint(props: { generate?: () => Promise<Result<{ pdf: string; fileName: string }>>; intro?: string; nav?: ReactNode }) {
   const t = useT();
   const form = useRegistration((s) => s.draft.form);
   const [pdf, setPdf] = useState<{ url: string; fileName: string } | null>(null);
@@ -29,7 +30,7 @@ export function StepPrint() {
   const generate = async () => {
     setBusy(true);
     setError(null);
-    const r = await call((api) => api.registration.printForms({ form: normalizedForm(form) }));
+    const r = await (props.generate ? props.generate() : call((api) => api.registration.printForms({ form: normalizedForm(form) })));
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -41,7 +42,7 @@ export function StepPrint() {
 
   return (
     <>
-      <Typography.Paragraph>{t('reg.print.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>{props.intro ?? t('reg.print.intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type={pdf ? 'default' : 'primary'} icon={<FilePdfOutlined aria-hidden />} loading={busy} onClick={() => void generate()}>
           {pdf ? t('reg.print.regenerate') : t('reg.print.generate')}
@@ -71,7 +72,7 @@ export function StepPrint() {
           style={{ width: '100%', height: 640, border: '1px solid #d9d9d9', borderRadius: 4, background: '#525659' }}
         />
       )}
-      <StepNav />
+      {props.nav ?? <StepNav />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import * as enterprise from './enterprise';
 import * as files from './files';
 import * as recovery from './recovery';
 import * as legacy from './legacy';
+import * as preRegistration from './pre-registration';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
@@ -20,6 +21,7 @@ export * from './enterprise';
 export * from './files';
 export * from './recovery';
 export * from './legacy';
+export * from './pre-registration';
 export * from './registration';
 export * from './route';
 export * from './staff';
@@ -107,4 +109,12 @@ export const httpRoutes: readonly HttpRoute[] = [
   legacy.legacyMeRoute,
   legacy.legacyUpgradeRoute,
   legacy.legacyHistoryRoute,
+  preRegistration.submitPreRegistrationRoute,
+  preRegistration.viewPreRegistrationRoute,
+  preRegistration.resubmitPreRegistrationRoute,
+  preRegistration.staffPreRegistrationQueueRoute,
+  preRegistration.staffGetPreRegistrationRoute,
+  preRegistration.staffPreRegistrationFileRoute,
+  preRegistration.approvePreRegistrationRoute,
+  preRegistration.refusePreRegistrationRoute,
 ];
