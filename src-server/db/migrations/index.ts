@@ -12,6 +12,7 @@ import * as m0006 from './0006-uploads';
 import * as m0008 from './0008-counter-registration';
 import * as m0009 from './0009-legacy-accounts';
 import * as m0010 from './0010-account-recovery';
+import * as m0011 from './0011-account-roles';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-counter-registration': m0008,
   '0009-legacy-accounts': m0009,
   '0010-account-recovery': m0010,
+  '0011-account-roles': m0011,
 };
