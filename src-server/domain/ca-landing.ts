@@ -5,8 +5,10 @@
  * - the clerk named another account of the certificate's enterprise: with that account's password (throttled like
  *   a password login) the certificate is bound to it and the login lands there; without one the answer asks for
  *   it (CA_ACCOUNT_PASSWORD_REQUIRED), whether or not the account exists;
- * - nobody named: the one account the certificate is bound to; several: CA_ACCOUNT_CHOICE_REQUIRED; none: a renewal
- *   of a bound certificate (certificate-renewal.ts), else CA_CERT_NOT_BOUND.
+ * - nobody named: the one account the certificate is bound to; several: CA_ACCOUNT_CHOICE_REQUIRED; none:
+ *   CA_CERT_NOT_BOUND.
+ * A certificate bound to nobody is first tried as the renewal of a bound one (certificate-renewal.ts), which binds
+ * it to each account its predecessor served.
  * A deactivated account is refused (ACCOUNT_DEACTIVATED); a removed one no longer has bindings.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -33,12 +35,13 @@ export async function landingAccount(
   ctx: LandingContext,
 ): Promise<AccountTable> {
   let bound = await boundAccounts(services.db, cert.fingerprint);
+  // A renewed certificate takes over its predecessor's accounts first, whichever of them the clerk names.
+  if (bound.length === 0) bound = await bindRenewedCertificate(services, cert, ctx);
   if (named) {
     const hit = bound.find((a) => a.username === named.username);
     if (hit) return assertActive(hit);
     return bindByPassword(services, cert, named, ctx);
   }
-  if (bound.length === 0) bound = await bindRenewedCertificate(services, cert, ctx);
   if (bound.length === 0) throw new ApiError('CA_CERT_NOT_BOUND');
   if (bound.length > 1) throw new ApiError('CA_ACCOUNT_CHOICE_REQUIRED');
   return assertActive(bound[0]!);

@@ -36,8 +36,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('accounts').dropColumn('status').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 /** The bindings table again under `temp`, keyed by the fingerprint alone (before 0011) or with the account. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rebuildBindings(db: Kysely<any>, temp: string, fingerprintKey: boolean): Promise<void> {
   const columns = ['fingerprint', 'enterprise_id', 'account_id', 'subject', 'not_after', 'created_at', 'certificate_der', 'ca_profile'];
   const table = db.schema
