@@ -226,7 +226,7 @@ export class ClientServices {
       if (!r.ok) return r;
       return this.startSession(r.value.token, r.value.account, r.value, 'password');
     },
-    'auth.loginWithKey': async (i: { fingerprint: string; pin?: string }) => {
+    'auth.loginWithKey': async (i: { fingerprint: string; pin?: string; account?: { username: string; password?: string } }) => {
       const challenge = await this.portal.call(caChallengeRoute, { anonymous: true });
       if (!challenge.ok) return challenge;
       // The origin is the server this client is configured to talk to, not what the server claims: a relaying
@@ -234,7 +234,7 @@ export class ClientServices {
       const origin = authOrigin(this.settings().serverUrl);
       const token = await this.opts.tokens.call('authenticate', { cert: i.fingerprint, origin, nonce: challenge.value.nonce, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
       if (!token.ok) return token;
-      const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value } });
+      const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value, ...(i.account ? { account: i.account } : {}) } });
       if (!r.ok) return r;
       return this.startSession(r.value.token, r.value.account, r.value, 'ca-key');
     },
@@ -281,6 +281,8 @@ export class ClientServices {
     ...accountHandlers({
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
+      tokens: () => this.opts.tokens,
+      origin: () => authOrigin(this.settings().serverUrl),
     }),
 
     ...recoveryHandlers({

@@ -9,6 +9,7 @@ import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
+import { rolesEn, rolesZhCN } from './roles-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -292,6 +293,7 @@ export const zhCN = {
   ...recoveryZhCN,
   ...counterZhCN,
   ...legacyZhCN,
+  ...rolesZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -943,6 +945,7 @@ export const en: Catalog = {
   ...recoveryEn,
   ...counterEn,
   ...legacyEn,
+  ...rolesEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',
