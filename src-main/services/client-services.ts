@@ -181,13 +181,13 @@ export class ClientServices {
     };
   }
 
-  private async startSession(token: string, account: { enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
+  private async startSession(token: string, account: { id?: string; enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
     this.portal.setSession(token);
     const enterprise = await this.portal.call(getEnterpriseRoute, { params: { enterpriseId: account.enterpriseId } });
     // A session that must change its password first may not read the enterprise yet: show what we know.
     const name = enterprise.ok ? enterprise.value.name : '';
     const uscc = enterprise.ok ? enterprise.value.uscc : '';
-    this.session = { enterpriseId: account.enterpriseId, enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
+    this.session = { enterpriseId: account.enterpriseId, ...(account.id ? { accountId: account.id } : {}), enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
     this.outbox.kick();
     this.uploads.resumePending();
     return ok(this.session);

@@ -284,6 +284,8 @@ export const clientMethods = {
 
 export interface SessionInfo {
   enterpriseId: string;
+  /** The signed-in account (its certificates, issue 13). */
+  accountId?: string;
   enterpriseName: string;
   uscc: string;
   username: string;
