@@ -33,7 +33,11 @@ export function AccountHistory(props: { refreshKey: number }) {
   const items = (v: unknown) => (Array.isArray(v) && v.length ? v.map((i) => (isMessageKey(`roles.item.${String(i)}`) ? t(`roles.item.${String(i)}` as 'roles.item.subsidy') : String(i))).join('、') : t('roles.detail.none'));
   const status = (v: unknown) => (v === 'active' || v === 'deactivated' ? t(`roles.status.${v}`) : v === 'removed' ? t('roles.action.account.remove') : String(v ?? ''));
   const detail = (e: AccountEvent) => {
-    if (e.after && 'permissions' in e.after) return t('roles.detail.items', { before: items(e.before?.permissions), after: items(e.after.permissions) });
+    if (e.after && 'permissions' in e.after) {
+      // A new account's items alone; a change, before and after.
+      if (!e.before) return Array.isArray(e.after.permissions) && e.after.permissions.length ? t('roles.detail.granted', { items: items(e.after.permissions) }) : '';
+      return t('roles.detail.items', { before: items(e.before.permissions), after: items(e.after.permissions) });
+    }
     if (e.after && 'status' in e.after && e.before) return t('roles.detail.status', { before: status(e.before.status), after: status(e.after.status) });
     const subject = e.after?.subject ?? e.before?.subject;
     return typeof subject === 'string' ? subject : '';
