@@ -161,7 +161,7 @@ export default function AccountsPage() {
               { key: 'username', title: t('accounts.col.username'), dataIndex: 'username' },
               { key: 'name', title: t('accounts.col.name'), dataIndex: 'displayName' },
               { key: 'role', title: t('accounts.col.role'), render: (_, a) => t(`role.${a.role}`) },
-              { key: 'status', title: t('roles.col.status'), render: (_, a) => <Tag color={a.status === 'active' ? 'green' : 'default'}>{t(`roles.status.${a.status}`)}</Tag> },
+              { key: 'status', title: t('roles.col.status'), render: (_, a) => <Tag color={a.status === 'active' ? 'success' : 'default'}>{t(`roles.status.${a.status}`)}</Tag> },
               { key: 'mobile', title: t('accounts.col.mobile'), render: (_, a) => a.mobile ?? '—' }, // masked by the server
               {
                 key: 'permissions',
