@@ -14,7 +14,7 @@ import {
   unbindAccountCertificateRoute,
 } from '@shared/contract/http/account-roles';
 import { caChallengeRoute } from '@shared/contract/http/auth';
-import { createAccountRoute, listAccountsRoute, setPermissionsRoute } from '@shared/contract/http/enterprise';
+import { createAccountRoute, listAccountsRoute, resetAccountPasswordRoute, setPermissionsRoute } from '@shared/contract/http/enterprise';
 import type { ServiceItem } from '@shared/contract/http/route';
 import { fail, type Result } from '@shared/contract/result';
 import type { TokenClient } from '../token/token-client';
@@ -51,6 +51,8 @@ export function accountHandlers(ctx: AccountServicesContext) {
       ),
     'accounts.setStatus': async (i: { accountId: string; status: 'active' | 'deactivated' }) =>
       signedIn<R['setStatus']>((enterpriseId) => ctx.portal().call(setAccountStatusRoute, { params: { enterpriseId, accountId: i.accountId }, body: { status: i.status } })),
+    'accounts.resetPassword': async (i: { accountId: string }) =>
+      signedIn<R['resetPassword']>((enterpriseId) => ctx.portal().call(resetAccountPasswordRoute, { params: { enterpriseId, accountId: i.accountId } })),
     'accounts.remove': async (i: { accountId: string }) =>
       signedIn<R['remove']>((enterpriseId) => ctx.portal().call(removeAccountRoute, { params: { enterpriseId, accountId: i.accountId } })),
     'accounts.history': async (i: { page?: number; pageSize?: number }) =>

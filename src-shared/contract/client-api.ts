@@ -232,6 +232,8 @@ export const clientMethods = {
     setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
     // Issue 13: roles, deactivation, history, certificates (src-shared/contract/http/account-roles.ts).
     setStatus: z.object({ accountId: z.uuid(), status: accountStatusSchema }),
+    /** A new initial password by SMS to the account's mobile; it must change it at its next login. */
+    resetPassword: z.object({ accountId: z.uuid() }),
     remove: z.object({ accountId: z.uuid() }),
     history: z.object({ page: z.number().int().min(1).max(10_000).optional(), pageSize: z.number().int().min(1).max(100).optional() }),
     certificates: z.object({ accountId: z.uuid() }),
@@ -415,6 +417,7 @@ export interface ClientResults {
     create: EnterpriseAccount;
     setPermissions: EnterpriseAccount;
     setStatus: { id: string; status: AccountStatusValue };
+    resetPassword: { mobile: string };
     remove: { ok: true };
     history: { entries: AccountEvent[]; total: number; page: number; pageSize: number };
     certificates: { certificates: BoundCertificate[] };

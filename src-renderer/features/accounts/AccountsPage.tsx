@@ -119,6 +119,11 @@ export default function AccountsPage() {
             {t('roles.reactivate')}
           </Button>
         )}
+        <Popconfirm title={t('roles.resetConfirm', { username: a.username })} okText={t('roles.ok')} cancelText={t('roles.cancel')} onConfirm={() => void change(a, () => clientApi()!.accounts.resetPassword({ accountId: a.id }), t('roles.reset', { username: a.username }))}>
+          <Button size="small" disabled={busy} aria-label={`${t('roles.resetPassword')} ${a.username}`}>
+            {t('roles.resetPassword')}
+          </Button>
+        </Popconfirm>
         <Popconfirm title={t('roles.removeConfirm', { username: a.username })} okText={t('roles.ok')} cancelText={t('roles.cancel')} onConfirm={() => void change(a, () => clientApi()!.accounts.remove({ accountId: a.id }), t('roles.removed', { username: a.username }))}>
           <Button size="small" danger disabled={busy} aria-label={`${t('roles.remove')} ${a.username}`}>
             {t('roles.remove')}
