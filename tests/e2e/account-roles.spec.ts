@@ -34,7 +34,6 @@ test('super creates an administrator', async ({ page, client, portal }) => {
   await expect(page.getByRole('button', { name: '停用 guanli2' })).toBeVisible();
   await expect(page.getByRole('button', { name: '停用 super' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: '授权与变更记录' })).toContainText('新建账号');
-  await page.mouse.move(0, 0); // no hover colour on the button just pressed
   await saveScreen(page, 'roles-super-creates-admin');
   await page.getByRole('button', { name: '退出登录' }).click();
 });
@@ -57,7 +56,6 @@ test('the new administrator adds a handler with an item', async ({ page, client,
   await expect(page.getByRole('button', { name: '停用 super' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '停用 admin' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '停用 jingban9' })).toBeVisible();
-  await page.mouse.move(0, 0);
   await saveScreen(page, 'roles-admin-adds-handler');
   await page.getByRole('button', { name: '退出登录' }).click();
 });
@@ -82,7 +80,6 @@ test('a deactivated handler is refused at once, with its own reason', async ({ p
   // The handler's very next request ends the session, and the login page says why.
   await page.getByRole('button', { name: '我的证书' }).click();
   await expect(page.getByTestId('session-expired')).toContainText('账号已停用，请联系管理员');
-  await page.mouse.move(0, 0);
   await saveScreen(page, 'roles-handler-deactivated');
   await page.getByLabel('密码', { exact: true }).fill(STRONG_PASSWORD);
   const captchaId = await page.getByTestId('captcha-image').getAttribute('data-captcha-id');
@@ -107,20 +104,17 @@ test('a handler signing in with the company key lands as that handler, its passw
   await caLogin();
   const panel = page.getByRole('tabpanel', { name: 'CA 登录' });
   await expect(panel.getByRole('alert').filter({ hasText: '该证书尚未绑定此账号' })).toBeVisible();
-  await page.mouse.move(0, 0);
   await saveScreen(page, 'roles-ca-which-account');
   await caLogin(STRONG_PASSWORD);
   await expect(page.getByRole('heading', { name: `欢迎，${enterprise.name}` })).toBeVisible();
   await expect(page.getByText('jingban9', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('经办人', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: '账号与权限管理' })).toHaveCount(0);
-  await page.mouse.move(0, 0);
   await saveScreen(page, 'roles-ca-lands-handler');
 
   // 我的证书 lists the company key, now bound to the handler too.
   await page.getByRole('button', { name: '我的证书' }).click();
   await expect(page.getByRole('table', { name: '已绑定的证书' })).toContainText(enterprise.name);
-  await page.mouse.move(0, 0);
   await saveScreen(page, 'roles-my-certificates');
   await page.getByRole('button', { name: '退出登录' }).click();
 

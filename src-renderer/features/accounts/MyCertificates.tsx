@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BoundCertificate } from '@shared/contract/http/account-roles';
 import type { AppError, Result } from '@shared/contract/result';
 import { chinaDateTime } from '@shared/time/china';
-import { palette } from '@shared/ui/palette';
 import { KeySign } from '../../certificates/KeySign';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
@@ -52,8 +51,7 @@ export function MyCertificates(props: { accountId: string; username: string; ent
         rowKey="fingerprint"
         size="small"
         pagination={false}
-        // antd's empty text is too pale to read (WCAG AA): the hint colour instead.
-        locale={{ emptyText: <span style={{ color: palette.textHint }}>{t('roles.certs.empty')}</span> }}
+        locale={{ emptyText: t('roles.certs.empty') }}
         dataSource={certificates ?? []}
         columns={[
           { key: 'subject', title: t('roles.certs.subject'), dataIndex: 'subject' },
