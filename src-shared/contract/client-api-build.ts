@@ -34,6 +34,8 @@ export const CLIENT_METHOD_NAMES = {
     'downloadFile',
   ],
   accounts: ['list', 'create', 'setPermissions', 'setStatus', 'resetPassword', 'remove', 'history', 'certificates', 'bindCertificate', 'unbindCertificate'],
+  recovery: ['start', 'verify', 'setPassword'],
+  profile: ['get', 'startContactChange', 'confirmContactChange'],
   outbox: ['list'],
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   legacy: ['login', 'me', 'upgrade', 'history'],
