@@ -57,7 +57,7 @@ export const accountEventSchema = z.object({
   at: isoDateTimeSchema,
   /** `account.create`, `account.permissions`, `account.status`, `account.remove`, `password.reset`, `certificate.bind`, … */
   action: z.string(),
-  actor: z.object({ type: z.enum(['account', 'staff', 'anonymous', 'system']), username: z.string().nullable() }),
+  actor: z.object({ type: z.enum(['account', 'staff', 'legacy', 'anonymous', 'system']), username: z.string().nullable() }),
   /** The account the change was about (for a certificate: the account it was bound to or unbound from). */
   account: z.object({ id: uuidSchema, username: z.string() }).nullable(),
   /** What changed, without secrets: items, status, role, certificate subject. */
