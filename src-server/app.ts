@@ -21,6 +21,7 @@ import { httpSmsGateway, outboxSmsGateway, signedSmsGateway, type SmsGateway } f
 import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
+import { accountRoleRoutes } from './routes/account-roles';
 import { authRoutes } from './routes/auth';
 import { counterRegistrationRoutes } from './routes/counter-registration';
 import { disbursementRoutes } from './routes/disbursement';
@@ -131,6 +132,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(staffRoutes);
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
+  await app.register(accountRoleRoutes);
   await app.register(fileRoutes);
   await app.register(tusUploadRoutes);
   const subsidyRule = subsidyRuleFromEnv(opts.env ?? process.env);

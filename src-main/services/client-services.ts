@@ -183,13 +183,13 @@ export class ClientServices {
     };
   }
 
-  private async startSession(token: string, account: { enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
+  private async startSession(token: string, account: { id?: string; enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
     this.portal.setSession(token);
     const enterprise = await this.portal.call(getEnterpriseRoute, { params: { enterpriseId: account.enterpriseId } });
     // A session that must change its password first may not read the enterprise yet: show what we know.
     const name = enterprise.ok ? enterprise.value.name : '';
     const uscc = enterprise.ok ? enterprise.value.uscc : '';
-    this.session = { enterpriseId: account.enterpriseId, enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
+    this.session = { enterpriseId: account.enterpriseId, ...(account.id ? { accountId: account.id } : {}), enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
     this.outbox.kick();
     this.uploads.resumePending();
     return ok(this.session);
@@ -228,7 +228,7 @@ export class ClientServices {
       if (!r.ok) return r;
       return this.startSession(r.value.token, r.value.account, r.value, 'password');
     },
-    'auth.loginWithKey': async (i: { fingerprint: string; pin?: string }) => {
+    'auth.loginWithKey': async (i: { fingerprint: string; pin?: string; account?: { username: string; password?: string } }) => {
       const challenge = await this.portal.call(caChallengeRoute, { anonymous: true });
       if (!challenge.ok) return challenge;
       // The origin is the server this client is configured to talk to, not what the server claims: a relaying
@@ -236,7 +236,7 @@ export class ClientServices {
       const origin = authOrigin(this.settings().serverUrl);
       const token = await this.opts.tokens.call('authenticate', { cert: i.fingerprint, origin, nonce: challenge.value.nonce, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
       if (!token.ok) return token;
-      const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value } });
+      const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value, ...(i.account ? { account: i.account } : {}) } });
       if (!r.ok) return r;
       return this.startSession(r.value.token, r.value.account, r.value, 'ca-key');
     },
@@ -291,6 +291,8 @@ export class ClientServices {
     ...accountHandlers({
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
+      tokens: () => this.opts.tokens,
+      origin: () => authOrigin(this.settings().serverUrl),
     }),
 
     ...recoveryHandlers({

@@ -63,7 +63,7 @@ function Shell() {
     void useSession.getState().restore();
     const stopTokens = useTokens.getState().start();
     // The one place an expired session is handled, whichever screen's call met it.
-    const stopExpiry = subscribe('session.expired', () => useSession.getState().sessionExpired());
+    const stopExpiry = subscribe('session.expired', (e) => useSession.getState().sessionExpired(e.code));
     return () => {
       stopTokens();
       stopExpiry();

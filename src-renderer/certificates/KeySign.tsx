@@ -30,6 +30,8 @@ export function KeySign<T>(props: {
   ready?(): boolean;
   /** A way out the flow offers for an error (e.g. 前往登录). */
   errorExtra?(error: AppError): ReactNode;
+  /** Fields of the flow asked with the key, before the PIN (CA login's account). */
+  fields?: ReactNode;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -77,6 +79,7 @@ export function KeySign<T>(props: {
           disabled={busy}
         />
       </Form.Item>
+      {props.fields}
       {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
       {removed && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}

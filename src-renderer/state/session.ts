@@ -22,13 +22,15 @@ interface SessionState {
    */
   expired: ExpiredSession | null;
   /** Main's `session.expired`: forget the session, open the login page, remember where the clerk was. Once. */
-  sessionExpired(): void;
+  sessionExpired(code?: string): void;
 }
 
 export interface ExpiredSession {
   enterprise: string;
   username: string;
   route: Route;
+  /** Why it ended, for the login page to say (SESSION_EXPIRED, or ACCOUNT_DEACTIVATED: 账号已停用). */
+  code?: string;
 }
 
 /** Screens not to return to after an expired session (the login itself, the forced password change). */
@@ -88,14 +90,14 @@ export const useSession = create<SessionState>((set, get) => ({
     useRouter.getState().go('login');
     return r.ok ? null : r.error;
   },
-  sessionExpired: () => {
+  sessionExpired: (code) => {
     const session = get().session;
     if (!session) return;
     const route = useRouter.getState().route;
     rememberSignedIn(null);
     set({
       session: null,
-      expired: { enterprise: session.enterpriseName || session.uscc, username: session.username, route: NO_RETURN.includes(route) ? 'home' : route },
+      expired: { enterprise: session.enterpriseName || session.uscc, username: session.username, route: NO_RETURN.includes(route) ? 'home' : route, ...(code ? { code } : {}) },
     });
     useRouter.getState().go('login');
   },

@@ -5,6 +5,7 @@ import type { AccountRole, ServiceItem } from '@shared/contract/http/route';
 import { serviceItemSchema } from '@shared/contract/http/route';
 import { maskMobile } from '@shared/validation/mobile';
 import type { AccountTable, Database } from '../db/schema';
+import type {} from '../db/schema-roles';
 import { ApiError } from '../http/api-error';
 import { writeAudit, type Actor } from './audit';
 import { hashPassword } from './passwords';
@@ -40,6 +41,7 @@ export async function insertAccount(db: Db, input: NewAccount, actor: Actor, now
     email: input.email ?? null,
     password_hash: await hashPassword(input.password),
     must_change_password: 1,
+    status: 'active',
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
@@ -77,5 +79,7 @@ export async function accountView(db: Db, account: AccountTable) {
     displayName: account.display_name,
     mobile: account.mobile ? maskMobile(account.mobile) : null,
     permissions: await permissionsOf(db, account),
+    // Removed accounts are never listed.
+    status: account.status === 'deactivated' ? ('deactivated' as const) : ('active' as const),
   };
 }

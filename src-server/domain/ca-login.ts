@@ -2,19 +2,17 @@
  * CA-key login (Web eID 1.0): the server hands out a random nonce (one use, 2 minutes), the token service signs
  * SHA-256(origin) ‖ SHA-256(nonce) with the key, and the server checks the nonce, the certificate chain and key
  * usage, and the signature against this server's origin, then opens a session for the account the certificate
- * was bound to at registration — or, for a renewed certificate of a bound one, binds it to that account first
- * (domain/certificate-renewal.ts).
+ * lands on (ca-landing.ts: the one it is bound to, the one the clerk named, or a renewed certificate's).
  */
 import { randomBytes, X509Certificate } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { WebEidAuthToken } from '@shared/contract/signing';
 import type { AccountTable, Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { verifyCertificate } from '../pki/chain';
+import { verifyCertificate, type VerifiedCertificate } from '../pki/chain';
 import { checkWebEidSignature } from '../pki/web-eid';
 import type { Services } from '../services';
-import { bindRenewedCertificate } from './certificate-renewal';
+import { landingAccount, type LandingContext } from './ca-landing';
 import { addSeconds } from './clock';
 
 export const CA_NONCE_TTL_SECONDS = 120;
@@ -29,10 +27,18 @@ export async function issueCaNonce(db: Kysely<Database>, now: Date) {
 
 export async function loginWithCertificate(
   services: Services,
-  input: { nonce: string; token: WebEidAuthToken },
-  ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
+  input: { nonce: string; token: WebEidAuthToken; account?: { username: string; password?: string | undefined } | undefined },
+  ctx: LandingContext,
 ): Promise<AccountTable> {
-  const { now } = ctx;
+  const verified = await provenCertificate(services, input, ctx.now);
+  return landingAccount(services, verified, input.account, ctx);
+}
+
+/**
+ * The certificate of a Web eID token over one of our nonces, after the nonce, the chain, key usage and the
+ * signature over this server's origin were checked: proof that the key is at hand (CA login, binding a key).
+ */
+export async function provenCertificate(services: Services, input: { nonce: string; token: WebEidAuthToken }, now: Date): Promise<VerifiedCertificate> {
   // Consume first: a nonce is spent by any attempt, so a failed token cannot be retried against it.
   const consumed = await services.db
     .updateTable('ca_nonces')
@@ -47,15 +53,5 @@ export async function loginWithCertificate(
   const der = Buffer.from(input.token.unverifiedCertificate, 'base64');
   const verified = verifyCertificate(der, [], services.trust, now, 'authenticate');
   checkWebEidSignature(input.token, new X509Certificate(der).publicKey, services.config.publicOrigin, input.nonce);
-
-  const binding = await services.db
-    .selectFrom('certificate_bindings')
-    .innerJoin('accounts', 'accounts.id', 'certificate_bindings.account_id')
-    .selectAll('accounts')
-    .where('certificate_bindings.fingerprint', '=', verified.fingerprint)
-    .executeTakeFirst();
-  if (binding) return binding;
-  const renewed = await bindRenewedCertificate(services, verified, ctx);
-  if (!renewed) throw new ApiError('CA_CERT_NOT_BOUND');
-  return renewed;
+  return verified;
 }

@@ -8,11 +8,12 @@
  * - its USCC is a registered enterprise's, and that enterprise has bindings whose certificates
  * - chained to the same trust profile, name the same issuer and the same subject (attribute by attribute, in
  *   order: the decoded values, not the string encoding) and carry the same USCC;
- * - those bindings all belong to one account (several accounts holding same-subject certificates: we cannot tell
- *   whose renewal it is);
+ * - those certificates are all bound to the same accounts (one account, or since migration 0011 the same several:
+ *   the company key of the admin and the handlers who bound it; certificates of the same subject bound to
+ *   different accounts: we cannot tell whose renewal it is);
  * - it was issued after and expires after the newest of them (a renewal, not an older or parallel certificate).
- * Anything else answers CA_CERT_NOT_BOUND as before. The new binding and its `certificate.renewed_binding` audit
- * row are written in one transaction; the old binding stays, so the old key works until it expires. The account's
+ * Anything else answers CA_CERT_NOT_BOUND as before. The new certificate is bound to each of those accounts, and
+ * its `certificate.renewed_binding` audit rows are written in one transaction; the old binding stays, so the old key works until it expires. The account's
  * mobile is told by SMS, so an enterprise learns of every key that was bound this way.
  */
 import { createHash } from 'node:crypto';
@@ -77,7 +78,10 @@ export async function findRenewedBinding(services: Services, cert: VerifiedCerti
         b.info.uscc?.value === uscc && sameName(b.info.subject, cert.info.subject) && sameName(b.info.issuer, cert.info.issuer),
     );
   if (lineage.length === 0) return { kind: 'refused', reason: 'no bound certificate with this subject, issuer and CA profile' };
-  if (new Set(lineage.map((b) => b.binding.account_id)).size > 1) {
+  // A certificate bound to several accounts has one binding row per account (migration 0011).
+  const accountsOf = new Map<string, string[]>();
+  for (const b of lineage) accountsOf.set(b.binding.fingerprint, [...(accountsOf.get(b.binding.fingerprint) ?? []), b.binding.account_id]);
+  if (new Set([...accountsOf.values()].map((ids) => ids.sort().join(' '))).size > 1) {
     return { kind: 'refused', reason: 'same-subject certificates are bound to different accounts' };
   }
   const newest = lineage.reduce((a, b) => (b.info.notAfter > a.info.notAfter ? b : a));
@@ -87,23 +91,42 @@ export async function findRenewedBinding(services: Services, cert: VerifiedCerti
 }
 
 /**
- * Binds `cert` as the renewal of a bound certificate and answers its account, or null when the rule above does not
- * hold (the caller answers CA_CERT_NOT_BOUND).
+ * Binds `cert` as the renewal of a bound certificate to each account its predecessor serves and answers them, or
+ * an empty list when the rule above does not hold (the caller answers CA_CERT_NOT_BOUND).
  */
 export async function bindRenewedCertificate(
   services: Services,
   cert: VerifiedCertificate,
   ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
-): Promise<AccountTable | null> {
+): Promise<AccountTable[]> {
   const decision = await findRenewedBinding(services, cert);
   if (decision.kind === 'refused') {
     ctx.log.info({ fingerprint: cert.fingerprint, reason: decision.reason }, 'CA certificate not bound and not a renewal');
-    return null;
+    return [];
   }
   const { predecessor, enterpriseId } = decision;
-  const old = predecessor.binding;
-  const { now } = ctx;
+  const predecessors = await services.db
+    .selectFrom('certificate_bindings')
+    .selectAll()
+    .where('fingerprint', '=', predecessor.binding.fingerprint)
+    .orderBy('account_id')
+    .execute();
+  const bound: AccountTable[] = [];
+  for (const old of predecessors) {
+    const account = await bindRenewal(services, cert, old, enterpriseId, ctx);
+    if (account) bound.push(account);
+  }
+  return bound;
+}
 
+async function bindRenewal(
+  services: Services,
+  cert: VerifiedCertificate,
+  old: CertificateBindingTable,
+  enterpriseId: string,
+  ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
+): Promise<AccountTable | null> {
+  const { now } = ctx;
   const inserted = await services.db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('certificate_bindings')
@@ -118,7 +141,7 @@ export async function bindRenewedCertificate(
         ca_profile: cert.profile,
       })
       // Two first logins with the same new key at once: one binds and audits, both sign in.
-      .onConflict((oc) => oc.column('fingerprint').doNothing())
+      .onConflict((oc) => oc.columns(['fingerprint', 'account_id']).doNothing())
       .returning('fingerprint')
       .executeTakeFirst();
     if (!row) return false;
@@ -153,6 +176,7 @@ export async function bindRenewedCertificate(
     .selectAll('accounts')
     .select('enterprises.name as enterprise_name')
     .where('certificate_bindings.fingerprint', '=', cert.fingerprint)
+    .where('certificate_bindings.account_id', '=', old.account_id)
     .executeTakeFirst();
   if (!bound) return null;
   const { enterprise_name: enterpriseName, ...account } = bound;

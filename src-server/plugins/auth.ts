@@ -88,10 +88,12 @@ async function principalOf(
   }
   const account = await services.db
     .selectFrom('accounts')
-    .select(['id', 'enterprise_id', 'username', 'role', 'must_change_password'])
+    .select(['id', 'enterprise_id', 'username', 'role', 'must_change_password', 'status'])
     .where('id', '=', session.subject_id)
     .executeTakeFirst();
-  if (!account) throw new ApiError('AUTH_REQUIRED');
+  if (!account || account.status === 'removed') throw new ApiError('AUTH_REQUIRED');
+  // Deactivation keeps the sessions so that this answer can say why they ended (issue 13).
+  if (account.status === 'deactivated') throw new ApiError('ACCOUNT_DEACTIVATED');
   return {
     kind: 'account',
     sessionId: session.id,

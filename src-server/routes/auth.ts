@@ -10,6 +10,7 @@ import {
   whoAmIRoute,
 } from '@shared/contract/http/auth';
 import { consumeCaptcha, issueCaptcha } from '../captcha/store';
+import { assertActive } from '../domain/account-roles';
 import { accountView } from '../domain/accounts';
 import { issueCaNonce, loginWithCertificate } from '../domain/ca-login';
 import { checkPassword, findEnterpriseId } from '../domain/login';
@@ -52,9 +53,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           .selectAll()
           .where('enterprise_id', '=', enterpriseId)
           .where('username', '=', body.username)
+          .where('status', '!=', 'removed')
           .executeTakeFirst()
       : undefined;
-    const account = await checkPassword(services.db, row, { password: body.password, ip: request.ip, now }, 'account');
+    const account = assertActive(await checkPassword(services.db, row, { password: body.password, ip: request.ip, now }, 'account'));
     request.log.info({ accountId: account.id }, 'account login');
     return accountSessionAnswer(services, account, now);
   });
@@ -66,7 +68,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, caLoginRoute, async ({ body, request }) => {
     const now = services.clock.now();
-    const account = await loginWithCertificate(services, body, { now, requestId: request.id, log: request.log });
+    const account = await loginWithCertificate(services, body, { now, requestId: request.id, ip: request.ip, log: request.log });
     request.log.info({ accountId: account.id }, 'account CA login');
     return accountSessionAnswer(services, account, now);
   });

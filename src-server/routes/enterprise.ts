@@ -7,6 +7,8 @@ import {
   resetAccountPasswordRoute,
   setPermissionsRoute,
 } from '@shared/contract/http/enterprise';
+import { creatableRoles } from '@shared/contract/http/account-roles';
+import { managedAccount } from '../domain/account-roles';
 import { accountView, insertAccount, permissionsOf } from '../domain/accounts';
 import { writeAudit } from '../domain/audit';
 import { findEnterpriseAccount, mayReset, resetPassword } from '../domain/password-reset';
@@ -25,14 +27,14 @@ export const enterpriseRoutes: FastifyPluginAsync = async (app) => {
   });
 
   registerRoute(app, listAccountsRoute, async ({ params }) => {
-    const rows = await db.selectFrom('accounts').selectAll().where('enterprise_id', '=', params.enterpriseId).orderBy('username').execute();
+    const rows = await db.selectFrom('accounts').selectAll().where('enterprise_id', '=', params.enterpriseId).where('status', '!=', 'removed').orderBy('username').execute();
     return { accounts: await Promise.all(rows.map((r) => accountView(db, r))) };
   });
 
   registerRoute(app, createAccountRoute, async ({ params, body, principal, request }) => {
     if (principal.kind !== 'account') throw new ApiError('FORBIDDEN');
     // super creates admins; admins add handlers (DESIGN.md "Account care").
-    if (body.role === 'admin' && principal.role !== 'super') throw new ApiError('FORBIDDEN');
+    if (!creatableRoles(principal.role).includes(body.role)) throw new ApiError('FORBIDDEN');
     const now = clock.now();
     const password = generateInitialPassword();
     const row = await db.transaction().execute((tx) =>
@@ -51,14 +53,9 @@ export const enterpriseRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, setPermissionsRoute, async ({ params, body, principal, request }) => {
     if (principal.kind !== 'account') throw new ApiError('FORBIDDEN');
-    const target = await db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('id', '=', params.accountId)
-      .where('enterprise_id', '=', params.enterpriseId)
-      .executeTakeFirst();
-    if (!target) throw new ApiError('NOT_FOUND');
-    if (target.role !== 'handler') throw new ApiError('FORBIDDEN');
+    // Only a handler's items are granted (super and admin hold them all), by who manages it.
+    const target = await managedAccount(app.services, principal, params.accountId);
+    if (target.role !== 'handler') throw new ApiError('PERMISSIONS_NOT_GRANTABLE');
     const now = clock.now();
     const before = await permissionsOf(db, target);
     const after = [...new Set(body.permissions)].sort();

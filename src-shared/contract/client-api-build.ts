@@ -33,7 +33,7 @@ export const CLIENT_METHOD_NAMES = {
     'submitReceipt',
     'downloadFile',
   ],
-  accounts: ['list', 'create', 'setPermissions'],
+  accounts: ['list', 'create', 'setPermissions', 'setStatus', 'resetPassword', 'remove', 'history', 'certificates', 'bindCertificate', 'unbindCertificate'],
   recovery: ['start', 'verify', 'setPassword'],
   profile: ['get', 'startContactChange', 'confirmContactChange'],
   outbox: ['list'],

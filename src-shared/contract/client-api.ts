@@ -29,6 +29,7 @@ import {
 } from './http/disbursement';
 import { serviceItemSchema, type AccountRole, type ServiceItem } from './http/route';
 import { accountCreateBodySchema } from './http/enterprise';
+import { accountStatusSchema, caLoginAccountSchema, type AccountEvent, type AccountStatusValue, type BoundCertificate } from './http/account-roles';
 import { UPLOAD_MAX_BYTES } from './http/uploads';
 import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
 import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
@@ -161,7 +162,8 @@ export const clientMethods = {
       captchaId: z.string().max(64),
       captchaAnswer: z.string().max(16),
     }),
-    loginWithKey: z.object({ fingerprint, pin: pin.optional() }),
+    /** `account`: the "which account" step (issue 13), when the key serves several or not yet this one. */
+    loginWithKey: z.object({ fingerprint, pin: pin.optional(), account: caLoginAccountSchema.optional() }),
     changePassword: z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) }),
     logout: empty,
     session: empty,
@@ -237,6 +239,16 @@ export const clientMethods = {
     create: accountCreateBodySchema,
     /** Replaces a handler's service-item permissions. */
     setPermissions: z.object({ accountId: z.uuid(), permissions: z.array(serviceItemSchema).max(10) }),
+    // Issue 13: roles, deactivation, history, certificates (src-shared/contract/http/account-roles.ts).
+    setStatus: z.object({ accountId: z.uuid(), status: accountStatusSchema }),
+    /** A new initial password by SMS to the account's mobile; it must change it at its next login. */
+    resetPassword: z.object({ accountId: z.uuid() }),
+    remove: z.object({ accountId: z.uuid() }),
+    history: z.object({ page: z.number().int().min(1).max(10_000).optional(), pageSize: z.number().int().min(1).max(100).optional() }),
+    certificates: z.object({ accountId: z.uuid() }),
+    /** Binds the inserted key to the account: main signs a fresh CA challenge with it (the PIN goes to the key only). */
+    bindCertificate: z.object({ accountId: z.uuid(), fingerprint, pin: pin.optional() }),
+    unbindCertificate: z.object({ accountId: z.uuid(), certificate: z.string().regex(/^[0-9a-f]{64}$/) }),
   },
   // ── Password recovery and the account's own contacts (issue 13) ──
   recovery: {
@@ -294,6 +306,8 @@ export const clientMethods = {
 
 export interface SessionInfo {
   enterpriseId: string;
+  /** The signed-in account (its certificates, issue 13). */
+  accountId?: string;
   enterpriseName: string;
   uscc: string;
   username: string;
@@ -337,6 +351,7 @@ export interface EnterpriseAccount {
   displayName: string;
   mobile: string | null;
   permissions: ServiceItem[];
+  status: AccountStatusValue;
 }
 
 export type SubsidySubmitInput = z.input<typeof clientMethods.subsidy.submit>;
@@ -421,6 +436,13 @@ export interface ClientResults {
     list: { accounts: EnterpriseAccount[] };
     create: EnterpriseAccount;
     setPermissions: EnterpriseAccount;
+    setStatus: { id: string; status: AccountStatusValue };
+    resetPassword: { mobile: string };
+    remove: { ok: true };
+    history: { entries: AccountEvent[]; total: number; page: number; pageSize: number };
+    certificates: { certificates: BoundCertificate[] };
+    bindCertificate: BoundCertificate;
+    unbindCertificate: { ok: true };
   };
   recovery: {
     start: CodeSent & { recoveryId: string };

@@ -9,6 +9,7 @@ import { recoveryErrors } from './recovery';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
+import { roleErrors } from './roles';
 import { tokenErrors } from './token';
 
 export type LocalizedText = ErrorText;
@@ -286,6 +287,7 @@ export const serverErrors = {
   ...counterErrors,
   ...legacyErrors,
   ...preRegistrationErrors,
+  ...roleErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
@@ -296,4 +298,4 @@ export const serverErrorCodes = Object.keys(serverErrors) as ServerErrorCode[];
  * The answers that mean the session is gone (expired, revoked, or a token the server no longer knows): main
  * forgets its session and tells the renderer once (`session.expired`), whatever call met it.
  */
-export const SESSION_GONE_CODES: readonly ServerErrorCode[] = ['SESSION_EXPIRED', 'AUTH_REQUIRED'];
+export const SESSION_GONE_CODES: readonly ServerErrorCode[] = ['SESSION_EXPIRED', 'AUTH_REQUIRED', 'ACCOUNT_DEACTIVATED'];

@@ -10,6 +10,7 @@ import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
 import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
+import { rolesEn, rolesZhCN } from './roles-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -294,6 +295,7 @@ export const zhCN = {
   ...counterZhCN,
   ...legacyZhCN,
   ...preRegistrationZhCN,
+  ...rolesZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -946,6 +948,7 @@ export const en: Catalog = {
   ...counterEn,
   ...legacyEn,
   ...preRegistrationEn,
+  ...rolesEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',

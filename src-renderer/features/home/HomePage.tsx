@@ -40,6 +40,13 @@ export function HomePage() {
           </Button>
         </Card>
       )}
+      {session.role === 'handler' && (
+        <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('roles.certs.title')}</h2>} style={{ marginTop: 24 }}>
+          <Button icon={<TeamOutlined aria-hidden />} aria-label={t('roles.certs.title')} onClick={() => go('accounts')}>
+            {t('roles.certs.title')}
+          </Button>
+        </Card>
+      )}
       <ServiceItems />
       <CarriedHistory />
     </>

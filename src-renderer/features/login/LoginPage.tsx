@@ -17,6 +17,7 @@ export function LoginPage() {
   const go = useRouter((s) => s.go);
   const [draftPending, setDraftPending] = useState(false);
   const expired = useSession((s) => s.expired !== null);
+  const expiredCode = useSession((s) => s.expired?.code ?? 'SESSION_EXPIRED');
   const locale = useLocale();
 
   useEffect(() => {
@@ -54,7 +55,7 @@ export function LoginPage() {
         </div>
       </Col>
       <Col xs={24} md={15} lg={13}>
-        {expired && <Alert type="warning" showIcon data-testid="session-expired" title={describeError({ code: 'SESSION_EXPIRED', retriable: false }, locale).message} style={{ marginBottom: 16 }} />}
+        {expired && <Alert type="warning" showIcon data-testid="session-expired" title={describeError({ code: expiredCode, retriable: false }, locale).message} style={{ marginBottom: 16 }} />}
         {draftPending && (
           <Alert
             type="info"

@@ -1,6 +1,7 @@
 /** Captcha, password login, CA-key login (Web eID 1.0), sessions and password change. */
 import { z } from 'zod';
 import { authNonceSchema, webEidAuthTokenSchema } from '../signing';
+import { caLoginAccountSchema } from './account-roles';
 import { accountRoleSchema, defineRoute, isoDateTimeSchema, serviceItemSchema, staffRoleSchema, uuidSchema } from './route';
 
 export const captchaResponseSchema = z.object({
@@ -74,7 +75,8 @@ export const caLoginRoute = defineRoute({
   summary: 'Sign in with a Web eID 1.0 token over the nonce and this server\u2019s origin',
   tag: 'auth',
   access: { kind: 'public' },
-  body: z.object({ nonce: authNonceSchema, token: webEidAuthTokenSchema }),
+  // `account`: which account of the enterprise to land on when the certificate serves several (issue 13).
+  body: z.object({ nonce: authNonceSchema, token: webEidAuthTokenSchema, account: caLoginAccountSchema.optional() }),
   response: accountSessionSchema,
 });
 

@@ -20,6 +20,8 @@ export const accountSchema = z.object({
   /** Masked. */
   mobile: z.string().nullable(),
   permissions: z.array(serviceItemSchema),
+  /** Issue 13: a deactivated account cannot log in until reactivated. */
+  status: z.enum(['active', 'deactivated']),
 });
 
 export const getEnterpriseRoute = defineRoute({

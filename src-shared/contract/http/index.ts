@@ -1,4 +1,5 @@
 /** Every HTTP route of the platform server, for the server's registration and OpenAPI document and for clients. */
+import * as accountRoles from './account-roles';
 import * as auth from './auth';
 import * as counterRegistration from './counter-registration';
 import * as disbursement from './disbursement';
@@ -14,6 +15,7 @@ import * as subsidy from './subsidy';
 import * as system from './system';
 import * as uploads from './uploads';
 
+export * from './account-roles';
 export * from './auth';
 export * from './counter-registration';
 export * from './disbursement';
@@ -55,6 +57,12 @@ export const httpRoutes: readonly HttpRoute[] = [
   enterprise.createAccountRoute,
   enterprise.setPermissionsRoute,
   enterprise.resetAccountPasswordRoute,
+  accountRoles.setAccountStatusRoute,
+  accountRoles.removeAccountRoute,
+  accountRoles.accountHistoryRoute,
+  accountRoles.listAccountCertificatesRoute,
+  accountRoles.bindAccountCertificateRoute,
+  accountRoles.unbindAccountCertificateRoute,
   files.downloadFileRoute,
   staff.importRegistryRoute,
   staff.createStaffRoute,
