@@ -1,5 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Spin, Steps, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { MessageKey } from '@shared/i18n/messages';
 import { useT } from '../../i18n/store';
@@ -8,6 +6,7 @@ import { useRouter } from '../../state/router';
 import { STEPS, startAutosave, usePreRegistration, type StepId } from '../../state/pre-registration';
 import { StepPrint } from '../registration/StepPrint';
 import { StepNav } from '../registration/StepNav';
+import { WizardFrame } from '../registration/WizardFrame';
 import { usePreRegistrationSteps } from './nav';
 import { checkPreRegistrationForm } from './pre-registration-form';
 import { StatusPage } from './StatusPage';
@@ -45,7 +44,6 @@ function PrintStep() {
  */
 export default function PreRegistrationWizard() {
   const t = useT();
-  const { modal } = App.useApp();
   const go = useRouter((s) => s.go);
   const loaded = usePreRegistration((s) => s.loaded);
   const restored = usePreRegistration((s) => s.restored);
@@ -59,52 +57,25 @@ export default function PreRegistrationWizard() {
 
   // A request waiting for staff is not started over: only a correction of a refused one, or nothing sent yet.
   const canStartOver = loaded && step !== 'origin' && step !== 'status' && request === null;
-  const startOver = () =>
-    modal.confirm({
-      title: t('prereg.startOverConfirm'),
-      okText: t('prereg.startOver'),
-      cancelText: t('ca.cancel'),
-      onOk: () => usePreRegistration.getState().forget(),
-    });
 
   return (
-    <Card>
-      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap', marginBottom: 16 }}>
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
-          {t('prereg.title')}
-        </Typography.Title>
-        <Space wrap>
-          {canStartOver && <Button onClick={startOver}>{t('prereg.startOver')}</Button>}
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go('login')}>
-            {t('nav.toLogin')}
-          </Button>
-        </Space>
-      </Space>
-      {!loaded ? (
-        <div style={{ padding: 60, textAlign: 'center' }}>
-          <Spin description={t('app.loading')} />
-        </div>
-      ) : (
-        <>
-          <nav aria-label={t('prereg.title')}>
-            <Steps current={STEPS.indexOf(step)} size="small" items={STEPS.map((id) => ({ key: id, title: t(TITLES[id]) }))} style={{ marginBottom: 24 }} />
-          </nav>
-          {restored && (
-            <Alert type="info" showIcon role="status" title={t('prereg.restored')} style={{ marginBottom: 16 }} />
-          )}
-          <section aria-labelledby="prereg-step-title">
-            <Typography.Title id="prereg-step-title" level={3} style={{ fontSize: 18, marginTop: 0 }}>
-              {t(TITLES[step])}
-            </Typography.Title>
-            {step === 'origin' && <StepOrigin />}
-            {step === 'form' && <StepForm />}
-            {step === 'print' && <PrintStep />}
-            {step === 'upload' && <StepUpload />}
-            {step === 'submit' && <StepSubmit />}
-            {step === 'status' && <StatusPage />}
-          </section>
-        </>
-      )}
-    </Card>
+    <WizardFrame
+      title={t('prereg.title')}
+      loaded={loaded}
+      steps={STEPS.map((id) => ({ key: id, title: t(TITLES[id]) }))}
+      current={STEPS.indexOf(step)}
+      startOver={canStartOver ? { label: t('prereg.startOver'), confirm: t('prereg.startOverConfirm'), run: () => void usePreRegistration.getState().forget() } : null}
+      onLeave={() => go('login')}
+      restored={restored ? { text: t('prereg.restored') } : null}
+      step={step}
+      stepTitle={t(TITLES[step])}
+    >
+      {step === 'origin' && <StepOrigin />}
+      {step === 'form' && <StepForm />}
+      {step === 'print' && <PrintStep />}
+      {step === 'upload' && <StepUpload />}
+      {step === 'submit' && <StepSubmit />}
+      {step === 'status' && <StatusPage />}
+    </WizardFrame>
   );
 }
