@@ -36,9 +36,16 @@ test('a support staff member registers, at the counter, an enterprise whose lega
   await page.getByLabel('企业名称').fill(enterprise.name);
   await page.getByLabel('企业地址').fill('江苏省苏州市工业园区星湖街328号');
   await page.getByLabel('法定代表人姓名').fill('John Smith');
-  await page.getByLabel('证件类型').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '护照' }).click();
-  await page.getByLabel('护照签发国家（三字母代码）').fill('usa');
+  // A click on the list while it is still rendering chooses nothing on a slow machine (seen in CI): choose until
+  // the passport's own field shows.
+  const country = page.getByLabel('护照签发国家（三字母代码）');
+  await expect(async () => {
+    if (await country.isVisible()) return;
+    await page.getByLabel('证件类型').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '护照' }).click({ timeout: 2000 });
+    await expect(country).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await country.fill('usa');
   // The number's rule follows the type: too short for any passport.
   await page.getByLabel('证件号码').fill('X1');
   await expect(page.getByText('护照号码应为 5–17 位字母或数字')).toBeVisible();
