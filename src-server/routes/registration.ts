@@ -1,14 +1,20 @@
 /** CA registration: signed submit, SMS code resend and confirmation (the scans: routes/tus-uploads.ts). */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   registrationConfirmRoute,
+  registrationKeyCheckRoute,
   registrationResendRoute,
   registrationSubmitRoute,
 } from '@shared/contract/http/registration';
 import { confirmRegistration, resendRegistrationCode, submitRegistration } from '../domain/registration';
+import { checkRegistrationKey } from '../domain/registration-key-check';
 import { ApiError } from '../http/api-error';
 import { FixedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
+
+/** A clerk checks a key a few times at most (again after a restart, another CA); more is someone probing. */
+export const KEY_CHECKS_PER_KEY_HOUR = 10;
 
 export const registrationRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
@@ -24,6 +30,17 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     limit(submits, request);
     const raw = (request.body as { payload?: unknown }).payload;
     return submitRegistration(services, body, raw, services.clock.now(), request.id);
+  });
+
+  // Step 2's "already registered?" (issue 21 item 1): per address like a submit, and per key, so one key cannot
+  // be used to spin the check (each try also spends a CA nonce).
+  const keyChecks = new FixedWindowLimiter(services.config.anonymousLimits.submitsPerHour, hour);
+  const keyChecksPerKey = new FixedWindowLimiter(KEY_CHECKS_PER_KEY_HOUR, hour);
+  registerRoute(app, registrationKeyCheckRoute, async ({ body, request }) => {
+    limit(keyChecks, request);
+    const wait = keyChecksPerKey.hit(createHash('sha256').update(body.token.unverifiedCertificate).digest('hex'), services.clock.now().getTime());
+    if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
+    return checkRegistrationKey(services, body, services.clock.now());
   });
 
   registerRoute(app, registrationResendRoute, async ({ params, request }) =>

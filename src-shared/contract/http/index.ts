@@ -52,6 +52,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   registration.registrationSubmitRoute,
   registration.registrationResendRoute,
   registration.registrationConfirmRoute,
+  registration.registrationKeyCheckRoute,
   enterprise.getEnterpriseRoute,
   enterprise.listAccountsRoute,
   enterprise.createAccountRoute,

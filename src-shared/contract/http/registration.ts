@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../validation/issues';
 import { mobileSchema, residentIdSchema, usccSchema } from '../../validation/zod';
-import { caProfileSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
+import { authNonceSchema, caProfileSchema, signedEnvelopeSchema, signedPayloadBaseSchema, webEidAuthTokenSchema } from '../signing';
 import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
 
 /** The stamped documents the manual requires (001 §2.2): licence, administrator ID both sides, the printed forms. */
@@ -117,4 +117,21 @@ export const registrationConfirmRoute = defineRoute({
     name: z.string(),
     usernames: z.array(z.string()),
   }),
+});
+
+/**
+ * Issue 21 item 1: whether the enterprise of the key is registered already, asked at step 2 (reading the key), before
+ * the clerk prints, stamps and uploads. Only the holder of the key may learn it: the body is a Web eID token over a
+ * fresh CA challenge (`POST /api/auth/ca/challenge`, as CA login), and the answer is about that certificate's USCC
+ * only. Throttled per address and per certificate. The final submit still refuses an already registered USCC.
+ */
+export const registrationKeyCheckRoute = defineRoute({
+  method: 'POST',
+  path: '/api/registrations/key-check',
+  operationId: 'checkRegistrationKey',
+  summary: 'Whether the enterprise of the key at hand is registered (proof: a Web eID token over a CA challenge)',
+  tag: 'registration',
+  access: { kind: 'public' },
+  body: z.object({ nonce: authNonceSchema, token: webEidAuthTokenSchema }),
+  response: z.object({ uscc: z.string(), registered: z.boolean() }),
 });
