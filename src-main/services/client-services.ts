@@ -25,6 +25,7 @@ import type { DesktopLog } from './desktop-log';
 import type { LocalStore } from './local-store';
 import { PortalClient } from './portal-client';
 import { accountHandlers } from './account-services';
+import { keyHandlers, rememberKeyUsed } from './key-services';
 import { disbursementHandlers } from './disbursement-services';
 import { legacyHandlers } from './legacy-services';
 import { Outbox } from './outbox';
@@ -151,6 +152,7 @@ export class ClientServices {
       const result = await handler!(parsed.data);
       const ms = Math.round(performance.now() - started);
       if (result.ok) this.opts.journal?.write('info', 'call', { method, outcome: 'OK', ms });
+      if (result.ok) rememberKeyUsed(this.opts.store, parsed.data);
       else this.opts.journal?.write('warn', 'call', { method, outcome: result.error.code, ms, ...(result.error.requestId ? { requestId: result.error.requestId } : {}) });
       if (!result.ok && (SESSION_GONE_CODES as readonly string[]).includes(result.error.code)) this.sessionGone(result.error.code);
       return result;
@@ -292,6 +294,13 @@ export class ClientServices {
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
       tokens: () => this.opts.tokens,
+      origin: () => authOrigin(this.settings().serverUrl),
+    }),
+
+    ...keyHandlers({
+      portal: () => this.portal,
+      tokens: () => this.opts.tokens,
+      store: () => this.opts.store,
       origin: () => authOrigin(this.settings().serverUrl),
     }),
 

@@ -9,9 +9,9 @@ import type { ClientEvents, ClientMethodName, TongbanClientApi } from './client-
 export const CLIENT_METHOD_NAMES = {
   app: ['info', 'logTail'],
   settings: ['get', 'update'],
-  tokens: ['list', 'diagnose', 'cancel'],
+  tokens: ['list', 'diagnose', 'cancel', 'lastUsed'],
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],
-  registration: ['printForms', 'submit', 'resendCode', 'confirm'],
+  registration: ['printForms', 'submit', 'resendCode', 'confirm', 'checkKey'],
   serviceItems: ['list'],
   subsidy: ['list', 'get', 'create', 'saveDraft', 'submit', 'withdraw', 'timeline'],
   disbursement: [

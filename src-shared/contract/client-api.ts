@@ -152,6 +152,8 @@ export const clientMethods = {
     diagnose: empty,
     /** Stops a PIN-pad wait or a hung key operation. */
     cancel: empty,
+    /** The certificate fingerprint of the key last used on this PC (issue 21 item 5), preselected when plugged in. */
+    lastUsed: empty,
   },
   auth: {
     captcha: empty,
@@ -169,12 +171,14 @@ export const clientMethods = {
     session: empty,
   },
   registration: {
-    /** The printable forms (registration table, administrator filing sheet, authorisation letter, agreement). */
+    /** The printable forms of the CA registration (the contract's `printedForms` of its scans). */
     printForms: z.object({ form: registrationFormSchema }),
     /** Signs the canonical JSON of the form and attachment hashes with the key, then submits it. */
     submit: z.object({ fingerprint, pin: pin.optional(), form: registrationFormSchema, attachments: z.array(attachmentRefSchema).max(20), idempotencyKey: z.uuid() }),
     resendCode: z.object({ registrationId: z.uuid() }),
     confirm: z.object({ registrationId: z.uuid(), code: z.string().max(6) }),
+    /** Step 2 (issue 21 item 1): the key signs a CA challenge; the server says whether its enterprise is registered. */
+    checkKey: z.object({ fingerprint, pin: pin.optional() }),
   },
   serviceItems: {
     /** The service items the signed-in account may use, with their guides (a handler sees only those granted). */
@@ -388,7 +392,7 @@ export type RecoveryOutcome =
 export interface ClientResults {
   app: { info: AppInfo; logTail: { lines: string[] } };
   settings: { get: Settings; update: Settings };
-  tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean } };
+  tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean }; lastUsed: { fingerprint: string | null } };
   auth: {
     captcha: { captchaId: string; image: string; expiresAt: string };
     login: SessionInfo;
@@ -402,6 +406,7 @@ export interface ClientResults {
     submit: { registrationId: string; mobile: string; codeExpiresAt: string };
     resendCode: { mobile: string; codeExpiresAt: string };
     confirm: { enterpriseId: string; uscc: string; name: string; usernames: string[] };
+    checkKey: { uscc: string; registered: boolean };
   };
   serviceItems: { list: { items: ServiceItemGuide[] } };
   subsidy: {
