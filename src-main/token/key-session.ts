@@ -4,6 +4,7 @@
  * out. Failures become stable token errors; "did the key just get pulled out?" is answered by looking for the
  * token again rather than trusting the CKR code, which differs from one vendor library to the next.
  */
+import type { PinState } from '@shared/contract/token';
 import type { Discovered } from './discovery';
 import { pinState } from './discovery';
 import type { ModuleRegistry } from './modules';
@@ -130,9 +131,18 @@ function pinError(target: Discovered, code: 'PIN_INCORRECT' | 'PIN_LOCKED', erro
     /* keep what discovery saw */
   }
   if (code === 'PIN_LOCKED' || state.locked) return new TokenError('PIN_LOCKED', ckrName(error));
+  return new TokenError('PIN_INCORRECT', ckrName(error), wrongPinDetails(state));
+}
+
+/**
+ * What a wrong PIN's error says of the key, from its token flags after the try, and nothing more (issue 21 item 8):
+ * CKF_USER_PIN_FINAL_TRY is one try left; CKF_USER_PIN_COUNT_LOW only that a PIN was wrong since the last success
+ * (PKCS#11 2.40 §5.4.6: SoftHSM sets it after any wrong PIN), never a count. No flag: a plain wrong PIN.
+ */
+export function wrongPinDetails(state: PinState): Record<string, boolean | number> {
   const details: Record<string, boolean | number> = { countLow: state.countLow, finalTry: state.finalTry };
   if (state.finalTry) details.triesLeft = 1;
-  return new TokenError('PIN_INCORRECT', ckrName(error), details);
+  return details;
 }
 
 export function tokenStillPresent(registry: ModuleRegistry, target: Discovered): boolean {

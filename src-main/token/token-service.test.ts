@@ -152,6 +152,9 @@ describe('refusals with stable codes', () => {
     const t = sandbox.issued('JSCA-RSA-0001');
     const r = await service.handle('signCms', { cert: t.uscc!, content: b64('x'), pin: '00000000' });
     expect(r).toMatchObject({ ok: false, error: { code: 'PIN_INCORRECT', retriable: false } });
+    // SoftHSM reports no final try and no count: the error says a plain wrong PIN, nothing more alarming.
+    expect(!r.ok && r.error.details).toMatchObject({ finalTry: false });
+    expect(!r.ok && r.error.details?.triesLeft).toBeUndefined();
     expect((await service.handle('signCms', { cert: t.uscc!, content: b64('x'), pin: t.userPin })).ok).toBe(true);
   });
 

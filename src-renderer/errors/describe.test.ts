@@ -12,6 +12,18 @@ describe('describeError', () => {
     expect(d.retriable).toBe(false);
   });
 
+  it('says of a wrong PIN what the key reported and no more (issue 21 item 8)', () => {
+    const wrong = (details: Record<string, boolean | number>, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+      describeError({ code: 'PIN_INCORRECT', retriable: false, details }, locale).message;
+    expect(wrong({ countLow: false, finalTry: false })).toBe('PIN 码错误。');
+    // Count low only means a PIN was wrong since the last success: no "many times", no count.
+    expect(wrong({ countLow: true, finalTry: false })).toBe('PIN 码错误。');
+    expect(wrong({ countLow: true, finalTry: true, triesLeft: 1 })).toBe('PIN 码错误。这是最后一次尝试，再输错将锁定 USB Key。');
+    expect(wrong({ countLow: true, finalTry: true, triesLeft: 1 }, 'en')).toBe('Incorrect PIN. This is the last try: a wrong PIN now locks the USB key.');
+    const locked = describeError({ code: 'PIN_LOCKED', retriable: false }, 'zh-CN');
+    expect(locked.hint).toContain('CA 机构');
+  });
+
   it('shows a server refusal with its recovery paths', () => {
     const d = describeError({ code: 'ENTERPRISE_ALREADY_REGISTERED', retriable: false }, 'zh-CN');
     expect(d.message).toBe('该企业已注册。');

@@ -38,10 +38,18 @@ export function describeError(error: AppError, locale: Locale): ErrorDescription
     message = translate(locale, 'error.unknown', { code: error.code });
     hint = translate(locale, 'error.unknownHint');
   }
+  // What the key reported with a wrong PIN, and no more (issue 21 item 8): its last try, else a count its driver
+  // gave; a count-low flag alone only says a PIN was wrong, which the message already says.
   const triesLeft = error.details?.triesLeft;
-  if (error.code === 'PIN_INCORRECT' && typeof triesLeft === 'number') {
-    message = `${message}${locale === 'zh-CN' ? '' : ' '}${translate(locale, 'ca.pin.triesLeft', { count: triesLeft })}`;
-  }
+  const more =
+    error.code !== 'PIN_INCORRECT'
+      ? null
+      : error.details?.finalTry === true
+        ? translate(locale, 'keys.pin.finalTry')
+        : typeof triesLeft === 'number'
+          ? translate(locale, 'ca.pin.triesLeft', { count: triesLeft })
+          : null;
+  if (more) message = `${message}${locale === 'zh-CN' ? '' : ' '}${more}`;
   return {
     code: error.code,
     message,

@@ -7,6 +7,7 @@
  */
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { keysEn, keysZhCN } from './keys-messages';
 import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
 import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
@@ -103,7 +104,7 @@ export const zhCN = {
   'ca.pin.required': '请输入 PIN 码',
   'ca.pin.length': 'PIN 码应为 {min}–{max} 位',
   'ca.pin.pad': '请在 USB Key 的 PIN 键盘上输入',
-  'ca.pin.countLow': 'PIN 码已多次输错，请谨慎输入。',
+  'ca.pin.countLow': '自上次成功使用以来，这个 USB Key 输错过 PIN 码，请核对后再输入。',
   'ca.pin.finalTry': '最后一次尝试，输错将锁定',
   'ca.pin.locked': 'PIN 码已锁定',
   'ca.pin.triesLeft': '还可尝试 {count} 次。',
@@ -237,7 +238,7 @@ export const zhCN = {
   'reg.form.adminEmail': '电子邮箱（选填）',
   'reg.form.fixErrors': '请先更正标出的字段',
   'reg.print.title': '打印表单',
-  'reg.print.intro': '请生成并打印以下表单，加盖企业公章后扫描或拍照，在下一步上传：企业注册信息表、管理员备案表、授权委托书、用户实名注册及使用协议。',
+  'reg.print.intro': '请生成并打印以下表单，加盖企业公章后扫描或拍照，在下一步上传：',
   'reg.print.generate': '生成表单',
   'reg.print.regenerate': '重新生成',
   'reg.print.generating': '正在生成表单…',
@@ -292,6 +293,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...keysZhCN,
   ...counterZhCN,
   ...legacyZhCN,
   ...preRegistrationZhCN,
@@ -761,7 +763,7 @@ export const en: Catalog = {
   'ca.pin.required': 'Enter the PIN',
   'ca.pin.length': 'The PIN has {min}–{max} characters',
   'ca.pin.pad': 'Enter the PIN on the USB key’s PIN pad',
-  'ca.pin.countLow': 'Several wrong PINs were entered; type carefully.',
+  'ca.pin.countLow': 'A wrong PIN was entered on this key since it was last used successfully; check the PIN before typing it.',
   'ca.pin.finalTry': 'Last try: a wrong PIN locks the key',
   'ca.pin.locked': 'The PIN is locked',
   'ca.pin.triesLeft': '{count} tries left.',
@@ -891,7 +893,7 @@ export const en: Catalog = {
   'reg.form.adminEmail': 'E-mail (optional)',
   'reg.form.fixErrors': 'Correct the fields marked first',
   'reg.print.title': 'Print the forms',
-  'reg.print.intro': 'Generate and print these forms, stamp them with the company seal, scan or photograph them and upload them in the next step: registration table, administrator filing sheet, authorisation letter, user agreement.',
+  'reg.print.intro': 'Generate and print these forms, stamp them with the company seal, scan or photograph them and upload them in the next step:',
   'reg.print.generate': 'Generate forms',
   'reg.print.regenerate': 'Generate again',
   'reg.print.generating': 'Generating the forms…',
@@ -945,6 +947,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...keysEn,
   ...counterEn,
   ...legacyEn,
   ...preRegistrationEn,
