@@ -1,10 +1,12 @@
 /**
- * The four forms an enterprise prints, stamps with its official seal and uploads when it registers with a CA key
- * (manual 001, 苏州工业园区一网通办企业用户注册说明 step 2): the registration table, the administrator filing sheet,
- * the authorisation letter and the user agreement, prefilled from the registration form, one page each. Nothing is
- * masked: it is the enterprise's own printout.
+ * The forms an enterprise prints, stamps with its official seal and uploads when it registers (manual 001,
+ * 苏州工业园区一网通办企业用户注册说明 step 2): the registration table, the administrator filing sheet and the user
+ * agreement — and, for online pre-registration, the authorisation letter — prefilled from the registration form,
+ * one page each (which ones: the contract's `printedForms`). Nothing is masked: it is the enterprise's own printout.
  */
 import type { RegistrationForm } from '@shared/contract/client-api';
+import { preRegistrationRequirements } from '@shared/contract/http/pre-registration';
+import { printedForms, registrationRequirements, type PrintableForm } from '@shared/contract/http/registration';
 import { DATE_LINE, MM, PrintDocument, TYPE_SIZE } from '@shared/pdf';
 import type { PrintPage } from '@shared/pdf';
 
@@ -30,6 +32,11 @@ function orBlank(value: string | undefined): string {
  * registry (online pre-registration, which prints the same forms to stamp).
  */
 export type RegistrationWay = 'ca' | 'preRegistration';
+
+/** The forms a way prints: the printable ones among the scans its upload step asks for. */
+export function formsPrinted(way: RegistrationWay): PrintableForm[] {
+  return printedForms(way === 'ca' ? registrationRequirements : preRegistrationRequirements);
+}
 
 function registrationTable(page: PrintPage, { enterprise, administrator, caProfile }: RegistrationForm, way: RegistrationWay): void {
   page.title('企业注册登记表', { subtitle: `${PORTAL}企业用户实名注册` });
@@ -139,20 +146,21 @@ function agreement(page: PrintPage, { enterprise }: RegistrationForm): void {
   ], { reserveBelow: 6 * MM });
 }
 
-/** The four forms, one A4 page each, in one PDF; `fontBytes` is the CJK subset font (see `loadFormFont`). */
+/** The way's forms, one A4 page each, in one PDF; `fontBytes` is the CJK subset font (see `loadFormFont`). */
 export async function renderRegistrationForms(form: RegistrationForm, fontBytes: Uint8Array, way: RegistrationWay = 'ca'): Promise<Uint8Array> {
   const doc = await PrintDocument.create(fontBytes, {
     title: `企业注册材料 - ${form.enterprise.name}`,
     subject: `${PORTAL}企业用户实名注册：企业注册登记表、企业管理员备案表、授权委托书、用户实名注册及使用协议`,
     keywords: [form.enterprise.uscc, '企业注册登记表', '管理员备案表', '授权委托书', '用户注册协议'],
   });
-  const pages: Array<[string, (page: PrintPage, form: RegistrationForm, way: RegistrationWay) => void]> = [
-    ['企业注册登记表', registrationTable],
-    ['企业管理员备案表', administratorFiling],
-    ['授权委托书', authorisationLetter],
-    ['用户实名注册及使用协议', agreement],
-  ];
-  for (const [name, draw] of pages) {
+  const pages: Record<PrintableForm, [string, (page: PrintPage, form: RegistrationForm, way: RegistrationWay) => void]> = {
+    registrationTable: ['企业注册登记表', registrationTable],
+    adminFilingSheet: ['企业管理员备案表', administratorFiling],
+    authorisationLetter: ['授权委托书', authorisationLetter],
+    agreement: ['用户实名注册及使用协议', agreement],
+  };
+  // Exactly what the way's upload step asks for (the contract's one list), in the contract's order.
+  for (const [name, draw] of formsPrinted(way).map((f) => pages[f])) {
     draw(doc.addPage({ header: HEADER, footer: `${name}\u3000统一社会信用代码：${form.enterprise.uscc}` }), form, way);
   }
   return doc.save();

@@ -3,7 +3,7 @@ import type { MessageKey } from '@shared/i18n/messages';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
-import { STEPS, startAutosave, usePreRegistration, type StepId } from '../../state/pre-registration';
+import { REQUIREMENTS, STEPS, startAutosave, usePreRegistration, type StepId } from '../../state/pre-registration';
 import { StepPrint } from '../registration/StepPrint';
 import { StepNav } from '../registration/StepNav';
 import { WizardFrame } from '../registration/WizardFrame';
@@ -34,7 +34,7 @@ function PrintStep() {
     const typed = checked.ok ? { ...checked.value, administrator: { ...checked.value.administrator, email: checked.value.administrator.email ?? '' } } : form;
     return call((api) => api.preRegistration.printForms({ form: typed }));
   };
-  return <StepPrint generate={generate} intro={t('prereg.print.intro')} nav={<StepNav wizard={wizard} />} />;
+  return <StepPrint requirements={REQUIREMENTS} generate={generate} intro={t('prereg.print.intro')} nav={<StepNav wizard={wizard} />} />;
 }
 
 /**

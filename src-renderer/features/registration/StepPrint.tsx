@@ -6,16 +6,24 @@ import { fromBase64 } from '@shared/encoding/bytes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
-import { useRegistration } from '../../state/registration-draft';
+import { printedForms } from '@shared/contract/http/registration';
+import { REQUIREMENTS, useRegistration } from '../../state/registration-draft';
 import { normalizedForm } from './registration-form';
 import { StepNav } from './StepNav';
+import { REQUIREMENT_NAMES } from './StepUpload';
 
 /**
- * 4 打印表单: the registration table, administrator filing sheet, authorisation letter and agreement as one PDF,
- * generated from the form; previewed in place (a blob: URL, nothing written to disk), downloaded or printed.
- * Online pre-registration prints the same forms from its own form (`generate`, `intro`, `nav`).
+ * 4 打印表单: the forms of the way's upload list that Tongban prints (the contract's `printedForms`, the same list
+ * the PDF is drawn from and the upload step asks for), as one PDF generated from the form; previewed in place (a
+ * blob: URL, nothing written to disk), downloaded or printed. Online pre-registration prints its own list from its
+ * own form (`requirements`, `generate`, `intro`, `nav`).
  */
-export function StepPrint(props: { generate?: () => Promise<Result<{ pdf: string; fileName: string }>>; intro?: string; nav?: ReactNode }) {
+export function StepPrint(props: {
+  requirements?: readonly string[];
+  generate?: () => Promise<Result<{ pdf: string; fileName: string }>>;
+  intro?: string;
+  nav?: ReactNode;
+}) {
   const t = useT();
   const form = useRegistration((s) => s.draft.form);
   const [pdf, setPdf] = useState<{ url: string; fileName: string } | null>(null);
@@ -43,6 +51,11 @@ export function StepPrint(props: { generate?: () => Promise<Result<{ pdf: string
   return (
     <>
       <Typography.Paragraph>{props.intro ?? t('reg.print.intro')}</Typography.Paragraph>
+      <ol data-testid="printed-forms" style={{ marginTop: -8 }}>
+        {printedForms(props.requirements ?? REQUIREMENTS).map((f) => (
+          <li key={f}>{t(REQUIREMENT_NAMES[f])}</li>
+        ))}
+      </ol>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type={pdf ? 'default' : 'primary'} icon={<FilePdfOutlined aria-hidden />} loading={busy} onClick={() => void generate()}>
           {pdf ? t('reg.print.regenerate') : t('reg.print.generate')}

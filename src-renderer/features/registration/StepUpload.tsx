@@ -1,5 +1,5 @@
 import { Alert, Typography } from 'antd';
-import { missingRegistrationScans } from '@shared/contract/http/registration';
+import { missingRegistrationScans, type PrintableForm } from '@shared/contract/http/registration';
 import type { AttachmentRef } from '@shared/contract/client-api';
 import type { MessageKey } from '@shared/i18n/messages';
 import { useT } from '../../i18n/store';
@@ -7,13 +7,15 @@ import { REQUIREMENTS, useRegistration, type Requirement } from '../../state/reg
 import { StepNav } from './StepNav';
 import { UploadSlot } from '../../components/UploadSlot';
 
-export const REQUIREMENT_NAMES: Record<Requirement, MessageKey> = {
+/** The name of every scan a registration may ask for (the print step names its forms with these too). */
+export const REQUIREMENT_NAMES: Record<Requirement | PrintableForm, MessageKey> = {
   businessLicence: 'req.businessLicence',
   adminIdFront: 'req.adminIdFront',
   adminIdBack: 'req.adminIdBack',
   adminFilingSheet: 'req.adminFilingSheet',
   registrationTable: 'req.registrationTable',
   agreement: 'req.agreement',
+  authorisationLetter: 'req.authorisationLetter',
 };
 
 /**

@@ -22,6 +22,20 @@ export const registrationRequirements = [
 export const registrationRequirementSchema = z.enum([...registrationRequirements, 'authorisationLetter']);
 export type RegistrationRequirement = (typeof registrationRequirements)[number];
 
+/**
+ * The forms Tongban prints for the clerk to sign, stamp and upload (src-main/services/registration-forms.ts draws one
+ * page each, in this order). A way in prints exactly those of them its upload step asks for (`printedForms`), so
+ * the print step and the upload step cannot disagree (issue 21 item 7): the CA registration's list is the manual's
+ * (001 §2.2, no authorisation letter: the key proves the enterprise), pre-registration adds the letter.
+ */
+export const printableForms = ['registrationTable', 'adminFilingSheet', 'authorisationLetter', 'agreement'] as const;
+export type PrintableForm = (typeof printableForms)[number];
+
+/** The printable forms among a way's required scans, in print order. */
+export function printedForms(requirements: readonly string[]): PrintableForm[] {
+  return printableForms.filter((f) => requirements.includes(f));
+}
+
 /** The one required-scan rule: each required scan not listed, as `ATTACHMENT_REQUIRED` at `attachments.<requirement>`. */
 export function missingRegistrationScans(listed: readonly { requirement: string }[]): FieldIssue[] {
   const have = new Set(listed.map((a) => a.requirement));
