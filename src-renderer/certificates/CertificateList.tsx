@@ -1,5 +1,6 @@
 import { SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
 import { Empty, Radio, Space, Tag, Typography } from 'antd';
+import type { AppError } from '@shared/contract/result';
 import type { TokenCertificate } from '@shared/contract/token';
 import { palette } from '@shared/ui/palette';
 import { describeError } from '../errors/describe';
@@ -22,6 +23,8 @@ interface Props {
   purpose: 'login' | 'registration';
   /** The enterprise the signature is for: other enterprises' keys are shown, not selectable. */
   expectedUscc?: string | null;
+  /** Why a key failed at its last attempt (server's verdict on the certificate, driver error): said beside it. */
+  refusals?: Record<string, AppError>;
   disabled?: boolean;
 }
 
@@ -29,7 +32,7 @@ interface Props {
  * The keys plugged in, one radio per certificate: enterprise, USCC, CA, key label, validity. A certificate that
  * cannot serve `purpose` (expired, no USCC, PIN locked) is disabled with its reason, so nobody types a PIN in vain.
  */
-export function CertificateList({ certificates, value, onChange, purpose, expectedUscc, disabled }: Props) {
+export function CertificateList({ certificates, value, onChange, purpose, expectedUscc, refusals, disabled }: Props) {
   const t = useT();
   const locale = useLocale();
   if (certificates.length === 0) {
@@ -57,7 +60,9 @@ export function CertificateList({ certificates, value, onChange, purpose, expect
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
         {usableFirst(certificates, purpose, expectedUscc).map((cert) => {
           const problem = ineligibility(cert, purpose, expectedUscc);
-          const reason = problem ? describeError(problem, locale) : null;
+          // A refusal at the last attempt is said but does not disable the key: it may have been renewed meanwhile.
+          const refusal = problem ?? refusals?.[cert.fingerprint] ?? null;
+          const reason = refusal ? describeError(refusal, locale) : null;
           const selected = value === cert.fingerprint;
           return (
             <div

@@ -1,13 +1,14 @@
-import { Alert, Button, Form, Space } from 'antd';
+import { Alert, Button, Form, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { AppError, Result } from '@shared/contract/result';
+import type { TokenCertificate } from '@shared/contract/token';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n/store';
 import { call } from '../platform';
 import { useTokens } from '../state/tokens';
 import { CertificateList } from './CertificateList';
 import { ineligibility } from './eligibility';
-import { alreadySigned, attemptInput, chosenKey, type KeyPurpose } from './key-sign';
+import { alreadySigned, attemptInput, chosenKey, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
 import { PinField } from './PinField';
 
 /**
@@ -22,6 +23,10 @@ export function KeySign<T>(props: {
   expectedUscc?: string | null;
   /** The key picked earlier in the flow, chosen when usable. */
   preferred?: string | null;
+  /** CA login: the enterprise the clerk last signed in as (its key is preselected, never another company's). */
+  enterprise?: KnownEnterprise | null;
+  /** Only these keys are offered (registration: the CA chosen in step 1). */
+  offered?(cert: TokenCertificate): boolean;
   pinId: string;
   submitLabel: string;
   /** Signs (or signs in) with the key; the flow acts on a success itself. */
@@ -35,15 +40,32 @@ export function KeySign<T>(props: {
   children?: ReactNode;
 }) {
   const t = useT();
-  const certificates = useTokens((s) => s.certificates);
+  const all = useTokens((s) => s.certificates);
+  const certificates = props.offered ? all.filter(props.offered) : all;
+  const lastUsed = useTokens((s) => s.lastUsed);
+  const refusals = useTokens((s) => s.refusals);
   const [selected, setSelected] = useState<string | null>(null);
+  // The key the clerk saw chosen (picked or preselected): if it leaves the list, that is said (issue 21 item 5).
+  const [shown, setShown] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [pinTouched, setPinTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  const { chosen, removed } = chosenKey(certificates, { purpose: props.purpose, expectedUscc: props.expectedUscc ?? null, selected, preferred: props.preferred ?? null });
+  const picked = chosenKey(certificates, {
+    purpose: props.purpose,
+    expectedUscc: props.expectedUscc ?? null,
+    selected,
+    preferred: props.preferred ?? null,
+    lastUsed,
+    enterprise: props.enterprise ?? null,
+  });
+  const { chosen } = picked;
+  const removed = picked.removed || (chosen === undefined && shown !== null && !certificates.some((c) => c.fingerprint === shown));
+  // Adjusting state while rendering (React's pattern for state derived from changing input), not in an effect.
+  if (chosen && shown !== chosen.fingerprint) setShown(chosen.fingerprint);
   const blocked = chosen ? ineligibility(chosen, props.purpose, props.expectedUscc) : null;
+  const notReady = busy ? null : whyNotReady({ chosen, blocked, removed, none: certificates.length === 0 });
   // What an attempt reports when its key went away mid-way (which one depends on when the service noticed).
   const pulledOut = error?.code === 'TOKEN_REMOVED' || error?.code === 'CERT_NOT_FOUND';
 
@@ -59,6 +81,7 @@ export function KeySign<T>(props: {
     setBusy(true);
     setError(null);
     const r = await props.action(input.fingerprint, input.pin);
+    useTokens.getState().attempted(input.fingerprint, r);
     setBusy(false);
     setError(r.ok ? null : r.error);
   };
@@ -76,6 +99,7 @@ export function KeySign<T>(props: {
           }}
           purpose={props.purpose}
           expectedUscc={props.expectedUscc ?? null}
+          refusals={refusals}
           disabled={busy}
         />
       </Form.Item>
@@ -100,9 +124,15 @@ export function KeySign<T>(props: {
       )}
       {busy && <Alert type="info" showIcon title={t('ca.working')} style={{ marginBottom: 16 }} />}
       <Space>
-        <Button type="primary" size="large" htmlType="submit" loading={busy} disabled={!chosen || !!blocked}>
+        <Button type="primary" size="large" htmlType="submit" loading={busy} disabled={!chosen || !!blocked} aria-describedby={notReady ? `${props.pinId}-why` : undefined}>
           {props.submitLabel}
         </Button>
+        {/* A disabled button says why (issue 21 item 5): no key, the key pulled out, or the key refused. */}
+        {notReady && (
+          <Typography.Text id={`${props.pinId}-why`} type="secondary" data-testid="key-sign-why">
+            {t(notReady)}
+          </Typography.Text>
+        )}
         {busy && chosen?.pin.pinPad && <Button onClick={() => void call((api) => api.tokens.cancel({}))}>{t('ca.cancel')}</Button>}
       </Space>
       {props.children}

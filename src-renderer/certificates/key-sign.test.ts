@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificate } from '../test-support/certificates';
 import { ineligibility } from './eligibility';
-import { alreadySigned, asksPin, attemptInput, chosenKey } from './key-sign';
+import { alreadySigned, asksPin, attemptInput, chosenKey, whyNotReady } from './key-sign';
 
 const ours = certificate({ fingerprint: 'a'.repeat(64), uscc: '91320594MA1MXXXX0X' });
 const theirs = certificate({ fingerprint: 'b'.repeat(64), uscc: '91320500MA2YYYYY1Y', enterpriseName: '苏州另一家有限公司' });
@@ -19,6 +19,33 @@ describe('chosenKey', () => {
     expect(chosenKey([ours, second], { purpose: 'login', selected: null, preferred: second.fingerprint }).chosen).toBe(second);
     // An earlier pick of another enterprise's key is not taken.
     expect(chosenKey([ours, theirs], { purpose: 'registration', expectedUscc: ours.uscc, selected: null, preferred: theirs.fingerprint }).chosen).toBe(ours);
+  });
+
+  it('preselects the session enterprise’s key, the one last used on this PC among several (issue 21 item 5)', () => {
+    const ours2 = certificate({ fingerprint: 'f'.repeat(64), uscc: ours.uscc });
+    expect(chosenKey([ours, ours2, theirs], { purpose: 'registration', expectedUscc: ours.uscc, selected: null }).chosen).toBeUndefined();
+    expect(chosenKey([ours, ours2, theirs], { purpose: 'registration', expectedUscc: ours.uscc, selected: null, lastUsed: ours2.fingerprint }).chosen).toBe(ours2);
+    // The last used key of another enterprise is not taken for this one.
+    expect(chosenKey([ours, theirs], { purpose: 'registration', expectedUscc: ours.uscc, selected: null, lastUsed: theirs.fingerprint }).chosen).toBe(ours);
+  });
+
+  it('CA login: the last used key, the key of the enterprise last signed in, never a guess at another company’s', () => {
+    expect(chosenKey([ours, theirs], { purpose: 'login', selected: null, lastUsed: theirs.fingerprint }).chosen).toBe(theirs);
+    expect(chosenKey([ours, theirs], { purpose: 'login', selected: null, enterprise: { name: theirs.enterpriseName } }).chosen).toBe(theirs);
+    // The enterprise last signed in has no key here: the other company's only key is not preselected.
+    expect(chosenKey([theirs], { purpose: 'login', selected: null, enterprise: { uscc: ours.uscc } }).chosen).toBeUndefined();
+    // This PC's key is not plugged in: the one other key is not taken for it.
+    expect(chosenKey([theirs], { purpose: 'login', selected: null, lastUsed: ours.fingerprint }).chosen).toBeUndefined();
+    // A PC that never used a key: the only usable key.
+    expect(chosenKey([theirs, expired], { purpose: 'login', selected: null }).chosen).toBe(theirs);
+  });
+
+  it('says why the sign button is disabled', () => {
+    expect(whyNotReady({ chosen: undefined, blocked: null, removed: true, none: true })).toBe('keys.why.removed');
+    expect(whyNotReady({ chosen: undefined, blocked: null, removed: false, none: true })).toBe('keys.why.none');
+    expect(whyNotReady({ chosen: undefined, blocked: null, removed: false, none: false })).toBe('keys.why.choose');
+    expect(whyNotReady({ chosen: expired, blocked: { code: 'CERT_EXPIRED', retriable: false }, removed: false, none: false })).toBe('keys.why.blocked');
+    expect(whyNotReady({ chosen: ours, blocked: null, removed: false, none: false })).toBeNull();
   });
 
   it('keeps the clerk’s choice: a chosen key pulled out is reported, never swapped for another', () => {

@@ -44,6 +44,8 @@ const draftSchema = z.object({
   caProfile: z.enum(['jiangsu-ca', 'suzhou-ca']).nullable(),
   fingerprint: z.string().nullable(),
   keyLabel: z.string().nullable(),
+  /** The key whose enterprise the server said is not registered yet (step 2's check, issue 21 item 1). */
+  keyCheckedFor: z.string().nullable().optional(),
   /** The enterprise name came from the certificate, so the form shows it read-only. */
   nameFromCertificate: z.boolean(),
   form: registrationFormSchema,

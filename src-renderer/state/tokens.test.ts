@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TongbanClientApi } from '@shared/contract/client-api';
 import type { TokenCertificate } from '@shared/contract/token';
 import { certificate } from '../test-support/certificates';
-import { applyCertificates, TOKENS_RETRY_MS, useTokens, type TokensSnapshot } from './tokens';
+import { afterAttempt, applyCertificates, TOKENS_RETRY_MS, useTokens, type TokensSnapshot } from './tokens';
 
 const start: TokensSnapshot = { status: 'loading', certificates: [], removed: false };
 const a = certificate();
@@ -22,6 +22,16 @@ describe('applyCertificates', () => {
 
   it('does not call "none found at start" a removal', () => {
     expect(applyCertificates(start, []).removed).toBe(false);
+  });
+});
+
+describe('afterAttempt', () => {
+  it('keeps a refusal of the key itself beside it until the key works, and forgets a wrong PIN', () => {
+    const revoked = afterAttempt({}, a.fingerprint, { ok: false, error: { code: 'CERT_REVOKED', retriable: false } });
+    expect(revoked[a.fingerprint]?.code).toBe('CERT_REVOKED');
+    expect(afterAttempt(revoked, a.fingerprint, { ok: false, error: { code: 'PIN_INCORRECT', retriable: false } })).toBe(revoked);
+    expect(afterAttempt(revoked, b.fingerprint, { ok: false, error: { code: 'TOKEN_ERROR', retriable: false } })).toMatchObject({ [a.fingerprint]: { code: 'CERT_REVOKED' }, [b.fingerprint]: { code: 'TOKEN_ERROR' } });
+    expect(afterAttempt(revoked, a.fingerprint, { ok: true, value: null })).toEqual({});
   });
 });
 

@@ -18,12 +18,15 @@ export function KeyLogin() {
   const t = useT();
   const signedIn = useSession((s) => s.signedIn);
   const [username, setUsername] = useState(() => useSession.getState().expired?.username ?? '');
+  const [expiredEnterprise] = useState(() => useSession.getState().expired?.enterprise ?? null);
   const [password, setPassword] = useState('');
   const [askPassword, setAskPassword] = useState(false);
   const [askAccount, setAskAccount] = useState(false);
   return (
     <KeySign
       purpose="login"
+      // After an expired session, the key of the enterprise that was signed in (never another company's).
+      enterprise={expiredEnterprise ? { uscc: expiredEnterprise, name: expiredEnterprise } : null}
       pinId="ca-login-pin"
       submitLabel={t('login.submit')}
       fields={

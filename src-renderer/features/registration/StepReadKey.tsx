@@ -1,55 +1,98 @@
-import { Alert, Button, Typography } from 'antd';
-import { CertificateList } from '../../certificates/CertificateList';
-import { ineligibility } from '../../certificates/eligibility';
+import { Alert, Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { TokenCertificate } from '@shared/contract/token';
+import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
+import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useRegistration } from '../../state/registration-draft';
 import { findCertificate, useTokens } from '../../state/tokens';
 import { StepNav } from './StepNav';
 
-/** 2 读取证书: choose the key of the chosen CA; no PIN. Keys without a USCC, expired or locked are refused here. */
+/**
+ * 2 读取证书: choose the key of the chosen CA (keys without a USCC, expired or locked are refused here) and check it:
+ * the key signs a CA challenge with its PIN, so only its holder learns whether the enterprise is registered already
+ * (issue 21 item 1). A registered one is told here, with the ways to recover its accounts, before anything is
+ * printed, stamped or uploaded; the final submit still refuses it.
+ */
 export function StepReadKey() {
   const t = useT();
-  const go = useRouter((s) => s.go);
   const certificates = useTokens((s) => s.certificates);
-  const caProfile = useRegistration((s) => s.draft.caProfile);
-  const fingerprint = useRegistration((s) => s.draft.fingerprint);
+  const draft = useRegistration((s) => s.draft);
   const chooseKey = useRegistration((s) => s.chooseKey);
+  const update = useRegistration((s) => s.update);
+  const [registered, setRegistered] = useState<{ enterprise: string; uscc: string } | null>(null);
 
-  const matching = certificates.filter((c) => c.profile === caProfile || c.profile === 'unknown');
-  const others = certificates.length - matching.length;
-  const chosen = findCertificate(matching, fingerprint);
-  const usable = chosen !== undefined && ineligibility(chosen, 'registration') === null;
+  const offered = (c: TokenCertificate) => c.profile === draft.caProfile || c.profile === 'unknown';
+  const others = certificates.filter((c) => !offered(c)).length;
+  const chosen = findCertificate(certificates, draft.fingerprint);
+  const checked = chosen !== undefined && draft.keyCheckedFor === chosen.fingerprint;
+
+  const check = async (fingerprint: string, pin?: string) => {
+    const r = await call((api) => api.registration.checkKey({ fingerprint, ...(pin === undefined ? {} : { pin }) }));
+    const cert = findCertificate(useTokens.getState().certificates, fingerprint);
+    if (r.ok && cert) {
+      chooseKey(cert);
+      update({ keyCheckedFor: r.value.registered ? null : fingerprint });
+      setRegistered(r.value.registered ? { enterprise: cert.enterpriseName ?? t('ca.unknownEnterprise'), uscc: r.value.uscc } : null);
+    }
+    return r;
+  };
 
   return (
     <>
-      <Typography.Paragraph>{t('reg.key.intro', { ca: t(caProfile ? `ca.profile.${caProfile}` : 'ca.profile.unknown') })}</Typography.Paragraph>
-      <CertificateList
-        certificates={matching}
-        value={chosen?.fingerprint ?? null}
-        onChange={(f) => {
-          const cert = findCertificate(matching, f);
-          if (cert) chooseKey(cert);
-        }}
-        purpose="registration"
-      />
+      <Typography.Paragraph>{t('reg.key.intro', { ca: t(draft.caProfile ? `ca.profile.${draft.caProfile}` : 'ca.profile.unknown') })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('keys.check.intro')}</Typography.Paragraph>
+      <div style={{ maxWidth: 640 }}>
+        <KeySign purpose="registration" offered={offered} preferred={draft.fingerprint} pinId="reg-key-pin" submitLabel={t('keys.check.submit')} action={check} />
+      </div>
       {others > 0 && <Alert type="info" showIcon title={t('reg.key.otherCa', { count: others })} style={{ marginTop: 12 }} />}
-      {matching.length === 0 && (
-        <div style={{ textAlign: 'center' }}>
-          <Button type="link" onClick={() => go('self-check')}>
-            {t('key.selfCheck')}
-          </Button>
-        </div>
-      )}
-      {usable && chosen && (
+      {registered && <AlreadyRegistered {...registered} />}
+      {checked && !registered && chosen && (
         <Alert
           type="success"
           showIcon
           style={{ marginTop: 12 }}
-          title={t('reg.key.read', { enterprise: chosen.enterpriseName ?? t('ca.unknownEnterprise'), uscc: chosen.uscc ?? '' })}
+          title={t('keys.check.ok', { enterprise: chosen.enterpriseName ?? t('ca.unknownEnterprise'), uscc: chosen.uscc ?? '' })}
         />
       )}
-      <StepNav nextDisabled={!usable} />
+      {!checked && !registered && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('keys.check.needed')}</Typography.Paragraph>}
+      <StepNav nextDisabled={!checked} />
     </>
+  );
+}
+
+/** "该企业已注册" with the recovery paths of manual 001 Q&A 3, before the clerk prints and uploads anything. */
+function AlreadyRegistered(props: { enterprise: string; uscc: string }) {
+  const t = useT();
+  const go = useRouter((s) => s.go);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 12 }}
+      data-testid="already-registered"
+      title={t('keys.registered.title', props)}
+      description={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('keys.registered.body')}</Typography.Paragraph>
+          <Space orientation="vertical" size={4}>
+            <Button type="link" style={{ padding: 0 }} onClick={() => go('forgot-password')}>
+              {t('keys.registered.recovery')}
+            </Button>
+            <Button type="link" style={{ padding: 0 }} onClick={() => go('login')}>
+              {t('keys.registered.login')}
+            </Button>
+            {/* TODO(account-request): go to route `account-request` with kind=unknown-accounts once wip/requests lands. */}
+            <Button type="link" style={{ padding: 0 }} onClick={() => go('registration-start')}>
+              {t('keys.registered.request')}
+            </Button>
+            <Button type="link" style={{ padding: 0 }} onClick={() => go('registration-start')}>
+              {t('keys.registered.otherWays')}
+            </Button>
+          </Space>
+        </>
+      }
+    />
   );
 }
