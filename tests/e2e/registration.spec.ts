@@ -15,7 +15,7 @@ test('registers an enterprise with the Jiangsu CA key, the SMS code read from th
   await page.goto(client.url);
   await expect(page.getByRole('status')).toHaveText(/已插入 \d+ 个 CA 数字证书/);
   await saveScreen(page, 'login-account');
-  await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise: XINGHE, mobile: MOBILE, shots: 'registration' });
+  await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise: XINGHE, mobile: MOBILE, pin: key.userPin, shots: 'registration' });
   await saveScreen(page, 'registration-6-sign');
   await signAndSubmit(page, key.userPin);
 
@@ -65,8 +65,9 @@ test('signs in with the CA key; a wrong PIN is refused with its message first', 
   await page.getByRole('button', { name: '登录', exact: true }).click();
   const panel = page.getByRole('tabpanel', { name: 'CA 登录' });
   await expect(panel.getByRole('alert').filter({ hasText: 'PIN 码错误' })).toContainText('PIN_INCORRECT');
-  // SoftHSM raises CKF_USER_PIN_COUNT_LOW after a wrong PIN: the clerk is warned before the next try.
-  await expect(panel.getByRole('alert').filter({ hasText: 'PIN 码已多次输错，请谨慎输入。' })).toBeVisible();
+  // SoftHSM raises CKF_USER_PIN_COUNT_LOW after a wrong PIN: said as what it is (a PIN was wrong), no more.
+  await expect(panel.getByRole('alert').filter({ hasText: '自上次成功使用以来，这个 USB Key 输错过 PIN 码' })).toBeVisible();
+  await expect(panel.getByText('多次输错')).toHaveCount(0);
   await expect(page.getByLabel('PIN 码', { exact: true })).toHaveValue('');
   await saveScreen(page, 'login-ca-wrong-pin');
 
@@ -82,7 +83,7 @@ test('a key pulled out at signing shows TOKEN_REMOVED and nothing typed is lost'
   const key = keys.issued('JSCA-EC-0002');
   const enterprise = key.enterpriseName;
   await page.goto(client.url);
-  await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise, mobile: '13700000002' });
+  await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise, mobile: '13700000002', pin: key.userPin });
   await page.getByLabel('PIN 码', { exact: true }).fill(key.userPin);
   // Out it comes, just as the clerk presses submit.
   await keys.removeToken(key.label);
@@ -109,20 +110,30 @@ test('a key pulled out at signing shows TOKEN_REMOVED and nothing typed is lost'
   await expect(page.getByText('注册成功', { exact: true }).first()).toBeVisible();
 });
 
-test('refuses an enterprise that is already registered, with the way to recover', async ({ page, client, keys }) => {
+test('says at step 2 that the enterprise is already registered, with the ways to recover (issue 21 item 1)', async ({ page, client, keys }) => {
   await page.goto(client.url);
-  await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise: XINGHE, mobile: MOBILE });
-  await signAndSubmit(page, keys.issued('JSCA-RSA-0001').userPin);
-  const refusal = page.getByRole('alert').filter({ hasText: '该企业已注册' });
-  await expect(refusal).toContainText('ENTERPRISE_ALREADY_REGISTERED');
-  await expect(refusal).toContainText('忘记密码');
-  await saveScreen(page, 'registration-refused-already-registered');
+  await page.getByRole('button', { name: '成为新用户' }).click();
+  await page.getByRole('button', { name: '用江苏CA注册' }).click();
+  await page.getByRole('radiogroup', { name: '实名认证方式' }).getByRole('radio', { name: /江苏CA/ }).check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(XINGHE) }).check();
+  await page.getByLabel('PIN 码', { exact: true }).fill(keys.issued('JSCA-RSA-0001').userPin);
+  await page.getByRole('button', { name: '读取并核对' }).click();
+  const told = page.getByTestId('already-registered');
+  await expect(told).toContainText(`该企业已注册：${XINGHE}`);
+  await expect(told.getByRole('button', { name: /忘记密码/ })).toBeVisible();
+  await expect(told.getByRole('button', { name: /无人知道账号/ })).toBeVisible();
+  // Nothing to print or upload: the wizard goes no further.
+  await expect(page.getByRole('button', { name: '下一步' })).toBeDisabled();
+  await saveScreen(page, 'registration-2-already-registered');
+  await told.getByRole('button', { name: /忘记密码/ }).click();
+  await expect(page.getByRole('heading', { name: '找回密码' })).toBeVisible();
 });
 
 test('refuses an enterprise the legal-person registry does not know', async ({ page, client, keys }) => {
   const key = keys.issued('SZCA-EC-0004');
   await page.goto(client.url);
-  await fillWizardUpToSigning(page, { ca: '苏州CA', enterprise: key.enterpriseName, mobile: '13700000004' });
+  await fillWizardUpToSigning(page, { ca: '苏州CA', enterprise: key.enterpriseName, mobile: '13700000004', pin: key.userPin });
   await signAndSubmit(page, key.userPin);
   await expect(page.getByRole('alert').filter({ hasText: '无法匹配法人库' })).toContainText('REGISTRY_NO_MATCH');
   await saveScreen(page, 'registration-refused-no-registry-match');

@@ -14,6 +14,8 @@ export interface WizardInput {
   ca: '江苏CA' | '苏州CA';
   enterprise: string;
   mobile: string;
+  /** The key's PIN, for step 2's check. */
+  pin: string;
   /** Screenshot prefix; screens are saved only when given. */
   shots?: string;
 }
@@ -37,6 +39,9 @@ export async function fillWizardUpToSigning(page: Page, input: WizardInput): Pro
 
   await step(page, '读取证书');
   await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(input.enterprise) }).check();
+  // The key signs a challenge so the server may say whether the enterprise is registered (issue 21 item 1).
+  await page.getByLabel('PIN 码', { exact: true }).fill(input.pin);
+  await page.getByRole('button', { name: '读取并核对' }).click();
   await expect(page.getByText(`已从证书读取：${input.enterprise}`)).toBeVisible();
   await shot('2-read-key');
   await next(page);
