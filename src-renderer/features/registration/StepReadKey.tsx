@@ -1,10 +1,11 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { TokenCertificate } from '@shared/contract/token';
+import type { MessageKey } from '@shared/i18n/messages';
 import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
-import { useRouter } from '../../state/router';
+import { useRouter, type Route } from '../../state/router';
 import { useRegistration } from '../../state/registration-draft';
 import { findCertificate, useTokens } from '../../state/tokens';
 import { StepNav } from './StepNav';
@@ -62,6 +63,15 @@ export function StepReadKey() {
   );
 }
 
+/** Where a registered enterprise's clerk goes instead (manual 001 Q&A 3), in the order to try them. */
+const WAYS_BACK: ReadonlyArray<[MessageKey, Route]> = [
+  ['keys.registered.recovery', 'forgot-password'],
+  ['keys.registered.login', 'login'],
+  // TODO(account-request): route `account-request` with kind=unknown-accounts once wip/requests lands on main.
+  ['keys.registered.request', 'registration-start'],
+  ['keys.registered.otherWays', 'registration-start'],
+];
+
 /** "该企业已注册" with the recovery paths of manual 001 Q&A 3, before the clerk prints and uploads anything. */
 function AlreadyRegistered(props: { enterprise: string; uscc: string }) {
   const t = useT();
@@ -77,19 +87,11 @@ function AlreadyRegistered(props: { enterprise: string; uscc: string }) {
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>{t('keys.registered.body')}</Typography.Paragraph>
           <Space orientation="vertical" size={4}>
-            <Button type="link" style={{ padding: 0 }} onClick={() => go('forgot-password')}>
-              {t('keys.registered.recovery')}
-            </Button>
-            <Button type="link" style={{ padding: 0 }} onClick={() => go('login')}>
-              {t('keys.registered.login')}
-            </Button>
-            {/* TODO(account-request): go to route `account-request` with kind=unknown-accounts once wip/requests lands. */}
-            <Button type="link" style={{ padding: 0 }} onClick={() => go('registration-start')}>
-              {t('keys.registered.request')}
-            </Button>
-            <Button type="link" style={{ padding: 0 }} onClick={() => go('registration-start')}>
-              {t('keys.registered.otherWays')}
-            </Button>
+            {WAYS_BACK.map(([label, route]) => (
+              <Button key={label} type="link" style={{ padding: 0 }} onClick={() => go(route)}>
+                {t(label)}
+              </Button>
+            ))}
           </Space>
         </>
       }
