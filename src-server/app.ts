@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore as PartialUploadStore } from '@tus/file-store';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
+import { errorBody } from './http/api-error';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
 import { bootstrapStaffAdmin } from './domain/staff';
@@ -76,6 +77,12 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     bodyLimit: 6 * 1024 * 1024,
     // Login throttling and upload limits key on the caller's address, so only trust X-Forwarded-For when told to.
     trustProxy: config.trustProxy,
+    // A path the router cannot decode (e.g. a lone surrogate's bytes) is refused like every other bad request: the
+    // contract's error body with a stable code, not Fastify's own shape.
+    frameworkErrors: (err, request, reply) => {
+      request.log.info({ code: 'URL_MALFORMED', reason: err.message }, 'request refused');
+      void (reply as FastifyReply).code(400).send(errorBody('URL_MALFORMED', request.id));
+    },
   });
 
   const { db, engine } = openDatabase(config);

@@ -12,17 +12,8 @@ import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { lastSms, pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { operations, type Operation } from '../../tests/fixtures/server/operations';
 import { tusUpload } from '../../tests/fixtures/server/uploads';
-
-interface Operation {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
-  path: string;
-  security: unknown[];
-  access: RouteAccess;
-  jsonBody: boolean;
-  rawBody: boolean;
-  query: string[];
-}
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
 
@@ -56,20 +47,7 @@ describeEachDatabase('every route is authorised and refuses malformed input with
     tokens.handlerA = (await h.scene.signIn(a.uscc, 'clerk', initial)).token;
     fileA = (await tusUpload(h, { token: tokens.superA, item: 'subsidy' }, pdfBytes())).sha256;
 
-    const doc = (await h.call({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { security: unknown[]; 'x-tongban-access': RouteAccess; requestBody?: { content: Record<string, unknown> }; parameters: { name: string; in: string }[] }>>;
-    };
-    ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        method: method.toUpperCase() as Operation['method'],
-        path,
-        security: op.security,
-        access: op['x-tongban-access'],
-        jsonBody: Boolean(op.requestBody?.content['application/json']),
-        rawBody: Boolean(op.requestBody && !op.requestBody.content['application/json']),
-        query: op.parameters.filter((p) => p.in === 'query').map((p) => p.name),
-      })),
-    );
+    ops = await operations(h);
   });
   afterAll(() => h?.close());
 
@@ -85,7 +63,7 @@ describeEachDatabase('every route is authorised and refuses malformed input with
       .replace('{token}', 'T'.repeat(43));
     // Each route with its own service item, so a request gets past the item check to the route's own rules.
     const item = /\/(disbursements|bank-accounts|finance-contacts)(\/|$)/.test(path) ? 'disbursement' : 'subsidy';
-    return op.query.includes('item') ? `${path}?item=${item}` : path;
+    return op.query.some((q) => q.name === 'item') ? `${path}?item=${item}` : path;
   }
 
   const send = (op: Operation, token?: string, enterpriseId?: string) =>

@@ -36,6 +36,7 @@ const updateCaKeyHint = t(
 export const serverErrors = {
   // ── Requests ──────────────────────────────────────────────────────────────
   BODY_MALFORMED: { status: 400, retriable: false, message: t('请求内容格式错误。', 'The request body is not well-formed.') },
+  URL_MALFORMED: { status: 400, retriable: false, message: t('请求地址格式错误。', 'The request address is not well-formed.') },
   BODY_INVALID: {
     status: 400,
     retriable: false,
