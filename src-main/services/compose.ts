@@ -12,7 +12,7 @@ import { loadFormFont } from './form-font';
 import { LocalStore } from './local-store';
 import { renderRegistrationForms } from './registration-forms';
 import { readSeedSettings, seedSettingsFiles } from './seed-settings';
-import { allowedDrivers } from '../trust/driver-policy';
+import { allowedDrivers, envWithAllowedDrivers } from '../trust/driver-policy';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 
 export interface DesktopServices {
@@ -50,7 +50,7 @@ export function createDesktopServices(opts: {
     opts.tokens ??
     new TokenClient({
       ...(opts.spawn ? { spawn: opts.spawn } : {}),
-      env,
+      env: envWithAllowedDrivers(env, trust, opts.log),
       pollMs: 1000,
       // Drivers from the clerk's settings or IT's seed load only if the driver rules allow them (trust/).
       settingsModules: allowedDrivers(store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [], trust, opts.log),

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allowedDrivers, checkDriver } from './driver-policy';
+import { allowedDrivers, checkDriver, envWithAllowedDrivers } from './driver-policy';
 import { posixMachineTrust, type MachineTrust } from './machine-trust';
 
 const me = process.getuid?.() ?? 0;
@@ -79,5 +79,13 @@ describe('which PKCS#11 drivers may load', () => {
       { m: 'driver refused', file: '/tmp/x.so', code: 'DRIVER_NOT_FOUND', reason: 'no such file' },
       { m: 'driver refused', file: 'rel.so', code: 'DRIVER_PATH_INVALID', reason: 'relative path' },
     ]);
+  });
+
+  it('holds the host\'s TONGBAN_PKCS11_MODULES to the same rules (browser mode)', async () => {
+    const good = path.join(installed, 'vendor.so');
+    await writeFile(good, 'ELF', { mode: 0o755 });
+    const env = { PATH: '/usr/bin', TONGBAN_PKCS11_MODULES: [good, path.join(dir, 'planted.so')].join(':') };
+    expect(envWithAllowedDrivers(env, trust, () => {})).toEqual({ PATH: '/usr/bin', TONGBAN_PKCS11_MODULES: good });
+    expect(envWithAllowedDrivers({ PATH: '/usr/bin' }, trust, () => {})).toEqual({ PATH: '/usr/bin' });
   });
 });

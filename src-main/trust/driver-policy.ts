@@ -62,3 +62,14 @@ export function allowedDrivers(files: readonly string[], trust: MachineTrust, lo
     return verdict.ok;
   });
 }
+
+/**
+ * The host's own configuration (TONGBAN_PKCS11_MODULES, how browser mode and IT scripts bring a driver) under the
+ * same rules: the environment with only the allowed drivers left in it.
+ */
+export function envWithAllowedDrivers(env: NodeJS.ProcessEnv, trust: MachineTrust, log: (message: string, fields?: Record<string, unknown>) => void): NodeJS.ProcessEnv {
+  const delimiter = trust.platform === 'win32' ? ';' : ':';
+  const listed = env.TONGBAN_PKCS11_MODULES?.split(delimiter).filter(Boolean) ?? [];
+  if (listed.length === 0) return env;
+  return { ...env, TONGBAN_PKCS11_MODULES: allowedDrivers(listed, trust, log).join(delimiter) };
+}
