@@ -10,11 +10,15 @@ import type { MachineTrust } from './machine-trust';
 
 /** SYSTEM, Administrators, TrustedInstaller: the principals that may write machine-wide settings. */
 const ADMIN_SIDS = new Set(['S-1-5-18', 'S-1-5-32-544', 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464']);
+/** FileSystemRights that let a principal take over an object: Delete, ChangePermissions, TakeOwnership, GenericAll. */
+const TAKEOVER = 0x10000 | 0x40000 | 0x80000 | 0x10000000;
 /**
- * FileSystemRights that let a principal change a file or what a folder holds: WriteData/AddFile, AppendData/
- * AddSubdirectory, DeleteSubdirectoriesAndFiles, Delete, ChangePermissions, TakeOwnership, GenericAll, GenericWrite.
+ * What must be the administrators' alone. On the file: changing its content too (WriteData, AppendData,
+ * GenericWrite). On its folder: deleting or renaming what is in it (DeleteSubdirectoriesAndFiles) — adding a file
+ * is harmless (ProgramData lets every user create files; a new settings.json would be theirs and fail the owner
+ * check), replacing ours is not.
  */
-const WRITE_RIGHTS = 0x2 | 0x4 | 0x40 | 0x10000 | 0x40000 | 0x80000 | 0x10000000 | 0x40000000;
+const WRITE_RIGHTS = { file: TAKEOVER | 0x2 | 0x4 | 0x40000000, folder: TAKEOVER | 0x40 } as const;
 /** PropagationFlags.InheritOnly: the entry applies to children only, not to the folder itself. */
 const INHERIT_ONLY = 0x2;
 
@@ -33,7 +37,7 @@ export type Run = (file: string, args: string[], env: NodeJS.ProcessEnv) => stri
 const execRun: Run = (file, args, env) => execFileSync(file, args, { env, encoding: 'utf8', timeout: 15_000, windowsHide: true });
 
 /** Why the Get-Acl lines show a non-administrator owner or a non-administrator allowed to write; null if none. */
-export function aclProblem(output: string): string | null {
+export function aclProblem(output: string, object: keyof typeof WRITE_RIGHTS = 'file'): string | null {
   let sawOwner = false;
   for (const line of output.split(/\r?\n/)) {
     const [kind, sid = '', rights = '0', type = '', propagation = '0'] = line.trim().split('|');
@@ -41,7 +45,7 @@ export function aclProblem(output: string): string | null {
       sawOwner = true;
       if (!ADMIN_SIDS.has(sid)) return `owned by ${sid}, not an administrator`;
     } else if (kind === 'ACE' && type === 'Allow' && (Number(propagation) & INHERIT_ONLY) === 0) {
-      if ((Number(rights) & WRITE_RIGHTS) !== 0 && !ADMIN_SIDS.has(sid)) return `writable by ${sid}`;
+      if ((Number(rights) & WRITE_RIGHTS[object]) !== 0 && !ADMIN_SIDS.has(sid)) return `writable by ${sid}`;
     }
   }
   return sawOwner ? null : 'no ACL could be read';
@@ -87,10 +91,10 @@ export function windowsMachineTrust(opts: { env?: NodeJS.ProcessEnv; run?: Run }
     platform: 'win32',
     whyNotAdminOnly(file) {
       // The folder too: whoever may write it can delete the file and put their own in its place.
-      for (const target of [file, path.win32.dirname(file)]) {
+      for (const [target, kind] of [[file, 'file'], [path.win32.dirname(file), 'folder']] as const) {
         let problem: string | null;
         try {
-          problem = aclProblem(ps(ACL_SCRIPT, target));
+          problem = aclProblem(ps(ACL_SCRIPT, target), kind);
         } catch (e) {
           problem = `ACL not readable (${(e as Error).message.split('\n')[0]})`;
         }

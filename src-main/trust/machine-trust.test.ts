@@ -54,8 +54,15 @@ describe('Windows: ACLs by SID, the machine policy, signatures', () => {
 
   it('refuses an owner or a writer who is not an administrator (ProgramData lets Users create files)', () => {
     expect(aclProblem(`OWNER|S-1-5-21-1-2-3-1001\r\nACE|${system}|2032127|Allow|0`)).toMatch(/owned by S-1-5-21-1-2-3-1001/);
-    // BUILTIN\Users: AppendData/CreateDirectories + WriteData/CreateFiles on ProgramData (the default ACL).
-    expect(aclProblem(`OWNER|${system}\nACE|${users}|6|Allow|0`)).toMatch(/writable by S-1-5-32-545/);
+    expect(aclProblem(`OWNER|${system}\nACE|${users}|6|Allow|0`)).toMatch(/writable by S-1-5-32-545/); // WriteData, AppendData
+    expect(aclProblem(`OWNER|${system}\nACE|S-1-1-0|2032127|Allow|0`, 'folder')).toMatch(/writable by S-1-1-0/); // Everyone: full control
+    expect(aclProblem(`OWNER|${system}\nACE|${users}|64|Allow|0`, 'folder')).toMatch(/writable by/); // DeleteSubdirectoriesAndFiles
+  });
+
+  it('lets users add files to the folder (ProgramData\'s default), not replace ours', () => {
+    // BUILTIN\Users inherit CreateFiles + CreateDirectories (+ attributes) on ProgramData's subfolders.
+    expect(aclProblem(`OWNER|${admins}\nACE|${users}|278|Allow|0\nACE|${users}|1179817|Allow|0`, 'folder')).toBeNull();
+    expect(aclProblem(`OWNER|${admins}\nACE|${users}|278|Allow|0`, 'file')).toMatch(/writable by/);
     expect(aclProblem(`OWNER|${system}\nACE|S-1-3-0|268435456|Allow|2`)).toBeNull(); // CREATOR OWNER, inherit-only
     expect(aclProblem(`OWNER|${system}\nACE|${users}|6|Deny|0`)).toBeNull();
     expect(aclProblem('')).toMatch(/no ACL/);
