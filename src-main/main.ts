@@ -2,13 +2,12 @@
 // plain modules shared with the browser-mode host, so they are tested without Electron. The window's options are
 // written out here, literally, so Electronegativity (tools/electronegativity.test.ts) can read every one of them.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import type { Settings } from '@shared/contract/client-api';
 import type { ClientServices } from './services/client-services';
 import { createDesktopServices } from './services/compose';
 import { forkUtilityService } from './token/electron-service';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appFilePath, isAppSender, isAppUrl, isPortalLink } from './security';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appResponse, isAppSender, isAppUrl, isPortalLink } from './security';
 
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 
@@ -91,14 +90,7 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // The renderer's files, from the app's own folder only (security.ts refuses anything that leaves it).
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = appFilePath(request.url, rendererRoot);
-    if (!file) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    return new Response(res.body, { status: res.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererRoot, (fileUrl) => net.fetch(fileUrl)));
   const services = createServices();
   ipcMain.handle('tongban:invoke', (event, method: unknown, input: unknown) => {
     // Every IPC sender is validated: only our own renderer's main frame may call the client API.

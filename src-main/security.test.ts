@@ -1,5 +1,9 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, appFilePath, isAppSender, isAppUrl, isPortalLink } from './security';
+import { APP_ENTRY, CONTENT_SECURITY_POLICY, appFilePath, appResponse, isAppSender, isAppUrl, isPortalLink } from './security';
 
 describe('Electron security checklist', () => {
   it('has a CSP that runs only the app’s own scripts and frames only in-memory PDFs', () => {
@@ -46,6 +50,35 @@ describe('Electron security checklist', () => {
       }
     });
 
+    it('answers with the file and the CSP, and 404 for anything outside, reading real files', async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-app-'));
+      try {
+        const renderer = path.join(dir, 'dist', 'renderer');
+        await mkdir(path.join(renderer, 'assets'), { recursive: true });
+        await writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>通办</title>');
+        await writeFile(path.join(dir, 'secret.txt'), 'not for the page');
+        const asked: string[] = [];
+        const read = async (fileUrl: string) => {
+          asked.push(fileURLToPath(fileUrl));
+          return readFile(fileURLToPath(fileUrl)).then(
+            (bytes) => new Response(bytes, { headers: { 'content-type': 'text/html' } }),
+            () => new Response('missing', { status: 404 }),
+          );
+        };
+        const page = await appResponse('app://tongban/index.html', renderer, read, 'linux');
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('通办');
+        expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+        for (const url of ['app://tongban/../../secret.txt', 'app://tongban/%2e%2e/%2e%2e/secret.txt', 'app://tongban/..%2F..%2Fsecret.txt', 'app://evil/index.html']) {
+          expect((await appResponse(url, renderer, read, 'linux')).status, url).toBe(404);
+        }
+        // The URL parser already folds `..` away; whatever was asked for stayed inside the renderer folder.
+        expect(asked.every((f) => f.startsWith(`${renderer}${path.sep}`))).toBe(true);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
     it('compares without case on Windows', () => {
       const winRoot = 'C:\\Program Files\\Tongban\\resources\\app.asar\\dist\\renderer';
       expect(appFilePath('app://tongban/assets/a.js', winRoot, 'win32')).toBe(`${winRoot}\\assets\\a.js`);
@@ -71,7 +104,7 @@ describe('Electron security checklist', () => {
     });
 
     it('refuses a frame that navigated away or is gone, devtools and every other origin', () => {
-      for (const url of ['https://qyt.sipac.gov.cn/login', `file://${root}/index.html`, 'app://tongban/../../evil.html', 'devtools://devtools/bundled/devtools_app.html', 'http://127.0.0.1:8787/console/', 'about:blank', '']) {
+      for (const url of ['https://qyt.sipac.gov.cn/login', `file://${root}/index.html`, 'devtools://devtools/bundled/devtools_app.html', 'http://127.0.0.1:8787/console/', 'about:blank', '']) {
         expect(isAppSender(fromMainFrame(url), root, 'linux'), url).toBe(false);
       }
       expect(isAppSender({ senderFrame: null, mainFrame: { url: APP_ENTRY } }, root, 'linux')).toBe(false);

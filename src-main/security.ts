@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Electron security checklist, the parts that are decisions rather than options (the window's options are
@@ -50,6 +51,19 @@ export function appFilePath(url: string, appRoot: string, platform: NodeJS.Platf
   // Inside the root: not the root itself, not above it (..), not on another drive (absolute).
   if (inside === '' || inside.startsWith('..') || p.isAbsolute(inside)) return null;
   return file;
+}
+
+/**
+ * The answer of the `app:` protocol handler: the file from the app's folder with the CSP on it, or 404 for a URL
+ * that names nothing inside the folder. `fetchFile` reads a file: URL (Electron's net.fetch).
+ */
+export async function appResponse(url: string, appRoot: string, fetchFile: (fileUrl: string) => Promise<Response>, platform: NodeJS.Platform = process.platform): Promise<Response> {
+  const file = appFilePath(url, appRoot, platform);
+  if (!file) return new Response('Not found', { status: 404 });
+  const res = await fetchFile(pathToFileURL(file, { windows: platform === 'win32' }).toString());
+  const headers = new Headers(res.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  return new Response(res.body, { status: res.status, headers });
 }
 
 /** Only the app's own pages may be shown in a Tongban window (and call IPC); everything else is refused. */
