@@ -45,6 +45,7 @@ import { diskFileStore } from './storage/file-store';
 import { SimulatedIdentityVerifier, type IdentityVerifier } from './verification/identity';
 import { SimulatedMarketRegulator, type MarketRegulator } from './verification/market-regulator';
 import { preRegistrationRoutes } from './routes/pre-registration';
+import { strictTransportSecurity } from './http/hsts';
 
 export interface ServerOptions {
   /** Overrides over the environment's configuration. */
@@ -115,6 +116,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  strictTransportSecurity(app);
 
   if (config.bootstrapStaffPassword) await bootstrapStaffAdmin(db, config.bootstrapStaffPassword, clock.now());
   for (const file of config.registrySeedFiles) {

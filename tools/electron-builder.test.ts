@@ -22,6 +22,8 @@ describe('electron-builder.yml', () => {
     const include = config.nsis?.include;
     expect(include).toBe('assets/installer/installer.nsh');
     expect(readFileSync(path.join(root, include!), 'utf8')).toMatch(/\/SERVER=[\s\S]*seed-settings\.json/);
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+    // Fuses are flipped by our afterPack hook (tools/after-pack.test.ts), not twice by electron-builder.
+    expect(config.afterPack).toBe('tools/after-pack.mjs');
+    expect(config.electronFuses ?? null).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,21 +158,60 @@ describe('client services against the portal', () => {
 });
 
 describe('settings', () => {
-  it('takes extra PKCS#11 module paths from Settings at once: the keys appear without a restart', async () => {
+  it('adds a driver only through main\'s picker and the driver rules; the keys appear without a restart', async () => {
     const dir2 = await mkdtemp(path.join(os.tmpdir(), 'tongban-settings-'));
     const store2 = new LocalStore(path.join(dir2, 'client.db'));
+    const planted = path.join(dir2, 'evil-pkcs11.so');
+    await writeFile(planted, 'ELF', { mode: 0o755 });
+    let picked: string | null = planted;
     // No TONGBAN_PKCS11_MODULES: only the settings can bring SoftHSM in.
     const tokens2 = new TokenClient({ env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: '', TONGBAN_TOKEN_LOG: 'silent' } });
-    const s2 = new ClientServices({ shell: 'browser', store: store2, tokens: tokens2, defaultServerUrl: portal.url, seed: { language: 'en' }, printRegistrationForms: async () => new Uint8Array() });
+    const s2 = new ClientServices({ shell: 'electron', store: store2, tokens: tokens2, defaultServerUrl: portal.url, seed: { language: 'en' }, printRegistrationForms: async () => new Uint8Array(), pickDriver: async () => picked });
     try {
       const before = (await s2.dispatch('tokens.list', {})) as Result<unknown[]>;
       expect(before.ok && before.value).toEqual([]);
-      const updated = value((await s2.dispatch('settings.update', { pkcs11Modules: [keys.modulePath] })) as Result<{ pkcs11Modules: string[]; language: string }>);
+      // The renderer cannot name native code.
+      expect(await s2.dispatch('settings.update', { pkcs11Modules: [keys.modulePath] })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+      expect(await s2.dispatch('settings.addDriver', {})).toMatchObject({ ok: false, error: { code: 'DRIVER_NOT_ALLOWED' } });
+      picked = path.join(dir2, 'missing.so');
+      expect(await s2.dispatch('settings.addDriver', {})).toMatchObject({ ok: false, error: { code: 'DRIVER_NOT_FOUND' } });
+      picked = null; // the clerk cancelled the dialog
+      expect(value((await s2.dispatch('settings.addDriver', {})) as Result<{ pkcs11Modules: string[] }>).pkcs11Modules).toEqual([]);
+      picked = keys.modulePath;
+      const updated = value((await s2.dispatch('settings.addDriver', {})) as Result<{ pkcs11Modules: string[]; language: string }>);
       expect(updated).toMatchObject({ pkcs11Modules: [keys.modulePath], language: 'en' });
       const after = (await s2.dispatch('tokens.list', {})) as Result<Array<{ tokenLabel: string }>>;
       expect(after.ok && after.value.map((c) => c.tokenLabel).sort()).toEqual(['JSCA-RSA-0001', 'SZCA-EC-0004']);
+      expect(value((await s2.dispatch('settings.removeDriver', { path: keys.modulePath })) as Result<{ pkcs11Modules: string[] }>).pkcs11Modules).toEqual([]);
     } finally {
       await tokens2.stop();
+      store2.close();
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('has no driver picker in browser mode: the host\'s configuration brings drivers', async () => {
+    expect(await services.dispatch('settings.addDriver', {})).toMatchObject({ ok: false, error: { code: 'DRIVER_PICKER_UNAVAILABLE' } });
+  });
+
+  it('takes https or loopback server URLs only, and sends nothing to an http one an older version stored', async () => {
+    const refused = await services.dispatch('settings.update', { serverUrl: 'http://portal.example' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', issues: [{ path: 'serverUrl', code: 'SERVER_URL_NOT_HTTPS' }] } });
+    const check = value((await services.dispatch('app.checkServer', {})) as Result<{ reachable: boolean; allowed: boolean; version?: string }>);
+    expect(check).toMatchObject({ allowed: true, reachable: true, version: expect.any(String) });
+
+    const dir2 = await mkdtemp(path.join(os.tmpdir(), 'tongban-settings-'));
+    const store2 = new LocalStore(path.join(dir2, 'client.db'));
+    store2.setSetting('serverUrl', 'http://portal.example');
+    const s2 = new ClientServices({ shell: 'browser', store: store2, tokens, defaultServerUrl: portal.url, printRegistrationForms: async () => new Uint8Array() });
+    try {
+      expect(await s2.dispatch('auth.captcha', {})).toMatchObject({ ok: false, error: { code: 'SERVER_URL_NOT_HTTPS' } });
+      expect(value(await s2.dispatch('app.checkServer', {}))).toEqual({ serverUrl: 'http://portal.example', allowed: false, reachable: false, error: 'SERVER_URL_NOT_HTTPS' });
+      expect(value((await s2.dispatch('app.checkServer', {})) as Result<unknown>)).toMatchObject({ reachable: false });
+      value(await s2.dispatch('settings.update', { serverUrl: 'http://127.0.0.1:9' }));
+      expect(value(await s2.dispatch('app.checkServer', {}))).toMatchObject({ allowed: true, reachable: false, error: 'SERVER_UNREACHABLE' });
+    } finally {
+      s2.detach();
       store2.close();
       await rm(dir2, { recursive: true, force: true });
     }

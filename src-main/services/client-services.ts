@@ -30,6 +30,8 @@ import { disbursementHandlers } from './disbursement-services';
 import { legacyHandlers } from './legacy-services';
 import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
+import { settingsHandlers } from './settings-services';
+import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 import { preRegistrationHandlers } from './pre-registration-services';
 import type { RegistrationWay } from './registration-forms';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
@@ -59,6 +61,10 @@ export interface ClientServicesOptions {
   journal?: Pick<DesktopLog, 'write' | 'tail'>;
   /** Upload retry timing (tests shorten it); see upload-services.ts. */
   uploads?: Pick<UploadServicesContext, 'retryDelays' | 'resumeAfterMs'>;
+  /** What only administrators control (drivers, machine settings); this platform's when not given. */
+  trust?: MachineTrust;
+  /** Electron's native file dialog for settings.addDriver; browser mode has none (the host's configuration). */
+  pickDriver?: () => Promise<string | null>;
 }
 
 export type ClientFormInput = RegistrationForm;
@@ -201,18 +207,19 @@ export class ClientServices {
     'app.info': async () => ok(appInfo(this.opts.shell)),
     'app.logTail': async (i: { lines?: number }) => ok({ lines: this.opts.journal?.tail(i.lines ?? 200) ?? [] }),
 
-    'settings.get': async () => ok(this.settings()),
-    'settings.update': async (patch: Partial<Settings>) => {
-      const before = this.settings();
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) this.opts.store.setSetting(key, value);
-      const after = this.settings();
-      if (after.serverUrl !== before.serverUrl) {
-        this.portal = this.portalFor(after.serverUrl);
+    ...settingsHandlers({
+      settings: () => this.settings(),
+      store: () => this.opts.store,
+      tokens: () => this.opts.tokens,
+      trust: () => (this.opts.trust ??= machineTrustFor()),
+      pickDriver: () => this.opts.pickDriver,
+      serverChanged: () => {
+        this.portal = this.portalFor(this.settings().serverUrl);
         this.session = null;
-      }
-      if (after.pkcs11Modules.join('\n') !== before.pkcs11Modules.join('\n')) await this.opts.tokens.setSettingsModules(after.pkcs11Modules);
-      return ok(after);
-    },
+      },
+      portal: () => this.portal,
+      log: (message, fields) => this.opts.log?.(message, fields),
+    }),
 
     'tokens.list': async () => this.opts.tokens.call('list', {}),
     'tokens.diagnose': async () => this.opts.tokens.call('diagnose', {}),

@@ -12,6 +12,8 @@ import { loadFormFont } from './form-font';
 import { LocalStore } from './local-store';
 import { renderRegistrationForms } from './registration-forms';
 import { readSeedSettings, seedSettingsFiles } from './seed-settings';
+import { allowedDrivers, envWithAllowedDrivers } from '../trust/driver-policy';
+import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 
 export interface DesktopServices {
   services: ClientServices;
@@ -34,18 +36,24 @@ export function createDesktopServices(opts: {
   tokens?: TokenClient;
   /** Where the rotating log file goes; `logs` beside the store unless given. */
   logDir?: string;
+  /** What only administrators control; this platform's implementation unless given (tests). */
+  trust?: MachineTrust;
+  /** Electron's native dialog for adding a driver (settings.addDriver). */
+  pickDriver?: () => Promise<string | null>;
 }): DesktopServices {
   const journal = createDesktopLog({ dir: opts.logDir ?? path.join(path.dirname(opts.storeFile), 'logs') });
   const env = opts.env ?? process.env;
   const store = new LocalStore(opts.storeFile);
-  const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), opts.log);
+  const trust = opts.trust ?? machineTrustFor(process.platform, env);
+  const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), trust, opts.log);
   const tokens =
     opts.tokens ??
     new TokenClient({
       ...(opts.spawn ? { spawn: opts.spawn } : {}),
-      env,
+      env: envWithAllowedDrivers(env, trust, opts.log),
       pollMs: 1000,
-      settingsModules: store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
+      // Drivers from the clerk's settings or IT's seed load only if the driver rules allow them (trust/).
+      settingsModules: allowedDrivers(store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [], trust, opts.log),
     });
   const onRestart = () => journal.write('warn', 'token service restarted');
   tokens.on('restarted', onRestart);
@@ -59,6 +67,8 @@ export function createDesktopServices(opts: {
     printRegistrationForms: async (form, way) => renderRegistrationForms(form, await loadFormFont(), way),
     log: opts.log,
     journal,
+    trust,
+    ...(opts.pickDriver ? { pickDriver: opts.pickDriver } : {}),
   });
   journal.write('info', 'started', { shell: opts.shell });
   return {

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { errorBodySchema, type HttpRoute } from '@shared/contract/http/route';
 import { RouteInputError, routeUrl, type QueryValue } from '@shared/contract/http/url';
 import type { AppError, Result } from '@shared/contract/result';
+import { serverUrlAllowed } from '@shared/contract/server-url';
 
 type Out<R extends HttpRoute> = R['response'] extends z.ZodType ? z.infer<R['response']> : unknown;
 
@@ -30,9 +31,12 @@ export interface PortalRequest {
 export class PortalClient {
   private readonly http: AxiosInstance;
   private token: string | null = null;
+  /** A server URL that breaks the https rule (an older version's store, a bad environment) sends nothing at all. */
+  private readonly refused: Result<never> | null;
 
   /** `onAnswer`: the server answered a call (any status but a gateway's 502/503/504): it can be reached again. */
   constructor(baseUrl: string, private readonly opts: { timeoutMs?: number; onAnswer?: () => void } = {}) {
+    this.refused = serverUrlAllowed(baseUrl) ? null : fail({ code: 'SERVER_URL_NOT_HTTPS', retriable: false });
     this.http = axios.create({
       baseURL: baseUrl,
       timeout: opts.timeoutMs ?? 30_000,
@@ -57,6 +61,7 @@ export class PortalClient {
   }
 
   async call<R extends HttpRoute>(route: R, req: PortalRequest = {}): Promise<Result<Out<R>>> {
+    if (this.refused) return this.refused;
     const url = urlOf(route, req);
     if (typeof url !== 'string') return url;
     const headers: Record<string, string | null> = { ...req.headers };
@@ -93,6 +98,7 @@ export class PortalClient {
    * with. Errors come back as JSON and become Results as in `call`.
    */
   async download(route: HttpRoute, req: Pick<PortalRequest, 'params' | 'query'> = {}): Promise<Result<{ bytes: Buffer; mediaType: string }>> {
+    if (this.refused) return this.refused;
     const url = urlOf(route, req);
     if (typeof url !== 'string') return url;
     const headers: Record<string, string | null> = { 'Content-Type': null };

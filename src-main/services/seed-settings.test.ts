@@ -1,8 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { chmod } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { posixMachineTrust, type MachineTrust } from '../trust/machine-trust';
 import { readSeedSettings, seedSettingsFiles } from './seed-settings';
+
+// The files below are this user's, in folders only this user writes: as an administrator's would be.
+const trust = posixMachineTrust({ adminUid: process.getuid?.() ?? 0 });
 
 let dir: string;
 beforeEach(async () => {
@@ -24,7 +29,7 @@ describe('install-time settings', () => {
     const installer = path.join(dir, 'installer.json');
     await writeFile(policy, '\uFEFF{"serverUrl":"https://one.sipac.gov.cn"}');
     await writeFile(installer, JSON.stringify({ serverUrl: 'https://old.example', pkcs11Modules: ['C:\\Windows\\System32\\vendor.dll'] }));
-    expect(readSeedSettings([policy, installer])).toEqual({ serverUrl: 'https://one.sipac.gov.cn', pkcs11Modules: ['C:\\Windows\\System32\\vendor.dll'] });
+    expect(readSeedSettings([policy, installer], trust)).toEqual({ serverUrl: 'https://one.sipac.gov.cn', pkcs11Modules: ['C:\\Windows\\System32\\vendor.dll'] });
   });
 
   it('ignores a broken or invalid file and says so, without failing', async () => {
@@ -34,7 +39,25 @@ describe('install-time settings', () => {
     await writeFile(broken, '{ serverUrl: nope');
     await writeFile(invalid, JSON.stringify({ serverUrl: 'ftp://x' }));
     const logs: string[] = [];
-    expect(readSeedSettings([broken, invalid, path.join(dir, 'missing.json')], (m) => logs.push(m))).toEqual({});
+    expect(readSeedSettings([broken, invalid, path.join(dir, 'missing.json')], trust, (m) => logs.push(m))).toEqual({});
     expect(logs).toEqual(['seed settings ignored: not JSON', 'seed settings ignored: invalid']);
+  });
+
+  it('ignores a settings file other users could have written, saying why (a planted driver)', async () => {
+    const planted = path.join(dir, 'settings.json');
+    await writeFile(planted, JSON.stringify({ pkcs11Modules: ['/tmp/evil.so'] }));
+    await chmod(planted, 0o666);
+    const logs: Array<{ message: string; reason?: unknown }> = [];
+    expect(readSeedSettings([planted], trust, (message, fields) => logs.push({ message, reason: fields?.reason }))).toEqual({});
+    expect(logs).toEqual([{ message: 'seed settings ignored: not admin-only', reason: expect.stringMatching(/writable by group or others/) }]);
+  });
+
+  it('takes the machine policy before any file, and an http server off loopback from none', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ serverUrl: 'http://portal.example', language: 'en' }));
+    const withPolicy: MachineTrust = { ...trust, policySettings: () => ({ serverUrl: 'https://policy.example', pkcs11Modules: ['C:\\Program Files\\JSCA\\a.dll'] }) };
+    const logs: string[] = [];
+    expect(readSeedSettings([file], withPolicy, (m) => logs.push(m))).toEqual({ serverUrl: 'https://policy.example', pkcs11Modules: ['C:\\Program Files\\JSCA\\a.dll'] });
+    expect(logs).toEqual(['seed settings ignored: invalid']);
   });
 });

@@ -14,6 +14,7 @@ import { Upload, type DetailedError } from 'tus-js-client';
 import type { AttachmentRef, ClientEvents, ClientResults, UploadPurpose, UploadState } from '@shared/contract/client-api';
 import { createUploadTokenRoute, UPLOAD_TOKEN_HEADER, uploadedFileRoute, UPLOADS_PATH } from '@shared/contract/http/uploads';
 import { fail, ok, type Result } from '@shared/contract/result';
+import { serverUrlAllowed } from '@shared/contract/server-url';
 import type { LocalStore } from './local-store';
 import type { PortalClient } from './portal-client';
 import { fingerprintOf, UploadJournal, type JournalUpload } from './upload-journal';
@@ -164,6 +165,8 @@ export class UploadQueue {
     if (u.status === 'failed') return fail(u.error ?? 'CLIENT_ERROR');
     const registration = u.purpose === 'registration';
     if (!registration && !this.ctx.signedIn()) return fail('NOT_SIGNED_IN');
+    // Scans are personal data: never over plain http off this machine (the same rule as every other call).
+    if (!serverUrlAllowed(this.ctx.serverUrl())) return fail('SERVER_URL_NOT_HTTPS');
     const headers = registration ? { [UPLOAD_TOKEN_HEADER]: u.uploadToken ?? '' } : this.ctx.portal().sessionHeaders();
     this.setStatus(u, 'sending');
 

@@ -15,7 +15,7 @@ export const systemRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, healthRoute, async () => {
     await sql`select 1`.execute(db);
-    return { status: 'ok' as const, database: engine };
+    return { status: 'ok' as const, database: engine, version };
   });
 
   registerRoute(app, openApiRoute, async () => document);

@@ -7,8 +7,8 @@ import type { Result } from './result';
 import type { ClientEvents, ClientMethodName, TongbanClientApi } from './client-api';
 
 export const CLIENT_METHOD_NAMES = {
-  app: ['info', 'logTail'],
-  settings: ['get', 'update'],
+  app: ['info', 'logTail', 'checkServer'],
+  settings: ['get', 'update', 'addDriver', 'removeDriver'],
   tokens: ['list', 'diagnose', 'cancel', 'lastUsed'],
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session'],
   registration: ['printForms', 'submit', 'resendCode', 'confirm', 'checkKey'],

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import type { DiagnosticReport, TokenCertificate } from './token';
+import { serverUrlSchema } from './server-url';
 import {
   subsidyDraftFormSchema,
   subsidyContactSchema,
@@ -45,12 +46,28 @@ export interface AppInfo {
 
 export const settingsSchema = z.object({
   /** The platform server, e.g. https://portal.sipac.example. IT may pre-seed it at install time. */
-  serverUrl: z.url({ protocol: /^https?$/ }).max(512),
+  serverUrl: serverUrlSchema,
   language: z.enum(['zh-CN', 'en']),
-  /** Extra PKCS#11 libraries (full paths) for keys whose driver is not in the vendor profiles. */
+  /**
+   * Extra PKCS#11 libraries (full paths) for keys whose driver is not in the vendor profiles. Read-only for the
+   * renderer: a driver is native code, so only main adds one (settings.addDriver), within the driver rules.
+   */
   pkcs11Modules: z.array(z.string().min(1).max(1024)).max(16),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The self-check's server line: the URL rule, whether it answers, and its version. */
+export interface ServerCheck {
+  serverUrl: string;
+  /** https, or http on this machine's loopback (server-url.ts); false means nothing was sent. */
+  allowed: boolean;
+  reachable: boolean;
+  /** The server's version, when it answered. */
+  version?: string;
+  /** Why it failed: SERVER_URL_NOT_HTTPS, SERVER_UNREACHABLE, SERVER_ANSWER_UNREADABLE… */
+  error?: string;
+  ms?: number;
+}
 
 const empty = z.object({}).strict();
 const pin = z.string().max(64);
@@ -140,10 +157,16 @@ export const clientMethods = {
     info: empty,
     /** The desktop log's last lines (already redacted), for the self-check report. */
     logTail: z.object({ lines: z.number().int().min(1).max(1000).optional() }),
+    /** The self-check's connection test: URL rule, reachability and version of the configured server. */
+    checkServer: empty,
   },
   settings: {
     get: empty,
-    update: settingsSchema.partial().strict(),
+    /** The renderer names no native code: drivers are not among what it may change. */
+    update: settingsSchema.omit({ pkcs11Modules: true }).partial().strict(),
+    /** Main asks the clerk for a driver file with a native dialog (Electron) and adds it if the driver rules allow. */
+    addDriver: empty,
+    removeDriver: z.object({ path: z.string().min(1).max(1024) }),
   },
   tokens: {
     /** Keys plugged in now (no PIN needed). */
@@ -390,8 +413,8 @@ export type RecoveryOutcome =
   | { role: 'handler'; username: string };
 
 export interface ClientResults {
-  app: { info: AppInfo; logTail: { lines: string[] } };
-  settings: { get: Settings; update: Settings };
+  app: { info: AppInfo; logTail: { lines: string[] }; checkServer: ServerCheck };
+  settings: { get: Settings; update: Settings; addDriver: Settings; removeDriver: Settings };
   tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean }; lastUsed: { fingerprint: string | null } };
   auth: {
     captcha: { captchaId: string; image: string; expiresAt: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverUrlAllowed } from './server-url';
 
 /**
  * What Tongban signs and how the server checks it (DESIGN.md decision 5). Both sides import this file, so the
@@ -61,12 +62,8 @@ export const authNonceSchema = z.string().min(44).max(128);
 /** The origin as the token binds it: scheme, host and optional port, no path, no trailing slash. */
 export function authOrigin(url: string): string {
   const u = new URL(url);
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopback(u.hostname))) {
+  if (!serverUrlAllowed(url)) {
     throw new Error(`origin must be https (or http on loopback): ${url}`);
   }
   return `${u.protocol}//${u.host}`;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }

@@ -11,6 +11,7 @@ import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
 import { roleErrors } from './roles';
 import { tokenErrors } from './token';
+import { clientTrustErrors } from './client-trust';
 
 export type LocalizedText = ErrorText;
 
@@ -289,6 +290,7 @@ export const serverErrors = {
   ...legacyErrors,
   ...preRegistrationErrors,
   ...roleErrors,
+  ...clientTrustErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

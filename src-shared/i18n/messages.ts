@@ -12,6 +12,7 @@ import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
 import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
 import { rolesEn, rolesZhCN } from './roles-messages';
+import { clientEn, clientZhCN } from './client-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -26,11 +27,7 @@ export const zhCN = {
   'settings.serverUrl': '一网通办服务器地址',
   'settings.serverUrlHint': '一般由单位 IT 在安装时设置；如不确定，请勿修改。',
   'settings.serverUrlRequired': '请输入服务器地址',
-  'settings.serverUrlFormat': '请输入以 https:// 开头的地址',
   'settings.language': '界面语言',
-  'settings.modules': '其他 CA 驱动（PKCS#11 库路径，每行一个）',
-  'settings.modulesHint': '江苏CA、苏州CA 的常见驱动会自动检测；检测不到时，可按技术支持的指引在此填写驱动文件的完整路径。',
-  'settings.modulesNote': '保存后立即重新检测 USB Key，无需重启通办。',
   'settings.save': '保存',
   'settings.back': '返回',
   'settings.saved': '设置已保存',
@@ -298,6 +295,7 @@ export const zhCN = {
   ...legacyZhCN,
   ...preRegistrationZhCN,
   ...rolesZhCN,
+  ...clientZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -689,11 +687,7 @@ export const en: Catalog = {
   'settings.serverUrl': 'Portal server address',
   'settings.serverUrlHint': 'Usually set by your IT department at installation; leave it unless you are sure.',
   'settings.serverUrlRequired': 'Enter the server address',
-  'settings.serverUrlFormat': 'Enter an address starting with https://',
   'settings.language': 'Language',
-  'settings.modules': 'Other CA drivers (PKCS#11 library paths, one per line)',
-  'settings.modulesHint': 'The usual Jiangsu CA and Suzhou CA drivers are found automatically; if yours is not, enter the full path of its driver file as support tells you.',
-  'settings.modulesNote': 'Keys are looked for again as soon as you save; no restart needed.',
   'settings.save': 'Save',
   'settings.back': 'Back',
   'settings.saved': 'Settings saved',
@@ -952,6 +946,7 @@ export const en: Catalog = {
   ...legacyEn,
   ...preRegistrationEn,
   ...rolesEn,
+  ...clientEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',

@@ -7,6 +7,7 @@ import { COUNTER_RULE_CODES } from '../contract/http/counter-registration';
 import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
 import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
+import { SERVER_URL_RULE_CODES } from '../contract/server-url';
 import { FORM_PARSE_CODES } from '../forms/parse';
 import { IDENTITY_DOCUMENT_ERROR_CODES } from '../validation/identity-document';
 import { GENERIC_ISSUE_CODES, SERVER_CHECK_CODES } from '../validation/issues';
@@ -27,6 +28,7 @@ export const VALIDATION_CODES = [
   ...SERVER_CHECK_CODES,
   ...IDENTITY_DOCUMENT_ERROR_CODES,
   ...COUNTER_RULE_CODES,
+  ...SERVER_URL_RULE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -93,6 +95,7 @@ export const validationZhCN = {
   'validation.PERMANENT_RESIDENT_CHECK_DIGIT': '外国人永久居留身份证号码校验位错误，请核对',
   'validation.CHECKLIST_ITEM_REQUIRED': '请核验此项材料原件后勾选',
   'validation.SCAN_NOT_UPLOADED_HERE': '此扫描件不是您本人上传的，请重新上传',
+  'validation.SERVER_URL_NOT_HTTPS': '服务器地址须以 https:// 开头（仅本机调试可用 http://127.0.0.1）',
 } as const satisfies ValidationCatalog;
 
 export const validationEn: Record<keyof typeof validationZhCN, string> = {
@@ -157,4 +160,5 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.PERMANENT_RESIDENT_CHECK_DIGIT': 'The permanent residence ID number’s check character is wrong; check the number',
   'validation.CHECKLIST_ITEM_REQUIRED': 'Check the original, then tick it',
   'validation.SCAN_NOT_UPLOADED_HERE': 'This scan was not uploaded by you; upload it again',
+  'validation.SERVER_URL_NOT_HTTPS': 'The server address must start with https:// (plain http only for this computer, 127.0.0.1)',
 };

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, CopyOutlined, FileTextOutlined, MinusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import type { ServerCheck } from '@shared/contract/client-api';
 import type { AppError } from '@shared/contract/result';
 import type { DiagnosticReport } from '@shared/contract/token';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +9,7 @@ import { tokenErrors } from '@shared/errors/token';
 import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
-import { evaluateReport, type Check } from './self-check';
+import { evaluateReport, evaluateServer, type Check } from './self-check';
 
 /** About what support needs to follow the last few operations, without flooding a ticket. */
 const LOG_TAIL_LINES = 200;
@@ -21,12 +22,15 @@ export default function SelfCheckPage() {
   const [report, setReport] = useState<DiagnosticReport | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [running, setRunning] = useState(true);
+  const [server, setServer] = useState<ServerCheck | null>(null);
 
   const run = useCallback(async () => {
     setRunning(true);
     setError(null);
-    const r = await call((api) => api.tokens.diagnose({}));
+    // The server is tested beside the key: neither waits for the other.
+    const [r, s] = await Promise.all([call((api) => api.tokens.diagnose({})), call((api) => api.app.checkServer({}))]);
     setRunning(false);
+    if (s.ok) setServer(s.value);
     if (r.ok) setReport(r.value);
     else setError(r.error);
   }, []);
@@ -44,7 +48,7 @@ export default function SelfCheckPage() {
     setLogLines(r.value.lines);
     void message.success(t('selfCheck.logAttached', { count: r.value.lines.length }));
   };
-  const reportText = report ? JSON.stringify(report, null, 2) + (logLines ? `\n\n${t('selfCheck.logHeading', { count: logLines.length })}\n${logLines.join('\n')}` : '') : '';
+  const reportText = report ? JSON.stringify(server ? { ...report, server } : report, null, 2) + (logLines ? `\n\n${t('selfCheck.logHeading', { count: logLines.length })}\n${logLines.join('\n')}` : '') : '';
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(reportText);
@@ -54,7 +58,7 @@ export default function SelfCheckPage() {
     }
   };
 
-  const checks = report ? evaluateReport(report, t('list.separator')) : [];
+  const checks = report ? [...evaluateReport(report, t('list.separator')), ...(server ? [evaluateServer(server)] : [])] : [];
   const firstFailure = checks.find((c) => c.status === 'fail');
 
   return (

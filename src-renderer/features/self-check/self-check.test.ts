@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticReport, ModuleReport, SlotReport } from '@shared/contract/token';
 import { certificate } from '../../test-support/certificates';
-import { evaluateReport } from './self-check';
+import { evaluateReport, evaluateServer } from './self-check';
 
 const module64: ModuleReport = {
   path: 'C:\\Windows\\System32\\jscsp11.dll',
@@ -12,7 +12,7 @@ const module64: ModuleReport = {
   loaded: true,
   info: { manufacturer: 'JSCA', description: 'Jiangsu CA PKCS#11', cryptokiVersion: '2.40', libraryVersion: '1.0' },
 };
-const slot: SlotReport = { modulePath: module64.path, slotId: '1', description: 'USB Key', tokenPresent: true, certificates: 1, token: { label: 'JSCA-0001', serial: '1', manufacturer: 'JSCA', model: 'K1', flags: [], mechanisms: [] } };
+const slot: SlotReport = { modulePath: module64.path, slotId: '1', description: 'USB Key', tokenPresent: true, certificates: 1, token: { label: 'JSCA-0001', serial: '1', manufacturer: 'JSCA', model: 'K1', flags: ['TOKEN_INITIALIZED'], mechanisms: [] } };
 
 function report(over: Partial<DiagnosticReport>): DiagnosticReport {
   return { generatedAt: '2026-11-22T00:00:00Z', appVersion: '0.1.0', platform: 'win32', arch: 'x64', modules: [module64], slots: [slot], certificates: [certificate()], errors: [], ...over };
@@ -52,5 +52,30 @@ describe('evaluateReport', () => {
     const checks = evaluateReport(report({ certificates: [certificate(), certificate({ fingerprint: 'b'.repeat(64), validity: 'expired', enterpriseName: '旧证书' })] }));
     expect(checks[3]?.status).toBe('pass');
     expect(checks[3]?.note?.vars).toEqual({ names: '旧证书' });
+  });
+
+  it('does not count an empty, uninitialised slot (SoftHSM\'s) as a key', () => {
+    const initialised = { ...slot, token: { ...slot.token!, flags: ['TOKEN_INITIALIZED', 'LOGIN_REQUIRED'] } };
+    const blank: SlotReport = { ...slot, slotId: '2', description: 'SoftHSM slot ID 0x2', certificates: 0, token: { ...slot.token!, label: '', flags: ['LOGIN_REQUIRED'] } };
+    const onlyBlank = evaluateReport(report({ slots: [blank], certificates: [] }));
+    expect(onlyBlank[1]).toMatchObject({ id: 'token', status: 'fail', finding: { key: 'selfCheck.token.empty', vars: { labels: 'SoftHSM slot ID 0x2' } } });
+    const both = evaluateReport(report({ slots: [initialised, blank] }));
+    expect(both[1]).toMatchObject({ status: 'pass', finding: { vars: { labels: 'JSCA-0001' } } });
+  });
+});
+
+describe('evaluateServer', () => {
+  it('passes a server that answered, with its version', () => {
+    expect(evaluateServer({ serverUrl: 'https://one.sipac.gov.cn', allowed: true, reachable: true, version: '0.1.0', ms: 42 })).toEqual({
+      id: 'server',
+      title: 'selfCheck.server.title',
+      status: 'pass',
+      finding: { key: 'selfCheck.server.pass', vars: { url: 'https://one.sipac.gov.cn', version: '0.1.0', ms: 42 } },
+    });
+  });
+
+  it('fails an http address off loopback and an unreachable one, each with what to do', () => {
+    expect(evaluateServer({ serverUrl: 'http://portal.example', allowed: false, reachable: false, error: 'SERVER_URL_NOT_HTTPS' })).toMatchObject({ status: 'fail', finding: { key: 'selfCheck.server.notHttps' }, fix: 'selfCheck.server.fixHttps' });
+    expect(evaluateServer({ serverUrl: 'https://portal.example', allowed: true, reachable: false, error: 'SERVER_UNREACHABLE' })).toMatchObject({ status: 'fail', finding: { key: 'selfCheck.server.unreachable' }, fix: 'selfCheck.server.fixUnreachable' });
   });
 });

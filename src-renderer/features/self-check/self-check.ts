@@ -1,5 +1,6 @@
 import type { TokenErrorCode } from '@shared/errors/token';
-import type { DiagnosticReport } from '@shared/contract/token';
+import type { ServerCheck } from '@shared/contract/client-api';
+import type { DiagnosticReport, SlotReport } from '@shared/contract/token';
 import type { MessageKey, MessageVars } from '@shared/i18n/messages';
 
 /**
@@ -7,7 +8,7 @@ import type { MessageKey, MessageVars } from '@shared/i18n/messages';
  * (missing, or 32-bit next to a 64-bit Tongban), key not plugged in, key without a certificate, certificate out of
  * date, PIN locked. Once a check fails the later ones cannot be judged, so they show as not checked.
  */
-export type CheckId = 'driver' | 'token' | 'cert' | 'validity' | 'pin';
+export type CheckId = 'driver' | 'token' | 'cert' | 'validity' | 'pin' | 'server';
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
 
 export interface Text {
@@ -28,6 +29,12 @@ export interface Check {
 }
 
 const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/**
+ * A slot whose token was never initialised (SoftHSM always offers one; a blank key from a CA counter is the same)
+ * holds no certificate and never will until a CA writes one: it is not a key the clerk can use.
+ */
+const uninitialised = (s: SlotReport) => !!s.token && !s.token.flags.includes('TOKEN_INITIALIZED');
 
 /** `separator` joins names in a finding (the locale's list separator). */
 export function evaluateReport(report: DiagnosticReport, separator = ', '): Check[] {
@@ -63,7 +70,8 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
     fix: 'selfCheck.driver.fix',
   });
 
-  const present = report.slots.filter((s) => s.tokenPresent);
+  const present = report.slots.filter((s) => s.tokenPresent && !uninitialised(s));
+  const empty = report.slots.filter((s) => s.tokenPresent && uninitialised(s));
   push({
     id: 'token',
     title: 'selfCheck.token.title',
@@ -71,7 +79,9 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
     finding:
       present.length > 0
         ? { key: 'selfCheck.token.pass', vars: { labels: list(present.map((s) => s.token?.label || s.description)) } }
-        : { key: 'selfCheck.token.fail' },
+        : empty.length > 0
+          ? { key: 'selfCheck.token.empty', vars: { labels: list(empty.map((s) => s.token?.label || s.description)) } }
+          : { key: 'selfCheck.token.fail' },
     fix: 'selfCheck.token.fix',
   });
 
@@ -112,4 +122,17 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
     fix: { hintOf: 'PIN_LOCKED' },
   });
   return checks;
+}
+
+/**
+ * The connection to the portal server, a line of its own: it does not depend on the key (a clerk may log in with
+ * a password) and the key's checks do not depend on it.
+ */
+export function evaluateServer(server: ServerCheck): Check {
+  const base = { id: 'server' as const, title: 'selfCheck.server.title' as const };
+  if (server.reachable) {
+    return { ...base, status: 'pass', finding: { key: 'selfCheck.server.pass', vars: { url: server.serverUrl, version: server.version ?? '?', ms: server.ms ?? 0 } } };
+  }
+  if (!server.allowed) return { ...base, status: 'fail', finding: { key: 'selfCheck.server.notHttps', vars: { url: server.serverUrl } }, fix: 'selfCheck.server.fixHttps' };
+  return { ...base, status: 'fail', finding: { key: 'selfCheck.server.unreachable', vars: { url: server.serverUrl } }, fix: 'selfCheck.server.fixUnreachable' };
 }

@@ -1,49 +1,62 @@
-import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
+import type { FormRule as Rule } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Settings } from '@shared/contract/client-api';
+import { clientMethods, type Settings } from '@shared/contract/client-api';
 import type { AppError } from '@shared/contract/result';
+import { checkForm, contractRule } from '@shared/forms';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/store';
+import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSettings } from '../../state/settings';
 
-interface FormValues {
-  serverUrl: string;
-  language: Settings['language'];
-  /** One library path per line. */
-  modules: string;
-}
+type FormValues = Pick<Settings, 'serverUrl' | 'language'>;
 
 /**
- * 设置: the portal server (IT may have set it at install time), the language, and extra PKCS#11 libraries for a
- * key whose driver Tongban does not know yet (support reads the path off `tongban-ca diagnose` or the vendor's
- * install folder). Saved to the local store; a new library is loaded at once.
+ * 设置: the portal server (IT may have set it at install time; https, or http only on this computer — the
+ * contract's rule), the language, and extra PKCS#11 drivers for a key whose driver Tongban does not know yet. The
+ * page never names a driver itself: 添加驱动 asks main, which opens its own file dialog and keeps the file only if
+ * an administrator installed it (Program Files, System32). Saved to the local store; a new driver loads at once.
  */
 export default function SettingsPage() {
   const t = useT();
+  const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [drivers, setDrivers] = useState<string[]>([]);
+  const [adding, setAdding] = useState(false);
   const back = useRouter((s) => s.back);
 
   useEffect(() => {
     void call((api) => api.settings.get()).then((r) => {
-      if (r.ok) form.setFieldsValue({ serverUrl: r.value.serverUrl, language: r.value.language, modules: r.value.pkcs11Modules.join('\n') });
-      else setError(r.error);
+      if (!r.ok) return setError(r.error);
+      form.setFieldsValue({ serverUrl: r.value.serverUrl, language: r.value.language });
+      setDrivers(r.value.pkcs11Modules);
     });
   }, [form]);
+
+  const issuesOf = (values: FormValues) => checkForm(clientMethods.settings.update, { ...values, serverUrl: values.serverUrl?.trim() }).issues;
 
   const save = async (values: FormValues) => {
     setSaving(true);
     setError(null);
-    const pkcs11Modules = values.modules.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-    const r = await call((api) => api.settings.update({ serverUrl: values.serverUrl.trim(), language: values.language, pkcs11Modules }));
+    const r = await call((api) => api.settings.update({ serverUrl: values.serverUrl.trim(), language: values.language }));
     setSaving(false);
     if (!r.ok) return setError(r.error);
     await useSettings.getState().load();
     void message.success(t('settings.saved'));
+  };
+
+  const changeDrivers = async (change: () => Promise<{ ok: true; value: Settings } | { ok: false; error: AppError }>, done: string) => {
+    setAdding(true);
+    setError(null);
+    const r = await change();
+    setAdding(false);
+    if (!r.ok) return setError(r.error);
+    if (r.value.pkcs11Modules.join('\n') !== drivers.join('\n')) void message.success(done);
+    setDrivers(r.value.pkcs11Modules);
   };
 
   return (
@@ -56,10 +69,7 @@ export default function SettingsPage() {
           name="serverUrl"
           label={t('settings.serverUrl')}
           extra={t('settings.serverUrlHint')}
-          rules={[
-            { required: true, message: t('settings.serverUrlRequired') },
-            { pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/, message: t('settings.serverUrlFormat') },
-          ]}
+          rules={[{ required: true, message: t('settings.serverUrlRequired') }, contractRule(issuesOf, 'serverUrl', locale) as Rule]}
         >
           <Input inputMode="url" autoComplete="off" spellCheck={false} />
         </Form.Item>
@@ -72,10 +82,28 @@ export default function SettingsPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item name="modules" label={t('settings.modules')} extra={t('settings.modulesHint')}>
-          <Input.TextArea rows={4} spellCheck={false} placeholder="C:\Windows\System32\vendor_pkcs11.dll" />
+        <Form.Item label={t('settings.drivers')} extra={t('settings.driversHint')}>
+          <List
+            size="small"
+            bordered
+            dataSource={drivers}
+            locale={{ emptyText: t('settings.driversNone') }}
+            renderItem={(driver) => (
+              <List.Item
+                actions={[
+                  <Button key="remove" type="link" size="small" disabled={adding} onClick={() => void changeDrivers(() => call((api) => api.settings.removeDriver({ path: driver })), t('settings.driverRemoved'))}>
+                    {t('settings.removeDriver')}
+                  </Button>,
+                ]}
+              >
+                <Typography.Text code>{driver}</Typography.Text>
+              </List.Item>
+            )}
+          />
+          <Button style={{ marginTop: 8 }} loading={adding} onClick={() => void changeDrivers(() => call((api) => api.settings.addDriver()), t('settings.driverAdded'))}>
+            {t('settings.addDriver')}
+          </Button>
         </Form.Item>
-        <Alert type="info" showIcon title={t('settings.modulesNote')} style={{ marginBottom: 16 }} />
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>

@@ -8,7 +8,8 @@ export const healthRoute = defineRoute({
   summary: 'Liveness and database check',
   tag: 'system',
   access: { kind: 'public' },
-  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+  // The version lets the desktop's self-check say which server it reached.
+  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string().max(64).optional() }),
 });
 
 export const openApiRoute = defineRoute({
