@@ -6,7 +6,17 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type DialectAdapter,
+  type Migration,
+  type MigrationProvider,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
@@ -32,7 +42,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) }), engine: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(file) }) }), engine: 'sqlite' };
 }
 
 /**
@@ -74,9 +84,26 @@ function usePreparedStatements(client: pg.PoolClient): void {
   });
 }
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+/**
+ * SQLite's DDL is transactional, but Kysely's adapter says otherwise and so runs each migration statement on its
+ * own: a crash or an error half-way left a half-migrated file that the next start could not migrate (issue 17).
+ * Saying so lets the migrator run the pending migrations in one transaction, as it does on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/** Runs the pending migrations (all of them, or `only` in tests) in one transaction on either engine. */
+export async function migrateToLatest(db: Kysely<Database>, only: Record<string, Migration> = migrations): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => only };
   // Flows land in parallel, each with its own numbered migration touching only its own tables: a database that ran
   // 0008 and 0010 before 0007 landed must still start (Kysely refuses an out-of-order history by default).
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();

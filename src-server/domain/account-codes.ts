@@ -73,20 +73,24 @@ export async function proveCode(
   input: { id: string; purposes: readonly Purpose[]; code: string; accountId?: string },
   now: Date,
 ): Promise<AccountCodeTable & { account_id: string }> {
-  const row = await db.selectFrom('account_codes').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw new ApiError('VERIFICATION_CODE_INVALID');
-  const matches = smsCodeMatches(row.id, input.code, row.code_hash);
-  const usable =
-    input.purposes.includes(row.purpose) &&
-    row.account_id !== null &&
-    (input.accountId === undefined || row.account_id === input.accountId) &&
-    row.used_at === null &&
-    new Date(row.expires_at) > now &&
-    row.attempts < SMS_CODE_MAX_ATTEMPTS;
-  if (!usable || !matches) {
-    await db.updateTable('account_codes').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+  // The try is counted before the code is compared, in one conditional UPDATE: of 40 guesses sent at once only
+  // the allowed number is compared at all (issue 17), on both databases.
+  const row = await db
+    .updateTable('account_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', input.id)
+    .where('attempts', '<', SMS_CODE_MAX_ATTEMPTS)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    smsCodeMatches(input.id, input.code, hashSmsCode(input.id, '')); // the same work as a real comparison
     throw new ApiError('VERIFICATION_CODE_INVALID');
   }
+  const matches = smsCodeMatches(row.id, input.code, row.code_hash);
+  const usable = input.purposes.includes(row.purpose) && row.account_id !== null && (input.accountId === undefined || row.account_id === input.accountId);
+  if (!usable || !matches) throw new ApiError('VERIFICATION_CODE_INVALID');
   // Conditional: of two concurrent proofs of one code, one wins.
   const claimed = await db
     .updateTable('account_codes')

@@ -20,6 +20,7 @@ import { assertActive } from './account-roles';
 import { bindCertificate, boundAccounts } from './certificate-bindings';
 import { bindRenewedCertificate } from './certificate-renewal';
 import { checkPassword } from './login';
+import { accountSubject } from './login-throttle';
 
 export interface LandingContext {
   now: Date;
@@ -64,7 +65,7 @@ async function bindByPassword(
     .where('username', '=', named.username)
     .where('status', '!=', 'removed')
     .executeTakeFirst();
-  const account = assertActive(await checkPassword(services.db, row, { password: named.password, ip: ctx.ip, now: ctx.now }, 'account'));
+  const account = assertActive(await checkPassword(services.db, row, { password: named.password, ip: ctx.ip, now: ctx.now }, accountSubject(enterprise.id, named.username)));
   await services.db.transaction().execute((tx) =>
     bindCertificate(tx, account, cert, { actor: { type: 'account', id: account.id }, now: ctx.now, requestId: ctx.requestId, how: 'ca-login-password' }),
   );

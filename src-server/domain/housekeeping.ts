@@ -25,6 +25,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
 import type {} from '../db/schema-recovery';
+import type {} from '../db/schema-trust';
 import type {} from '../db/schema-uploads';
 import type {} from '../db/schema-pre-registration';
 import type { Services } from '../services';
@@ -150,6 +151,10 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
     counts.caNonces = Number((await db.deleteFrom('ca_nonces').where('expires_at', '<', hourAgo).executeTakeFirst()).numDeletedRows);
     counts.loginFailures = Number(
       (await db.deleteFrom('login_failures').where('at', '<', addSeconds(now, -DAY_SECONDS).toISOString()).executeTakeFirst()).numDeletedRows,
+    );
+    // Throttle rows quiet for a day have started over anyway (login-throttle.ts).
+    counts.loginFailures += Number(
+      (await db.deleteFrom('login_throttle').where('last_at', '<', now.getTime() - DAY_SECONDS * 1000).executeTakeFirst()).numDeletedRows,
     );
     counts.accountCodes = Number(
       (await db.deleteFrom('account_codes').where('expires_at', '<', addSeconds(now, -DAY_SECONDS).toISOString()).executeTakeFirst()).numDeletedRows,

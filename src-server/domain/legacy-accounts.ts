@@ -25,6 +25,7 @@ import type { Services } from '../services';
 import { insertAccount } from './accounts';
 import { writeAudit } from './audit';
 import { checkPassword } from './login';
+import { accountSubject } from './login-throttle';
 import { generateInitialPassword } from './passwords';
 import { revokeAllSessions } from './sessions';
 
@@ -96,7 +97,7 @@ export async function upgradeLegacyAccount(
   const enterprise = await db.selectFrom('enterprises').select(['id', 'name']).where('uscc', '=', legacy.uscc).executeTakeFirst();
   if (!enterprise) throw new ApiError('LEGACY_ENTERPRISE_NOT_REGISTERED');
   const row = await db.selectFrom('accounts').selectAll().where('enterprise_id', '=', enterprise.id).where('username', '=', proof.username).executeTakeFirst();
-  const prover = await checkPassword(db, row, { password: proof.password, ip: ctx.ip, now }, 'account');
+  const prover = await checkPassword(db, row, { password: proof.password, ip: ctx.ip, now }, accountSubject(enterprise.id, proof.username));
   if (!PROVERS[legacy.legacy_role].includes(prover.role)) throw new ApiError('LEGACY_PROOF_ROLE');
 
   const initialPassword = legacy.legacy_role === 'handler' ? generateInitialPassword() : null;

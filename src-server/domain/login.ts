@@ -1,13 +1,13 @@
 /**
  * Password login for enterprise accounts and staff. Every failure looks the same to the caller (`LOGIN_FAILED`)
- * whether the enterprise, the username or the password was wrong, and takes the same time; repeated failures are
- * throttled per account and per address (login-throttle.ts).
+ * whether the enterprise, the username or the password was wrong, and takes the same time; attempts are counted
+ * per account name and per address before the password is checked (login-throttle.ts).
  */
 import type { Kysely } from 'kysely';
 import { parseUscc } from '@shared/validation/uscc';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { assertNotThrottled, clearAccountFailures, recordLoginFailure } from './login-throttle';
+import { loginSucceeded, takeLoginAttempt } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 
 export interface Credentials {
@@ -27,22 +27,27 @@ export async function findEnterpriseId(db: Kysely<Database>, text: string): Prom
   return row?.id ?? null;
 }
 
-/** Checks a password against a row found (or not) by the caller; returns the row on success. */
+/** How an enterprise named in a login is keyed for throttling when it does not exist (USCC or name as typed). */
+export function enterpriseKeyOf(text: string): string {
+  const uscc = parseUscc(text);
+  return uscc.ok ? uscc.value : text.trim();
+}
+
+/**
+ * Checks a password against a row found (or not) by the caller; returns the row on success. `subject` is the
+ * throttle subject of the name the caller typed (login-throttle.ts), whether or not the row exists.
+ */
 export async function checkPassword<T extends { id: string; password_hash: string }>(
   db: Kysely<Database>,
   row: T | undefined,
   creds: Credentials,
-  throttleKeyPrefix: 'account' | 'staff' | 'legacy',
+  subject: string,
   /** How the stored hash is checked: ours (scrypt), or the old platform's for legacy accounts. */
   verify: (password: string, stored: string) => Promise<boolean> = verifyPassword,
 ): Promise<T> {
-  const key = row ? `${throttleKeyPrefix}-${row.id}` : null;
-  await assertNotThrottled(db, creds.ip, key, creds.now);
+  await takeLoginAttempt(db, creds.ip, subject, creds.now);
   const ok = row ? await verify(creds.password, row.password_hash) : await verifyAgainstNothing(creds.password);
-  if (!ok || !row) {
-    await recordLoginFailure(db, creds.ip, key, creds.now);
-    throw new ApiError('LOGIN_FAILED');
-  }
-  await clearAccountFailures(db, key!);
+  if (!ok || !row) throw new ApiError('LOGIN_FAILED');
+  await loginSucceeded(db, creds.ip, subject);
   return row;
 }

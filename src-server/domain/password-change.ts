@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { writeAudit } from './audit';
+import { ACCOUNT_POLICY, clearLoginFailures, takeAttempt } from './login-throttle';
 import { passwordMeetsPolicy } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { createSession, revokeAllSessions } from './sessions';
@@ -23,7 +24,12 @@ export async function changePassword(
     .select(['password_hash', 'must_change_password'])
     .where('id', '=', subject.id)
     .executeTakeFirstOrThrow();
+  // A stolen session must not become a way to guess the current password: tries wait like logins (issue 17).
+  const throttle = `password-change:${subject.type}:${subject.id}`;
+  const wait = await takeAttempt(db, throttle, ACCOUNT_POLICY, now);
+  if (wait) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) throw new ApiError('PASSWORD_CURRENT_WRONG');
+  await clearLoginFailures(db, throttle);
   if (input.newPassword === input.currentPassword) throw new ApiError('PASSWORD_REUSED');
   if (!passwordMeetsPolicy(input.newPassword, subject.username)) throw new ApiError('PASSWORD_POLICY');
   const hash = await hashPassword(input.newPassword);

@@ -28,7 +28,7 @@ import { codeSendWait, insertCode, proveCode } from './account-codes';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
 import { findEnterpriseId } from './login';
-import { clearAccountFailures } from './login-throttle';
+import { accountSubject, clearLoginFailures } from './login-throttle';
 import { passwordMeetsPolicy } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { revokeAllSessions } from './sessions';
@@ -182,7 +182,7 @@ export async function finishRecovery(services: Services, recoveryId: string, inp
       requestId: ctx.requestId,
     });
   });
-  await clearAccountFailures(db, `account-${account.id}`);
+  await clearLoginFailures(db, accountSubject(account.enterprise_id, account.username));
   services.principals.clear();
   const notice = { enterprise: await enterpriseName(services, account.enterprise_id), username: account.username };
   sendLater(services, ctx.log, 'password recovered notice', async () => {

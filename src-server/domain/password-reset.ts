@@ -10,7 +10,7 @@ import { ApiError } from '../http/api-error';
 import { smsTemplates } from '../notifications/templates';
 import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
-import { clearAccountFailures } from './login-throttle';
+import { accountSubject, clearLoginFailures } from './login-throttle';
 import { generateInitialPassword, hashPassword } from './passwords';
 import { revokeAllSessions } from './sessions';
 
@@ -58,7 +58,7 @@ export async function resetPassword(
       requestId: ctx.requestId,
     });
   });
-  await clearAccountFailures(db, `account-${target.id}`);
+  await clearLoginFailures(db, accountSubject(target.enterprise_id, target.username));
   services.principals.clear();
   const enterprise = await db.selectFrom('enterprises').select('name').where('id', '=', target.enterprise_id).executeTakeFirstOrThrow();
   await services.sms.send(mobile, smsTemplates.passwordReset({ enterprise: enterprise.name, username: target.username, password }));

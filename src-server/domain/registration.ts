@@ -149,11 +149,17 @@ export async function confirmRegistration(
   const { now, requestId } = ctx;
   const { db } = services;
   const row = await pendingRegistration(services, registrationId);
-  const fresh = new Date(row.sms_code_expires_at) > now && row.sms_attempts < SMS_CODE_MAX_ATTEMPTS;
-  if (!fresh || !smsCodeMatches(row.id, code, row.sms_code_hash)) {
-    await db.updateTable('registrations').set({ sms_attempts: row.sms_attempts + 1 }).where('id', '=', row.id).execute();
-    throw new ApiError('SMS_CODE_INVALID');
-  }
+  // The try is counted before the code is compared, in one conditional UPDATE, so concurrent guesses are each
+  // counted and only the allowed number is compared (issue 17).
+  const tried = await db
+    .updateTable('registrations')
+    .set((eb) => ({ sms_attempts: eb('sms_attempts', '+', 1) }))
+    .where('id', '=', row.id)
+    .where('sms_attempts', '<', SMS_CODE_MAX_ATTEMPTS)
+    .where('sms_code_expires_at', '>', now.toISOString())
+    .returning(['sms_code_hash'])
+    .executeTakeFirst();
+  if (!tried || !smsCodeMatches(row.id, code, tried.sms_code_hash)) throw new ApiError('SMS_CODE_INVALID');
   const { payload } = JSON.parse(row.payload_json) as { payload: RegistrationEnvelope['payload'] };
   const enterpriseId = randomUUID();
 

@@ -5,6 +5,7 @@ import { consumeCaptcha } from '../captcha/store';
 import { assertLegacySignInOpen, legacyView, upgradeLegacyAccount, verifyLegacyPassword } from '../domain/legacy-accounts';
 import { importLegacyAccounts } from '../domain/legacy-import';
 import { checkPassword } from '../domain/login';
+import { legacySubject } from '../domain/login-throttle';
 import { createSession } from '../domain/sessions';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
@@ -22,7 +23,7 @@ export const legacyRoutes: FastifyPluginAsync = async (app) => {
     await consumeCaptcha(db, body.captcha, now);
     const row = await db.selectFrom('legacy_accounts').selectAll().where('username', '=', body.username).executeTakeFirst();
     // The password first: whether an account was upgraded, and to which username, is told only to its owner.
-    const legacy = await checkPassword(db, row, { password: body.password, ip: request.ip, now }, 'legacy', verifyLegacyPassword);
+    const legacy = await checkPassword(db, row, { password: body.password, ip: request.ip, now }, legacySubject(body.username), verifyLegacyPassword);
     await assertLegacySignInOpen(db, legacy, config.legacyCutoff, now);
     request.log.info({ legacyId: legacy.id }, 'legacy account login');
     const session = await createSession(db, { type: 'legacy', id: legacy.id }, now);

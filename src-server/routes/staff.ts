@@ -4,6 +4,7 @@ import { staffChangePasswordRoute, staffLoginRoute } from '@shared/contract/http
 import { createStaffRoute, importRegistryRoute, smsOutboxRoute, staffResetAdminRoute } from '@shared/contract/http/staff';
 import { consumeCaptcha } from '../captcha/store';
 import { checkPassword } from '../domain/login';
+import { staffSubject } from '../domain/login-throttle';
 import { changePassword } from '../domain/password-change';
 import { passwordMeetsPolicy } from '../domain/password-policy';
 import { findEnterpriseAccount, resetPassword } from '../domain/password-reset';
@@ -20,7 +21,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     const now = clock.now();
     await consumeCaptcha(db, body.captcha, now);
     const row = await db.selectFrom('staff_accounts').selectAll().where('username', '=', body.username).executeTakeFirst();
-    const staff = await checkPassword(db, row, { password: body.password, ip: request.ip, now }, 'staff');
+    const staff = await checkPassword(db, row, { password: body.password, ip: request.ip, now }, staffSubject(body.username));
     request.log.info({ staffId: staff.id }, 'staff login');
     const session = await createSession(db, { type: 'staff', id: staff.id }, now);
     return {

@@ -12,6 +12,7 @@ import { preRegistrationErrors } from './pre-registration';
 import { roleErrors } from './roles';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
+import { trustErrors } from './trust';
 
 export type LocalizedText = ErrorText;
 
@@ -291,6 +292,7 @@ export const serverErrors = {
   ...preRegistrationErrors,
   ...roleErrors,
   ...clientTrustErrors,
+  ...trustErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
