@@ -3,6 +3,9 @@
  * domain. `buildServer()` does not listen, so tests drive it with `inject` and `index.ts` decides the port.
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { serverErrors } from '@shared/errors/server';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore as PartialUploadStore } from '@tus/file-store';
@@ -63,6 +66,24 @@ export interface ServerOptions {
   webDir?: string;
 }
 
+/**
+ * A request that did not arrive in time (or a malformed one Node refuses before Fastify sees it) gets the error
+ * body every other failure has, with a stable code; then the connection closes.
+ */
+function requestTimeoutAnswer(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'BODY_MALFORMED';
+  const status = serverErrors[code].status;
+  const body = JSON.stringify(errorBody(code));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
+/** The nearest `hops` addresses of X-Forwarded-For are proxies; the one before them is the caller. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
   const config: ServerConfig = { ...loadConfig(opts.env), ...opts.config };
   const clock = opts.clock ?? systemClock;
@@ -76,8 +97,18 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     genReqId: () => randomUUID(),
     // JSON bodies beyond 6 MiB (the registry CSV) are refused before parsing; uploads stream with their own limit.
     bodyLimit: 6 * 1024 * 1024,
-    // Login throttling and upload limits key on the caller's address, so only trust X-Forwarded-For when told to.
-    trustProxy: config.trustProxy,
+    // Login throttling and upload limits key on the caller's address, so X-Forwarded-For is read only as far as
+    // the configured proxies (by address, or a hop count), never as far as the client wants (issue 17).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // Bounded waits for slow or unfinished requests (issue 17): the whole request within requestMs, idle sockets
+    // closed after idleMs; Node checks for overdue requests every second instead of every 30.
+    serverFactory: (handler) => {
+      const server = http.createServer({ requestTimeout: config.timeouts.requestMs, headersTimeout: config.timeouts.requestMs, connectionsCheckingInterval: 1000 }, handler);
+      server.setTimeout(config.timeouts.idleMs);
+      server.keepAliveTimeout = Math.min(72_000, config.timeouts.idleMs);
+      return server;
+    },
+    clientErrorHandler: requestTimeoutAnswer,
     // A path the router cannot decode (e.g. a lone surrogate's bytes) is refused like every other bad request: the
     // contract's error body with a stable code, not Fastify's own shape.
     frameworkErrors: (err, request, reply) => {

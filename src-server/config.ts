@@ -36,8 +36,18 @@ export interface ServerConfig {
   smsSign: string;
   /** 付款单位 printed on disbursement receipts. */
   disbursementPayer: string;
-  /** Behind the portal's reverse proxy the caller's address comes from X-Forwarded-For (`TRUST_PROXY=1`). */
-  trustProxy: boolean;
+  /**
+   * Which hops of X-Forwarded-For the caller's address is taken from (issue 17): `false` (none: the socket's
+   * address), a hop count (`TRUST_PROXY=1`: the address the one proxy in front saw), or the proxies' own
+   * addresses / CIDRs (`TRUST_PROXY=10.0.0.5,10.1.0.0/16`). Never "any": a client could then name any address.
+   */
+  trustProxy: false | number | string[];
+  /** Per caller address and minute: captchas and CA-login challenges (each is a row until spent or expired). */
+  challengesPerMinute: number;
+  /** A request (headers and body) must arrive within `requestMs`; an idle connection closes after `idleMs`. */
+  timeouts: { requestMs: number; idleMs: number };
+  /** Bytes of stored files: per enterprise (what it owns) and in all; anonymous uploads count to the total. */
+  uploadQuota: { enterpriseBytes: number; totalBytes: number };
   /** Checks every answer against its contract schema (tests): a mismatch becomes a 500 and a log line. */
   validateResponses: boolean;
   /**
@@ -113,7 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     smsSign: smsSignFromEnv(env.TONGBAN_SMS_SIGN),
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    challengesPerMinute: numberFromEnv(env, 'TONGBAN_CHALLENGES_PER_MINUTE', 60, 1, 100_000),
+    timeouts: {
+      requestMs: numberFromEnv(env, 'TONGBAN_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+      idleMs: numberFromEnv(env, 'TONGBAN_IDLE_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
+    },
+    uploadQuota: {
+      enterpriseBytes: numberFromEnv(env, 'TONGBAN_ENTERPRISE_QUOTA_MB', 2048, 1, 1e7) * 1024 * 1024,
+      totalBytes: numberFromEnv(env, 'TONGBAN_STORAGE_QUOTA_GB', 200, 1, 1e6) * 1024 * 1024 * 1024,
+    },
     validateResponses: env.TONGBAN_VALIDATE_RESPONSES === '1',
     housekeeping: {
       intervalMinutes: numberFromEnv(env, 'TONGBAN_HOUSEKEEPING_MINUTES', 60, 0, 7 * 24 * 60),
@@ -122,4 +141,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
   };
+}
+
+/**
+ * `TRUST_PROXY`: unset/empty = no proxy; a whole number = that many proxy hops; otherwise a comma list of the
+ * proxies' addresses or CIDRs. `true`/`yes` (trust whatever the client claims) stops the start.
+ */
+export function trustProxyFromEnv(raw: string | undefined): false | number | string[] {
+  const text = raw?.trim() ?? '';
+  if (text === '' || text === '0') return false;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+  const bad = list.find((a) => !address.test(a));
+  if (bad !== undefined || list.length === 0) {
+    throw new Error(`TRUST_PROXY must be a hop count or proxy addresses/CIDRs separated by commas, not "${bad ?? text}"`);
+  }
+  return list;
 }

@@ -41,6 +41,13 @@ export async function createReceiptLink(services: Services, input: { enterpriseI
     photo_sha256: null,
   };
   await db.transaction().execute(async (tx) => {
+    // The disbursement's row lock first (a no-op update): concurrent new links queue here, so each supersedes the
+    // one committed before it and exactly one stays live (issue 17; PostgreSQL left several otherwise).
+    await tx
+      .updateTable('disbursements')
+      .set((eb) => ({ application_id: eb.ref('application_id') }))
+      .where('application_id', '=', app.id)
+      .execute();
     await tx
       .updateTable('receipt_links')
       .set({ superseded_at: row.created_at })

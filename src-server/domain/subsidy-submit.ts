@@ -18,6 +18,7 @@ import { verifyCertificate } from '../pki/chain';
 import { assertCertificateUscc } from './registration-checks';
 import { assertAllowed, findApplication, transition, usedThisYearFen, type SubsidyActor } from './subsidy';
 import { subsidyChanges } from './subsidy-changes';
+import { assertSubmissionWithinYear } from './subsidy-quota';
 
 /** Every required attachment is listed, and every listed file was uploaded by this enterprise with that size and type. */
 async function assertAttachments(services: Services, enterpriseId: string, payload: SubsidyPayload) {
@@ -121,6 +122,8 @@ export async function submitSubsidy(
     },
     details: { version, amountRequestedFen: amount.totalFen, payloadSha256, ...(changes ? { changes } : {}) },
     also: async (tx) => {
+      // The check above read outside the transaction; this one holds the year's lock (concurrent submissions).
+      await assertSubmissionWithinYear(tx, { id: row.id, enterpriseId: row.enterprise_id, year }, payload.talents, amount.totalFen, ctx.rule, now);
       await tx
         .insertInto('subsidy_versions')
         .values({

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { HttpRoute } from '@shared/contract/http/route';
 import { fieldIssues } from '@shared/validation/issues';
+import { findJsonProblem } from '@shared/validation/storable-json';
 import { authorize, authorizeItem, type Principal } from '../plugins/auth';
 import { ApiError, type ApiIssue } from './api-error';
 
@@ -34,12 +35,22 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   throw new ApiError('BODY_INVALID', { issues });
 }
 
+/** Text both databases store and every hash encodes, nesting within bounds: before any schema or hash sees it. */
+function assertStorable(request: FastifyRequest): void {
+  for (const [where, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+    if (Buffer.isBuffer(value)) continue;
+    const problem = findJsonProblem(value);
+    if (problem) throw new ApiError(problem.code, { issues: [{ path: problem.path ? `${where}.${problem.path}` : where, code: problem.code }] });
+  }
+}
+
 export function registerRoute<R extends HttpRoute>(app: FastifyInstance, route: R, handler: RouteHandler<R>): void {
   app.route({
     method: route.method,
     url: route.path,
     handler: async (request, reply) => {
       const principal = await authorize(app.services, request, route.access);
+      assertStorable(request);
       const params = parse(route.params, request.params, 'params');
       const query = parse(route.query, request.query, 'query');
       // The item permission comes after the query's check: it reads the item the contract validated.

@@ -4,9 +4,10 @@
  * its stack and answered with `INTERNAL` and the request id, never the stack.
  */
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import type { ServerErrorCode } from '@shared/errors/server';
+import { serverErrors, type ServerErrorCode } from '@shared/errors/server';
 import { ApiError, errorBody } from '../http/api-error';
 import { globalPlugin } from '../http/global-plugin';
+import { conflictOf } from '../http/unique-conflicts';
 
 const FASTIFY_CODES: Record<string, ServerErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_UNSUPPORTED',
@@ -22,6 +23,12 @@ export const errorsPlugin = globalPlugin(async (app) => {
       if (err.status >= 500) request.log.error({ err }, 'api error');
       void reply.code(err.status).headers(err.extra.headers ?? {});
       return errorBody(err.code, request.id, err.extra.issues);
+    }
+    const conflict = conflictOf(err);
+    if (conflict) {
+      request.log.info({ code: conflict, reason: err.message }, 'concurrent write refused by the database');
+      void reply.code(serverErrors[conflict].status);
+      return errorBody(conflict, request.id);
     }
     const mapped = FASTIFY_CODES[err.code];
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;

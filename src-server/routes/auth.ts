@@ -13,11 +13,13 @@ import { consumeCaptcha, issueCaptcha } from '../captcha/store';
 import { assertActive } from '../domain/account-roles';
 import { accountView } from '../domain/accounts';
 import { issueCaNonce, loginWithCertificate } from '../domain/ca-login';
-import { checkPassword, findEnterpriseId } from '../domain/login';
+import { checkPassword, enterpriseKeyOf, findEnterpriseId } from '../domain/login';
+import { accountSubject } from '../domain/login-throttle';
 import { changePassword } from '../domain/password-change';
 import { createSession, revokeSession } from '../domain/sessions';
 import type { AccountTable } from '../db/schema';
 import { ApiError } from '../http/api-error';
+import { FixedWindowLimiter, limitByAddress } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import type { Services } from '../services';
 
@@ -41,7 +43,14 @@ export async function accountSessionAnswer(services: Services, account: AccountT
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
 
-  registerRoute(app, captchaRoute, async () => issueCaptcha(services.db, services.clock.now()));
+  // Each captcha and each CA challenge is a row until spent or expired: per address and minute (issue 17).
+  const captchas = new FixedWindowLimiter(services.config.challengesPerMinute, 60_000);
+  const challenges = new FixedWindowLimiter(services.config.challengesPerMinute, 60_000);
+
+  registerRoute(app, captchaRoute, async ({ request }) => {
+    limitByAddress(captchas, request, services.clock.now());
+    return issueCaptcha(services.db, services.clock.now());
+  });
 
   registerRoute(app, loginRoute, async ({ body, request }) => {
     const now = services.clock.now();
@@ -56,15 +65,15 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           .where('status', '!=', 'removed')
           .executeTakeFirst()
       : undefined;
-    const account = assertActive(await checkPassword(services.db, row, { password: body.password, ip: request.ip, now }, 'account'));
+    const account = assertActive(await checkPassword(services.db, row, { password: body.password, ip: request.ip, now }, accountSubject(enterpriseId ?? enterpriseKeyOf(body.enterprise), body.username)));
     request.log.info({ accountId: account.id }, 'account login');
     return accountSessionAnswer(services, account, now);
   });
 
-  registerRoute(app, caChallengeRoute, async () => ({
-    ...(await issueCaNonce(services.db, services.clock.now())),
-    origin: services.config.publicOrigin,
-  }));
+  registerRoute(app, caChallengeRoute, async ({ request }) => {
+    limitByAddress(challenges, request, services.clock.now());
+    return { ...(await issueCaNonce(services.db, services.clock.now())), origin: services.config.publicOrigin };
+  });
 
   registerRoute(app, caLoginRoute, async ({ body, request }) => {
     const now = services.clock.now();

@@ -17,7 +17,9 @@ import {
 } from '@shared/contract/http/subsidy';
 import type { StaffRole } from '@shared/contract/http/route';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
+import { chinaYear } from '@shared/time/china';
 import { applicationSummary, applicationView, findApplication, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
+import { assertApprovalWithinYear } from '../domain/subsidy-quota';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import type { Principal } from '../plugins/auth';
@@ -168,6 +170,7 @@ export const subsidyReviewRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }
       action: 'approve',
       actor: actorOf(principal),
       patch: { amount_approved_fen: body.amountFen },
+      also: (tx) => assertApprovalWithinYear(tx, { id: row.id, enterpriseId: row.enterprise_id, year: row.year ?? chinaYear(clock.now()) }, body.amountFen, rule, clock.now()),
       comment: body.comment ?? null,
       details: { amountFen: body.amountFen, amountRequestedFen: row.amount_requested_fen === null ? null : Number(row.amount_requested_fen) },
       requestId: request.id,
