@@ -149,6 +149,11 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   });
   strictTransportSecurity(app);
 
+  // Bytes of files recorded just before a crash, waiting in tmp/ (storage/file-store.ts): published before any route runs.
+  const recovered = await services.files.recoverTemporary(
+    async (sha256) => Boolean(await db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst()),
+  );
+  if (recovered) app.log.warn({ recovered }, 'published the bytes of files recorded before a crash');
   if (config.bootstrapStaffPassword) await bootstrapStaffAdmin(db, config.bootstrapStaffPassword, clock.now());
   for (const file of config.registrySeedFiles) {
     await importRegistry(db, await readFile(file, 'utf8'), { type: 'system', id: null }, clock.now(), 'startup');

@@ -10,6 +10,7 @@ import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { solveCaptcha, STRONG_PASSWORD } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import { createUpload, newUploadToken } from '../../tests/fixtures/server/uploads';
 import { signedSubsidy, subsidyApplicationRequirements, subsidyPayload, subsidyTalentRequirements, talent, uploadRequired } from '../../tests/fixtures/server/subsidy';
 import { insertCode, proveCode } from '../domain/account-codes';
 import { ApiError } from '../http/api-error';
@@ -172,5 +173,25 @@ describeEachDatabase('throttled challenges', (engine) => {
     }
     const rows = await h.app.services.db.selectFrom('captchas').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBe(6);
+  });
+});
+
+describeEachDatabase('upload quotas', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(engine, { config: { uploadQuota: { enterpriseBytes: 3000, totalBytes: 6000 } } });
+  });
+  afterAll(() => h?.close());
+
+  it('refuses an upload past the enterprise quota or the store quota (507), counting uploads still receiving', async () => {
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
+    const admin = { token: (await e.admin()).token, item: 'subsidy' };
+    expect((await createUpload(h, admin, 2000)).statusCode).toBe(201);
+    const over = await createUpload(h, admin, 1500);
+    expect([over.statusCode, codeOf(over)]).toEqual([507, 'UPLOAD_QUOTA_EXCEEDED']);
+    // Anonymous registration scans count to the store's quota.
+    expect((await createUpload(h, { uploadToken: await newUploadToken(h) }, 3500)).statusCode).toBe(201);
+    const full = await createUpload(h, { uploadToken: await newUploadToken(h) }, 1000);
+    expect([full.statusCode, codeOf(full)]).toEqual([507, 'UPLOAD_QUOTA_EXCEEDED']);
   });
 });

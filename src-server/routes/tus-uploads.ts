@@ -29,6 +29,7 @@ import {
   uploaderOf,
   type Uploader,
 } from '../domain/uploads';
+import { assertUploadQuota } from '../domain/upload-quota';
 import { ApiError } from '../http/api-error';
 import { FixedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
@@ -99,6 +100,7 @@ export const tusUploadRoutes: FastifyPluginAsync = async (app) => {
       if (uploader.kind === 'token') limit(anonymousCreates, request);
       ctx.item = newUploadItem(request);
       checkNewUpload(uploader, declaredLength(request), ctx.item);
+      await assertUploadQuota(services, uploader.kind === 'account' ? uploader.enterpriseId : null, declaredLength(request));
     } else {
       const id = uuidSchema.safeParse((request.params as { uploadId?: string }).uploadId);
       if (!id.success) throw new ApiError('NOT_FOUND');
