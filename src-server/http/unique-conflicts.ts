@@ -8,6 +8,8 @@ import type { ServerErrorCode } from '@shared/errors/server';
 /** The table whose unique key was hit → the answer; any table not listed answers WRITE_CONFLICT. */
 const BY_TABLE: Partial<Record<string, ServerErrorCode>> = {
   accounts: 'USERNAME_TAKEN',
+  // A registration confirmed twice at once, or a counter registration racing an online one: one USCC, one enterprise.
+  enterprises: 'ENTERPRISE_ALREADY_REGISTERED',
   staff_accounts: 'USERNAME_TAKEN',
 };
 
