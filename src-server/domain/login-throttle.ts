@@ -4,7 +4,7 @@
  * caller's address (a spray over many names) — has one row in `login_throttle`. An attempt is counted *before* its
  * password is checked, by one upsert that also refuses while the subject waits: of 30 wrong passwords sent at
  * once, only the free ones are checked, on SQLite and PostgreSQL alike. After the free failures each further one
- * doubles the wait (2 s, 4 s, 8 s …) up to a ceiling: an attacker slows the owner down by at most the ceiling,
+ * doubles the wait (15 s, 30 s, 60 s …) up to a ceiling: an attacker slows the owner down by at most the ceiling,
  * never locks them out, and still gets only a few guesses a minute. Quiet for the window: the count starts over.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -17,17 +17,19 @@ export const WINDOW_SECONDS = 15 * 60;
 interface Policy {
   /** Failures without any wait. */
   free: number;
+  /** The first wait, in seconds; each further failure doubles it. */
+  first: number;
   /** The longest wait, in seconds. */
   ceiling: number;
 }
 
-export const ACCOUNT_POLICY: Policy = { free: 5, ceiling: 60 };
-export const ADDRESS_POLICY: Policy = { free: 20, ceiling: WINDOW_SECONDS };
+export const ACCOUNT_POLICY: Policy = { free: 5, first: 15, ceiling: 60 };
+export const ADDRESS_POLICY: Policy = { free: 20, first: 15, ceiling: WINDOW_SECONDS };
 
 /** The wait in seconds after the `n`th failure in a row. */
 export function delayAfter(policy: Policy, n: number): number {
   if (n < policy.free) return 0;
-  return Math.min(policy.ceiling, 2 ** (n - policy.free + 1));
+  return Math.min(policy.ceiling, policy.first * 2 ** (n - policy.free));
 }
 
 /** The account subject: by the enterprise's id when it exists, else by the text typed, so both look alike. */
@@ -38,10 +40,10 @@ const addressSubject = (ip: string) => `address:${ip}`;
 
 const bigint = (ms: number) => sql<number>`cast(${ms} as bigint)`;
 
-/** `delayAfter` as SQL over the failure count `n`, in milliseconds (the steps are few: 2^k up to the ceiling). */
+/** `delayAfter` as SQL over the failure count `n`, in milliseconds (the steps are few: first × 2^k up to the ceiling). */
 function delaySql(policy: Policy, n: RawBuilder<number>): RawBuilder<number> {
   const steps: RawBuilder<unknown>[] = [];
-  for (let k = 0; 2 ** (k + 1) < policy.ceiling; k++) steps.push(sql`when ${n} = ${policy.free + k} then ${bigint(2 ** (k + 1) * 1000)}`);
+  for (let k = 0; policy.first * 2 ** k < policy.ceiling; k++) steps.push(sql`when ${n} = ${policy.free + k} then ${bigint(policy.first * 2 ** k * 1000)}`);
   return sql<number>`case when ${n} < ${policy.free} then ${bigint(0)} ${sql.join(steps, sql` `)} else ${bigint(policy.ceiling * 1000)} end`;
 }
 
