@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore as PartialUploadStore } from '@tus/file-store';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { RevocationChecker } from './pki/revocation';
 import { assertSmsModeAllowed, loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
@@ -132,7 +133,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     ),
     files: diskFileStore(path.join(config.dataDir, 'files')),
     partialUploads: new PartialUploadStore({ directory: path.join(config.dataDir, 'uploads') }),
-    trust: await loadTrustStore(config.trustDir),
+    trust: { ...(await loadTrustStore(config.trustDir)), revocation: new RevocationChecker({ policy: config.revocationPolicy, log: app.log }) },
     principals: new PrincipalCache(),
     identity: opts.identity ?? new SimulatedIdentityVerifier(),
     marketRegulator: opts.marketRegulator ?? new SimulatedMarketRegulator(db),

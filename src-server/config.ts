@@ -65,6 +65,11 @@ export interface ServerConfig {
    * they are refused with the way to upgrade.
    */
   legacyCutoff: string;
+  /**
+   * What a certificate whose revocation nobody can confirm gets (no AIA/CDP, responder down): `strict` refuses it,
+   * `soft` lets it through with a warning (pki/revocation.ts). A revoked one is refused under both.
+   */
+  revocationPolicy: 'strict' | 'soft';
 }
 
 /** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
@@ -92,6 +97,13 @@ function legacyCutoffFromEnv(raw: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
     throw new Error(`TONGBAN_LEGACY_CUTOFF must be a date YYYY-MM-DD (got ${JSON.stringify(raw)})`);
   }
+  return value;
+}
+
+/** `strict` or `soft` (default); a typo must stop the start rather than silently weaken the check. */
+function revocationPolicyFromEnv(raw: string | undefined): 'strict' | 'soft' {
+  const value = raw?.trim() || 'soft';
+  if (value !== 'strict' && value !== 'soft') throw new Error(`TONGBAN_REVOCATION_POLICY must be strict or soft (got ${JSON.stringify(raw)})`);
   return value;
 }
 
@@ -145,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       retentionDays: numberFromEnv(env, 'TONGBAN_REGISTRATION_RETENTION_DAYS', 7, 1, 3650),
     },
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
+    revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),
   };
 }
 

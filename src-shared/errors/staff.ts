@@ -7,6 +7,20 @@ import type { ErrorText } from './catalog';
 const t = (zh: string, en: string): ErrorText => ({ 'zh-CN': zh, en });
 
 export const staffErrors = {
+  CERT_REVOKED: {
+    status: 403,
+    retriable: false,
+    message: t('该数字证书已被 CA 吊销，不能再使用。', 'The CA has revoked this certificate; it can no longer be used.'),
+    hint: t(
+      '如 Key 遗失或被盗，请联系 CA 机构补办新证书；已绑定的账号可由法定代表人（super）或平台工作人员解除绑定。',
+      'If the key was lost or stolen, ask the CA for a new certificate; super or portal staff can unbind it from accounts.',
+    ),
+  },
+  CERT_REVOCATION_UNKNOWN: {
+    status: 503,
+    retriable: true,
+    message: t('暂时无法确认该数字证书是否已被吊销，请稍后再试。', 'Whether this certificate has been revoked cannot be confirmed right now; try again later.'),
+  },
   FOUR_EYES_REQUIRED: {
     status: 403,
     retriable: false,
