@@ -39,6 +39,7 @@ import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
+import { staffKeyRoutes } from './routes/staff-keys';
 import { staffUploadRoutes } from './routes/staff-uploads';
 import { subsidyRoutes } from './routes/subsidy';
 import { subsidyReviewRoutes } from './routes/subsidy-review';
@@ -178,6 +179,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(authRoutes);
   await app.register(recoveryRoutes);
   await app.register(staffRoutes);
+  await app.register(staffKeyRoutes);
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
   await app.register(accountRoleRoutes);

@@ -3,12 +3,14 @@
  * opening CA login (CRL from its CDP, re-read once the cached one's nextUpdate passed), and a key the CA's OCSP
  * responder (a real `openssl ocsp`) calls revoked cannot register an enterprise.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
+import { staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { webEidToken, type TestSigner } from '../../tests/fixtures/server/pki';
 import { freePort, serveCrl, startOcspResponder } from '../../tests/fixtures/server/revocation';
@@ -44,6 +46,35 @@ describeEachDatabase('revoked keys', (engine) => {
     await expect(h.scene.enterprise(await pkiKey(h.pki))).rejects.toThrow(/503.*CERT_REVOCATION_UNKNOWN/);
   });
 
+  it('lets support staff stop a lost key: unbind its certificate and deactivate the account, audited; other roles and enterprises refused', async () => {
+    // Keys the CA vouches for (an empty CRL), as the strict policy of this suite wants.
+    const empty = await h.pki.crl('jiangsu-ca', [], new Date(h.clock.now().getTime() + 3600_000));
+    const server = await serveCrl(() => empty);
+    stops.push(server.stop);
+    const e = await h.scene.enterprise(await pkiKey(h.pki, { cert: { crlUrl: server.url } }));
+    const other = await h.scene.enterprise(await pkiKey(h.pki, { cert: { crlUrl: server.url } }));
+    const admin = await e.admin();
+    const fingerprint = createHash('sha256').update(e.signer.certDer).digest('hex');
+    const base = `/api/staff/enterprises/${e.enterpriseId}/accounts/${admin.accountId}`;
+    const support = await staffToken(h, 'support');
+    const reviewer = await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: await staffToken(h, 'reviewer') });
+    expect([reviewer.statusCode, codeOf(reviewer)]).toEqual([403, 'FORBIDDEN']);
+    // The account id under another enterprise's id finds nothing.
+    const elsewhere = await h.call({ method: 'PUT', url: `/api/staff/enterprises/${other.enterpriseId}/accounts/${admin.accountId}/status`, token: support, payload: { status: 'deactivated' } });
+    expect([elsewhere.statusCode, codeOf(elsewhere)]).toEqual([404, 'NOT_FOUND']);
+
+    expect((await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: support })).json()).toEqual({ ok: true });
+    const unbound = await caLogin(e.signer);
+    expect(codeOf(unbound)).toBe('CA_CERT_NOT_BOUND');
+    const off = await h.call({ method: 'PUT', url: `${base}/status`, token: support, payload: { status: 'deactivated' } });
+    expect(off.json()).toEqual({ id: admin.accountId, status: 'deactivated' });
+    const session = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: admin.token });
+    expect([session.statusCode, codeOf(session)]).toEqual([403, 'ACCOUNT_DEACTIVATED']);
+    const audit = await h.app.services.db.selectFrom('audit_log').select(['action', 'actor_type']).where('enterprise_id', '=', e.enterpriseId).where('action', 'in', ['certificate.unbind', 'account.status']).execute();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'certificate.unbind', actor_type: 'staff' }, { action: 'account.status', actor_type: 'staff' }]));
+  });
+
+  // Last: it moves the clock past the CRL's nextUpdate (staff sessions made before it expire).
   it('refuses CA login with a key the CA revoked after registration, once the CRL it published says so', async () => {
     let revoked: string[] = [];
     let crl: Uint8Array = new Uint8Array();

@@ -21,6 +21,8 @@ export const staffDuties = {
   preRegistrationReview: duty(['support', 'admin']),
   /** Account requests (super without a mobile, a new administrator): the help desk (manual 001 Q&A 3, 4). */
   accountRequests: duty(['support', 'admin']),
+  /** A lost or stolen key: unbind its certificate from an account, deactivate or reactivate the account. */
+  keyEmergency: duty(['support', 'admin']),
   /** An enterprise admin's password reset: the new password goes to the admin's own mobile, never to staff. */
   adminPasswordReset: duty(['support', 'admin']),
   /** Staff accounts, the legal-person registry, legacy imports. */
