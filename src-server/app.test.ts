@@ -23,16 +23,16 @@ describe('server start-up', () => {
     for (let run = 0; run < 2; run++) {
       const app = await buildServer({ env });
       const res = await app.inject({ method: 'GET', url: '/api/health' });
-      expect(res.json()).toEqual({ status: 'ok', database: 'sqlite', version: expect.any(String) });
+      expect(res.json()).toEqual({ status: 'ok', database: 'sqlite', version: expect.any(String), sms: 'development-outbox' });
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       await app.close();
     }
     expect(existsSync(path.join(dir, 'data', 'tongban.sqlite'))).toBe(true);
   });
 
-  it('defaults to ./data, trust roots under it, port 8787 and the outbox; a non-postgres URL is refused', async () => {
+  it('defaults to ./data, trust roots under it, port 8787 and the development outbox; a non-postgres URL is refused', async () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8787, dataDir: path.resolve('data'), trustDir: path.resolve('data/trust'), databaseUrl: null, sms: { provider: 'outbox' } });
+    expect(config).toMatchObject({ port: 8787, dataDir: path.resolve('data'), trustDir: path.resolve('data/trust'), databaseUrl: null, sms: { provider: 'development-outbox' } });
     expect(config.publicOrigin).toBe('http://127.0.0.1:8787');
     expect(loadConfig({ TONGBAN_PUBLIC_ORIGIN: 'https://one.example.gov.cn/' }).publicOrigin).toBe('https://one.example.gov.cn');
     expect(() => loadConfig({ TONGBAN_PUBLIC_ORIGIN: 'http://one.example.gov.cn' })).toThrow(/https/);

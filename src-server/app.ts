@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore as PartialUploadStore } from '@tus/file-store';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { loadConfig, type ServerConfig } from './config';
+import { RevocationChecker } from './pki/revocation';
+import { assertSmsModeAllowed, loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
@@ -21,7 +22,7 @@ import { bootstrapStaffAdmin } from './domain/staff';
 import { subsidyRuleFromEnv } from './domain/subsidy-rule';
 import { loggerOptions } from './logging';
 import { droppingMailer, signedMailer, smtpMailer, type Mailer } from './notifications/mail';
-import { httpSmsGateway, outboxSmsGateway, signedSmsGateway, type SmsGateway } from './notifications/sms';
+import { httpSmsGateway, outboxSmsGateway, settleSmsOutbox, signedSmsGateway, type SmsGateway } from './notifications/sms';
 import { loadTrustStore } from './pki/trust-store';
 import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
@@ -38,6 +39,7 @@ import { recoveryRoutes } from './routes/recovery';
 import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
+import { staffKeyRoutes } from './routes/staff-keys';
 import { staffUploadRoutes } from './routes/staff-uploads';
 import { subsidyRoutes } from './routes/subsidy';
 import { subsidyReviewRoutes } from './routes/subsidy-review';
@@ -117,6 +119,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     },
   });
 
+  if (!opts.sms) assertSmsModeAllowed(config);
   const { db, engine } = openDatabase(config);
   await migrateToLatest(db);
   const services: Services = {
@@ -131,7 +134,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     ),
     files: diskFileStore(path.join(config.dataDir, 'files')),
     partialUploads: new PartialUploadStore({ directory: path.join(config.dataDir, 'uploads') }),
-    trust: await loadTrustStore(config.trustDir),
+    trust: { ...(await loadTrustStore(config.trustDir)), revocation: new RevocationChecker({ policy: config.revocationPolicy, log: app.log }) },
     principals: new PrincipalCache(),
     identity: opts.identity ?? new SimulatedIdentityVerifier(),
     marketRegulator: opts.marketRegulator ?? new SimulatedMarketRegulator(db),
@@ -154,6 +157,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     async (sha256) => Boolean(await db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst()),
   );
   if (recovered) app.log.warn({ recovered }, 'published the bytes of files recorded before a crash');
+  await settleSmsOutbox(db, services.sms.kind, app.log);
   if (config.bootstrapStaffPassword) await bootstrapStaffAdmin(db, config.bootstrapStaffPassword, clock.now());
   for (const file of config.registrySeedFiles) {
     await importRegistry(db, await readFile(file, 'utf8'), { type: 'system', id: null }, clock.now(), 'startup');
@@ -175,6 +179,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(authRoutes);
   await app.register(recoveryRoutes);
   await app.register(staffRoutes);
+  await app.register(staffKeyRoutes);
   await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
   await app.register(accountRoleRoutes);

@@ -1,6 +1,7 @@
 /**
  * Server configuration, read once from the environment. Everything has a default so `npm run server` on a fresh
- * clone needs no configuration: SQLite in `./data`, trust roots in `./data/trust`, SMS into the outbox.
+ * clone needs no configuration: SQLite in `./data`, trust roots in `./data/trust`, SMS into the development outbox
+ * (which only a loopback or reserved test origin may run with: see `assertSmsModeAllowed`).
  */
 import path from 'node:path';
 import { authOrigin } from '@shared/contract/signing';
@@ -14,7 +15,11 @@ export interface ServerConfig {
   trustDir: string;
   /** The origin CA-login tokens must be bound to (Web eID), e.g. `https://one.example.gov.cn`. */
   publicOrigin: string;
-  sms: { provider: 'outbox' } | { provider: 'http'; url: string; token: string | null };
+  /**
+   * `development-outbox`: texts are stored in `sms_outbox` instead of sent, for a developer's machine and the tests;
+   * `http`: the operator's gateway (`TONGBAN_SMS_URL`). Never a silent default in production: see assertSmsModeAllowed.
+   */
+  sms: { provider: 'development-outbox' } | { provider: 'http'; url: string; token: string | null };
   /** SMTP URL for nodemailer (`smtp://user:pass@host:port`); null stores nothing and sends nothing. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -60,6 +65,11 @@ export interface ServerConfig {
    * they are refused with the way to upgrade.
    */
   legacyCutoff: string;
+  /**
+   * What a certificate whose revocation nobody can confirm gets (no AIA/CDP, responder down): `strict` refuses it,
+   * `soft` lets it through with a warning (pki/revocation.ts). A revoked one is refused under both.
+   */
+  revocationPolicy: 'strict' | 'soft';
 }
 
 /** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
@@ -90,6 +100,13 @@ function legacyCutoffFromEnv(raw: string | undefined): string {
   return value;
 }
 
+/** `strict` or `soft` (default); a typo must stop the start rather than silently weaken the check. */
+function revocationPolicyFromEnv(raw: string | undefined): 'strict' | 'soft' {
+  const value = raw?.trim() || 'soft';
+  if (value !== 'strict' && value !== 'soft') throw new Error(`TONGBAN_REVOCATION_POLICY must be strict or soft (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
@@ -106,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin: env.TONGBAN_PUBLIC_ORIGIN
       ? authOrigin(env.TONGBAN_PUBLIC_ORIGIN)
       : `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
-    sms: smsUrl ? { provider: 'http', url: smsUrl, token: env.TONGBAN_SMS_TOKEN ?? null } : { provider: 'outbox' },
+    sms: smsUrl ? { provider: 'http', url: smsUrl, token: env.TONGBAN_SMS_TOKEN ?? null } : { provider: 'development-outbox' },
     smtpUrl: env.TONGBAN_SMTP_URL || null,
     mailFrom: env.TONGBAN_MAIL_FROM ?? 'Tongban <noreply@tongban.localhost>',
     bootstrapStaffPassword: env.TONGBAN_STAFF_ADMIN_PASSWORD || null,
@@ -140,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       retentionDays: numberFromEnv(env, 'TONGBAN_REGISTRATION_RETENTION_DAYS', 7, 1, 3650),
     },
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
+    revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),
   };
 }
 
@@ -158,4 +176,27 @@ export function trustProxyFromEnv(raw: string | undefined): false | number | str
     throw new Error(`TRUST_PROXY must be a hop count or proxy addresses/CIDRs separated by commas, not "${bad ?? text}"`);
   }
   return list;
+}
+
+/**
+ * Hosts no public deployment can have: loopback, and the names RFC 6761 reserves (`localhost`, `*.localhost`,
+ * `*.test`, `*.invalid`), which never resolve on the internet — the tests' origin `https://one.tongban.test` is one.
+ */
+export function isDevelopmentHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  return host === 'localhost' || /\.(localhost|test|invalid)$/.test(host);
+}
+
+/**
+ * The development outbox keeps every text (initial passwords, codes) readable in the database, so a server whose
+ * public origin people can reach must have a real gateway: its start stops here, with what to set.
+ */
+export function assertSmsModeAllowed(config: Pick<ServerConfig, 'sms' | 'publicOrigin'>): void {
+  if (config.sms.provider !== 'development-outbox') return;
+  if (isDevelopmentHost(new URL(config.publicOrigin).hostname)) return;
+  throw new Error(
+    `TONGBAN_SMS_URL is not set, and the development SMS outbox (texts stored, never sent) is refused for the public origin ${config.publicOrigin}: ` +
+      'set TONGBAN_SMS_URL (and TONGBAN_SMS_TOKEN) to the SMS gateway, or use a loopback origin for development',
+  );
 }

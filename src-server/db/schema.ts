@@ -3,7 +3,7 @@
  * way: text (ids are UUIDs, timestamps ISO 8601 UTC strings that sort as text), integer (booleans as 0/1) and
  * text JSON. No autoincrement, no engine-specific column types.
  */
-
+import type { StaffRole } from '@shared/contract/http/route';
 
 export interface RegistryEntryTable {
   uscc: string;
@@ -49,7 +49,7 @@ export interface AccountPermissionTable {
 export interface StaffAccountTable {
   id: string;
   username: string;
-  role: 'reviewer' | 'finance' | 'support' | 'admin';
+  role: StaffRole;
   password_hash: string;
   must_change_password: number;
   created_at: string;

@@ -12,7 +12,7 @@ import type { AccountStatus } from '../db/schema-roles';
 import { ApiError } from '../http/api-error';
 import type { AccountPrincipal } from '../plugins/auth';
 import type { Services } from '../services';
-import { writeAudit } from './audit';
+import { writeAudit, type Actor } from './audit';
 import { revokeAllSessions } from './sessions';
 
 /** The account, unless it is deactivated (ACCOUNT_DEACTIVATED) or removed (as if it did not exist). */
@@ -44,7 +44,8 @@ export async function managedAccount(services: Services, principal: AccountPrinc
 }
 
 interface ChangeContext {
-  principal: AccountPrincipal;
+  /** Who manages it (super, admin), or portal staff stopping a lost key's account (issue 17 item 3). */
+  actor: Actor;
   now: Date;
   requestId: string;
 }
@@ -77,7 +78,7 @@ async function changeStatus(services: Services, target: AccountTable, status: Ac
       await tx.deleteFrom('certificate_bindings').where('account_id', '=', target.id).execute();
     }
     await writeAudit(tx, {
-      actor: { type: 'account', id: ctx.principal.id },
+      actor: ctx.actor,
       enterpriseId: target.enterprise_id,
       action,
       subjectType: 'account',

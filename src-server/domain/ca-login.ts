@@ -53,5 +53,7 @@ export async function provenCertificate(services: Services, input: { nonce: stri
   const der = Buffer.from(input.token.unverifiedCertificate, 'base64');
   const verified = verifyCertificate(der, [], services.trust, now, 'authenticate');
   checkWebEidSignature(input.token, new X509Certificate(der).publicKey, services.config.publicOrigin, input.nonce);
+  // After the signature: only a key proven at hand costs a question to the CA's responder.
+  await services.trust.revocation?.assertNotRevoked(der, verified.issuerDer, now);
   return verified;
 }

@@ -514,6 +514,17 @@ export async function decideReceipt(
   await findDisbursement(db, app.id);
   const now = clock.now();
   if (input.decision === 'accept') {
+    // Four-eyes: the money goes out only when someone other than its approver confirms it (a staff admin holds both
+    // duties, so the duty table alone would let one person approve and pay).
+    const approvedBy = await db
+      .selectFrom('subsidy_events')
+      .select('id')
+      .where('application_id', '=', app.id)
+      .where('action', '=', 'approve')
+      .where('actor_type', '=', input.actor.type)
+      .where('actor_id', '=', input.actor.id)
+      .executeTakeFirst();
+    if (approvedBy) throw new ApiError('FOUR_EYES_REQUIRED');
     await transition(services, app, {
       action: 'acceptReceipt',
       actor: input.actor,

@@ -28,14 +28,17 @@ export async function findEnterpriseAccount(db: Kysely<Database>, enterpriseId: 
   return row;
 }
 
-/** Resets and texts the new password to `mobile` (the account's own, or the resetting admin's when it has none). */
+/**
+ * Resets and texts the new password to `mobile`, which must be the account's own: nobody who resets a password
+ * (an administrator, staff) ever holds the new one. Without a mobile nothing changes: RESET_NEEDS_OWN_MOBILE.
+ */
 export async function resetPassword(
   services: Services,
   target: AccountTable,
   mobile: string | null,
   ctx: { actor: Actor; now: Date; requestId: string },
 ): Promise<{ mobile: string }> {
-  if (!mobile) throw new ApiError('FORBIDDEN');
+  if (!mobile) throw new ApiError('RESET_NEEDS_OWN_MOBILE');
   const password = generateInitialPassword();
   const hash = await hashPassword(password);
   const { db } = services;

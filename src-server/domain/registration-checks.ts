@@ -10,7 +10,7 @@ import { canonicalBytes } from '@shared/validation/canonical-json';
 import { toHalfWidth } from '@shared/validation/normalize';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { verifyCertificate, type VerifiedCertificate } from '../pki/chain';
+import { verifyCertificateNotRevoked, type VerifiedCertificate } from '../pki/chain';
 import { verifyDetachedCms } from '../pki/cms';
 import type { TrustStore } from '../pki/trust-store';
 
@@ -24,7 +24,7 @@ export async function verifySignedPayload(
   const cms = Buffer.from(cmsBase64, 'base64');
   if (cms.length === 0) throw new ApiError('SIGNATURE_MALFORMED');
   const verified = await verifyDetachedCms(cms, canonicalBytes(rawPayload));
-  return verifyCertificate(verified.signerCertificateDer, verified.otherCertificatesDer, trust, now, 'sign');
+  return verifyCertificateNotRevoked(verified.signerCertificateDer, verified.otherCertificatesDer, trust, now, 'sign');
 }
 
 export function assertCertificateUscc(cert: VerifiedCertificate, formUscc: string): void {

@@ -14,7 +14,7 @@ import type { SubsidyApplicationTable } from '../db/schema-subsidy';
 import { ApiError, type ApiIssue } from '../http/api-error';
 import { verifyDetachedCms } from '../pki/cms';
 import type { Services } from '../services';
-import { verifyCertificate } from '../pki/chain';
+import { verifyCertificateNotRevoked } from '../pki/chain';
 import { assertCertificateUscc } from './registration-checks';
 import { assertAllowed, findApplication, transition, usedThisYearFen, type SubsidyActor } from './subsidy';
 import { subsidyChanges } from './subsidy-changes';
@@ -66,7 +66,7 @@ export async function submitSubsidy(
   const cmsBytes = Buffer.from(input.cms, 'base64');
   if (cmsBytes.length === 0) throw new ApiError('SIGNATURE_MALFORMED');
   const verified = await verifyDetachedCms(cmsBytes, canonicalBytes(input.rawPayload));
-  const cert = verifyCertificate(verified.signerCertificateDer, verified.otherCertificatesDer, services.trust, now, 'sign');
+  const cert = await verifyCertificateNotRevoked(verified.signerCertificateDer, verified.otherCertificatesDer, services.trust, now, 'sign');
   const enterprise = await db.selectFrom('enterprises').selectAll().where('id', '=', row.enterprise_id).executeTakeFirstOrThrow();
   assertCertificateUscc(cert, enterprise.uscc);
 

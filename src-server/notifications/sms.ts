@@ -1,13 +1,15 @@
 /**
- * The SMS gateway. Production posts to an operator's HTTP gateway; development and tests use the outbox, which
- * stores messages in the database where staff (and tests) read them instead of a phone.
+ * The SMS gateway. Production posts to an operator's HTTP gateway; development and tests use the development
+ * outbox, which stores messages in the database where a developer (and tests) read them instead of a phone. The
+ * outbox holds initial passwords and codes in clear, so it runs only on a loopback origin (config.ts
+ * assertSmsModeAllowed) and is emptied when the server starts with a real gateway.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface SmsGateway {
-  readonly kind: 'outbox' | 'http';
+  readonly kind: 'development-outbox' | 'http';
   send(mobile: string, text: string): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ export function signedSmsGateway(gateway: SmsGateway, sign: string): SmsGateway 
 
 export function outboxSmsGateway(db: Kysely<Database>, clock: { now(): Date }): SmsGateway {
   return {
-    kind: 'outbox',
+    kind: 'development-outbox',
     async send(mobile, text) {
       await db
         .insertInto('sms_outbox')
@@ -26,6 +28,30 @@ export function outboxSmsGateway(db: Kysely<Database>, clock: { now(): Date }): 
         .execute();
     },
   };
+}
+
+/**
+ * At start: with the development outbox, says so loudly; with a real gateway, deletes whatever an earlier
+ * development run (or a deployment from before the outbox was development-only) left there — texts nobody
+ * should read any more.
+ */
+export async function settleSmsOutbox(
+  db: Kysely<Database>,
+  provider: SmsGateway['kind'],
+  log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+): Promise<void> {
+  if (provider === 'development-outbox') {
+    log.warn({ sms: 'development-outbox' }, 'SMS: development outbox — texts are stored in sms_outbox, never sent (development only)');
+    return;
+  }
+  const purged = await db.deleteFrom('sms_outbox').executeTakeFirst();
+  const count = Number(purged.numDeletedRows);
+  if (count > 0) log.info({ purged: count }, 'SMS: gateway configured; development outbox emptied');
+}
+
+/** What the console may show of an outbox text: initial passwords and codes masked (staff never see them). */
+export function maskSmsSecrets(text: string): string {
+  return text.replace(/(密码\()[^)]*(\))/g, '$1******$2').replace(/(验证码\D{0,6})\d{4,8}/g, '$1******');
 }
 
 /**

@@ -15,6 +15,8 @@ export interface VerifiedCertificate {
   profile: string;
   /** Lowercase hex SHA-256 of the DER: what certificate bindings key on. */
   fingerprint: string;
+  /** The certificate that issued it on the verified path: who answers for its revocation. */
+  issuerDer: Uint8Array;
 }
 
 const MAX_DEPTH = 5;
@@ -80,5 +82,18 @@ export function verifyCertificate(
     throw new ApiError('CERT_KEY_USAGE');
   }
   const fingerprint = createHash('sha256').update(leafDer).digest('hex');
-  return { info, profile, fingerprint };
+  return { info, profile, fingerprint, issuerDer: new Uint8Array(path[1]!.raw) };
+}
+
+/** verifyCertificate, then whether the issuer revoked it (pki/revocation.ts, the configured policy). */
+export async function verifyCertificateNotRevoked(
+  leafDer: Uint8Array,
+  intermediatesDer: readonly Uint8Array[],
+  trust: TrustStore,
+  now: Date,
+  purpose: 'sign' | 'authenticate',
+): Promise<VerifiedCertificate> {
+  const verified = verifyCertificate(leafDer, intermediatesDer, trust, now, purpose);
+  await trust.revocation?.assertNotRevoked(leafDer, verified.issuerDer, now);
+  return verified;
 }

@@ -6,6 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { RevocationChecker } from './revocation';
 
 export interface TrustAnchor {
   profile: string;
@@ -14,6 +15,8 @@ export interface TrustAnchor {
 
 export interface TrustStore {
   anchors: readonly TrustAnchor[];
+  /** Whether a chained certificate is revoked (buildServer sets it; without one nothing is asked). */
+  revocation?: RevocationChecker;
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;

@@ -129,8 +129,9 @@ export async function authorize(services: Services, request: FastifyRequest, acc
 
   if (access.kind === 'session') return principal;
   if (access.kind === 'enterpriseOrStaff') {
-    if (principal.kind === 'staff') return principal;
+    // On an initial password, staff and accounts alike can do nothing but change it.
     if (principal.mustChangePassword) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+    if (principal.kind === 'staff') return principal;
     if (params.enterpriseId !== principal.enterpriseId) throw new ApiError('NOT_FOUND');
     return principal;
   }

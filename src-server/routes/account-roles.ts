@@ -35,13 +35,13 @@ export const accountRoleRoutes: FastifyPluginAsync = async (app) => {
   registerRoute(app, setAccountStatusRoute, async ({ params, body, principal, request }) => {
     const me = asAccount(principal);
     const target = await managedAccount(services, me, params.accountId);
-    return setAccountStatus(services, target, body.status, { principal: me, now: clock.now(), requestId: request.id });
+    return setAccountStatus(services, target, body.status, { actor: { type: 'account', id: me.id }, now: clock.now(), requestId: request.id });
   });
 
   registerRoute(app, removeAccountRoute, async ({ params, principal, request }) => {
     const me = asAccount(principal);
     const target = await managedAccount(services, me, params.accountId);
-    await removeAccount(services, target, { principal: me, now: clock.now(), requestId: request.id });
+    await removeAccount(services, target, { actor: { type: 'account', id: me.id }, now: clock.now(), requestId: request.id });
     return { ok: true as const };
   });
 

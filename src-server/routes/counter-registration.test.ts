@@ -10,10 +10,10 @@ const MOBILE = '13812341234';
 
 describeEachDatabase('counter registration', (engine) => {
   let h: Harness;
-  let support: string;
+  let support: string; // a counter staff member (线下注册)
   beforeAll(async () => {
     h = await createHarness(engine);
-    support = await staffToken(h, 'support');
+    support = await staffToken(h, 'counter');
   });
   afterAll(() => h?.close());
 
@@ -107,13 +107,13 @@ describeEachDatabase('counter registration', (engine) => {
     expect(issuesOf(passport)).toEqual([{ path: 'body.legalRepresentativeDocument.number', code: 'PASSPORT_CN_FORMAT' }]);
   });
 
-  it('refuses staff roles other than support and admin, and scans another staff member uploaded', async () => {
+  it('refuses staff roles other than counter and admin, and scans another staff member uploaded', async () => {
     const body = await agentBody(newEnterprise(), { registryOverride: true });
-    for (const role of ['reviewer', 'finance'] as const) {
+    for (const role of ['reviewer', 'finance', 'support'] as const) {
       const res = await create(body, await staffToken(h, role));
       expect([res.statusCode, codeOf(res)]).toEqual([403, 'FORBIDDEN']);
     }
-    const other = await staffToken(h, 'support');
+    const other = await staffToken(h, 'counter');
     const res = await create(body, other);
     expect([res.statusCode, codeOf(res)]).toEqual([400, 'BODY_INVALID']);
     expect(issuesOf(res)).toEqual([

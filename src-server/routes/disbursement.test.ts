@@ -256,6 +256,9 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     expect(issuesOf(notPhone)).toEqual([{ path: 'body.source', code: 'NOT_A_PHONE_PHOTO' }]);
     const resubmitted = await send('POST', `${disb(applicationId)}/receipt${q}`, { sha256: scan, source: 'pc' });
     expect(resubmitted.json()).toMatchObject({ status: 'receipt_submitted', stampedReceipt: { sha256: scan, source: 'pc' } });
+    // Four-eyes: the staff admin approved this application (scenario), so it cannot mark it paid, though it holds the duty.
+    const selfPaid = await staffCall('POST', `/api/staff/disbursements/${applicationId}/accept`, staffAdmin, { comment: '已核对' });
+    expect([selfPaid.statusCode, codeOf(selfPaid)]).toEqual([403, 'FOUR_EYES_REQUIRED']);
     const paid = await staffCall('POST', `/api/staff/disbursements/${applicationId}/accept`, finance.token, { comment: '已核对' });
     expect(paid.statusCode, paid.body).toBe(200);
     expect(paid.json()).toMatchObject({ status: 'paid', allowedActions: [] });

@@ -86,16 +86,27 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     expect(codeOf(await login(h, e.uscc, 'clerk2', 'Guessed#Password1'))).toBe('LOGIN_FAILED');
   });
 
-  it('lets admin reset super\u2019s password (manual Q&A 3): the new one goes to admin\u2019s mobile, super must change it', async () => {
+  it('never lets admin become super by a reset: super without a mobile is refused, with one the password goes to super\u2019s own mobile', async () => {
     const accounts = (await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}/accounts`, token: adminToken })).json() as {
       accounts: { id: string; username: string }[];
     };
     const superId = accounts.accounts.find((a) => a.username === 'super')!.id;
     const adminId = accounts.accounts.find((a) => a.username === 'admin')!.id;
+    const smsBefore = await lastSms(h, '13812345678');
+    const refused = await h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/accounts/${superId}/password-reset`, token: adminToken });
+    expect([refused.statusCode, codeOf(refused)]).toEqual([409, 'RESET_NEEDS_OWN_MOBILE']);
+    expect(refused.json().error.hint['zh-CN']).toContain('平台客服');
+    // Nothing changed: no text to admin's mobile, super's session and password still work.
+    expect(await lastSms(h, '13812345678')).toBe(smsBefore);
+    expect((await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: superToken })).statusCode).toBe(200);
+    expect((await login(h, e.uscc, 'super', 'Tongban#2026-ok')).statusCode).toBe(200);
+
+    // super's own mobile (bound through recovery contacts, another flow's test) receives it; admin only sees it masked.
+    await h.app.services.db.updateTable('accounts').set({ mobile: '13900000011' }).where('id', '=', superId).execute();
     const reset = await h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/accounts/${superId}/password-reset`, token: adminToken });
-    expect(reset.json()).toEqual({ mobile: '138****5678' });
-    const sms = await lastSms(h, '13812345678');
-    const password = /账号\(super\)的密码已重置，新的初始密码\(([^)]+)\)/.exec(sms)![1]!;
+    expect(reset.json()).toEqual({ mobile: '139****0011' });
+    expect(await lastSms(h, '13812345678')).toBe(smsBefore);
+    const password = /账号\(super\)的密码已重置，新的初始密码\(([^)]+)\)/.exec(await lastSms(h, '13900000011'))![1]!;
     // super's session from before the reset is gone.
     expect((await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: superToken })).statusCode).toBe(401);
     const relogin = await login(h, e.uscc, 'super', password);

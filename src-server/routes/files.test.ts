@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pkiKey } from '../../tests/fixtures/scenario';
+import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
+import { pdfBytes, solveCaptcha, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { newUploadToken, tusUploadResponse } from '../../tests/fixtures/server/uploads';
 
@@ -15,10 +15,11 @@ describeEachDatabase('files', (engine) => {
   let staff: string;
   let a: { id: string; token: string };
   let b: { id: string; token: string };
+  let ea: PkiEnterprise;
   beforeAll(async () => {
     h = await createHarness(engine);
     staff = await staffToken(h);
-    const ea = await h.scene.enterprise(await pkiKey(h.pki));
+    ea = await h.scene.enterprise(await pkiKey(h.pki));
     const eb = await h.scene.enterprise(await pkiKey(h.pki));
     a = { id: ea.enterpriseId, token: (await h.scene.signIn(ea.uscc, 'super', ea.superPassword)).token };
     b = { id: eb.enterpriseId, token: (await h.scene.signIn(eb.uscc, 'super', eb.superPassword)).token };
@@ -57,6 +58,7 @@ describeEachDatabase('files', (engine) => {
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.rawPayload.equals(bytes)).toBe(true);
     expect((await h.call({ method: 'GET', url: `/api/enterprises/${a.id}/files/${sha256}`, token: staff })).statusCode).toBe(200);
+    expect((await h.call({ method: 'GET', url: `/api/enterprises/${a.id}/files/${sha256}`, token: await staffToken(h, 'reviewer') })).statusCode).toBe(200);
     // B knows the hash but does not own the file: asking under its own id finds nothing.
     const other = await h.call({ method: 'GET', url: `/api/enterprises/${b.id}/files/${sha256}`, token: b.token });
     expect([other.statusCode, codeOf(other)]).toEqual([404, 'NOT_FOUND']);
@@ -73,5 +75,40 @@ describeEachDatabase('files', (engine) => {
     const { sha256 } = (await upload(a.id, a.token, pdfBytes('audited'))).json() as { sha256: string };
     const row = await h.app.services.db.selectFrom('audit_log').selectAll().where('subject_id', '=', sha256).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ action: 'file.upload', actor_type: 'account', enterprise_id: a.id });
+  });
+
+  it('serves a service item\u2019s files only to accounts holding the item: a handler without subsidy cannot fetch them by hash', async () => {
+    const { sha256 } = (await upload(a.id, a.token, pdfBytes('subsidy attachment'))).json() as { sha256: string };
+    const url = `/api/enterprises/${a.id}/files/${sha256}`;
+    const payer = await ea.handler('payer', { permissions: ['disbursement'] });
+    const refused = await h.call({ method: 'GET', url, token: payer.token });
+    expect([refused.statusCode, codeOf(refused)]).toEqual([404, 'NOT_FOUND']);
+    const clerk = await ea.handler('clerk', { permissions: ['subsidy'] });
+    expect((await h.call({ method: 'GET', url, token: clerk.token })).statusCode).toBe(200);
+    // Registration scans (ID cards, licences): super and admin, no handler.
+    const scan = await h.app.services.db.selectFrom('file_owners').select('sha256').where('enterprise_id', '=', a.id).where('item', '=', 'registration').executeTakeFirstOrThrow();
+    const scanUrl = `/api/enterprises/${a.id}/files/${scan.sha256}`;
+    expect((await h.call({ method: 'GET', url: scanUrl, token: clerk.token })).statusCode).toBe(404);
+    expect((await h.call({ method: 'GET', url: scanUrl, token: (await ea.admin()).token })).statusCode).toBe(200);
+  });
+
+  it('serves enterprise files to staff by duty: subsidy attachments to reviewers and finance, ID cards and licences to the counter and support', async () => {
+    const { sha256 } = (await upload(a.id, a.token, pdfBytes('reviewed'))).json() as { sha256: string };
+    const scan = await h.app.services.db.selectFrom('file_owners').select('sha256').where('enterprise_id', '=', a.id).where('item', '=', 'registration').executeTakeFirstOrThrow();
+    const status = async (hash: string, role: Parameters<typeof staffToken>[1]) =>
+      (await h.call({ method: 'GET', url: `/api/enterprises/${a.id}/files/${hash}`, token: await staffToken(h, role) })).statusCode;
+    expect(await Promise.all((['reviewer', 'finance', 'counter', 'support', 'admin'] as const).map((r) => status(sha256, r)))).toEqual([200, 200, 404, 404, 200]);
+    expect(await Promise.all((['reviewer', 'finance', 'counter', 'support', 'admin'] as const).map((r) => status(scan.sha256, r)))).toEqual([404, 404, 200, 200, 200]);
+  });
+
+  it('lets a staff member on an initial password do nothing but change it, enterprise files and records included', async () => {
+    const { sha256 } = (await upload(a.id, a.token, pdfBytes('initial'))).json() as { sha256: string };
+    await h.call({ method: 'POST', url: '/api/staff/accounts', token: staff, payload: { username: 'fresh-reviewer', role: 'reviewer', initialPassword: 'Initial#Pass-77' } });
+    const login = await h.call({ method: 'POST', url: '/api/staff/login', payload: { username: 'fresh-reviewer', password: 'Initial#Pass-77', captcha: await solveCaptcha(h) } });
+    const token = (login.json() as { token: string }).token;
+    for (const url of [`/api/enterprises/${a.id}/files/${sha256}`, `/api/enterprises/${a.id}`]) {
+      const res = await h.call({ method: 'GET', url, token });
+      expect([res.statusCode, codeOf(res)], url).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { importRegistry } from '../domain/registry';
 import { createSession } from '../domain/sessions';
 import { createStaffAccount } from '../domain/staff';
 import { ApiError } from '../http/api-error';
+import { maskSmsSecrets } from '../notifications/sms';
 import { registerRoute } from '../http/register-route';
 
 export const staffRoutes: FastifyPluginAsync = async (app) => {
@@ -61,11 +62,11 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
   });
 
   registerRoute(app, smsOutboxRoute, async ({ query }) => {
-    if (sms.kind !== 'outbox') throw new ApiError('OUTBOX_DISABLED');
+    if (sms.kind !== 'development-outbox') throw new ApiError('OUTBOX_DISABLED');
     let q = db.selectFrom('sms_outbox').selectAll().orderBy('created_at', 'desc').limit(query.limit);
     if (query.mobile) q = q.where('mobile', '=', query.mobile);
     const rows = await q.execute();
-    return { messages: rows.map((r) => ({ id: r.id, mobile: r.mobile, text: r.text, createdAt: r.created_at })) };
+    return { messages: rows.map((r) => ({ id: r.id, mobile: r.mobile, text: maskSmsSecrets(r.text), createdAt: r.created_at })) };
   });
 
   registerRoute(app, staffResetAdminRoute, async ({ params, principal, request }) => {

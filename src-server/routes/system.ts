@@ -15,7 +15,7 @@ export const systemRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, healthRoute, async () => {
     await sql`select 1`.execute(db);
-    return { status: 'ok' as const, database: engine, version };
+    return { status: 'ok' as const, database: engine, version, sms: app.services.sms.kind };
   });
 
   registerRoute(app, openApiRoute, async () => document);

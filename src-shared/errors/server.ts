@@ -10,6 +10,7 @@ import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
 import { roleErrors } from './roles';
+import { staffErrors } from './staff';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
@@ -293,6 +294,7 @@ export const serverErrors = {
   ...roleErrors,
   ...clientTrustErrors,
   ...trustErrors,
+  ...staffErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

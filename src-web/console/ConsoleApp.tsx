@@ -1,6 +1,6 @@
 /**
  * The staff console: login → (first time) password change → the desks the role may use: reviewers the subsidy queue
- * and one application at a time, finance the disbursement queue and one disbursement, support staff counter registration, admins all.
+ * and one application at a time, finance the disbursement queue and one disbursement, counter staff counter registration, support pre-registration review, admins all (desks: roles.ts).
  */
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -19,6 +19,7 @@ import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { PreRegistrationQueueScreen } from './pre-registration/PreRegistrationQueueScreen';
 import { PreRegistrationScreen } from './pre-registration/PreRegistrationScreen';
 import { QueueScreen } from './QueueScreen';
+import { SmsDevelopmentBanner } from './SmsDevelopmentBanner';
 import { desksOf, type Desk } from './roles';
 import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, preRegistrationQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { useSession } from './session';
@@ -123,6 +124,7 @@ export function ConsoleApp() {
           <ConfigProvider theme={onDarkBandTokens}>
             <Header />
           </ConfigProvider>
+          <SmsDevelopmentBanner />
           <Layout.Content>
             <Screen />
           </Layout.Content>

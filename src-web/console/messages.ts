@@ -418,6 +418,9 @@ const zhCN = {
   'prereg.req.registrationTable': '企业注册登记表',
   'prereg.req.agreement': '用户实名注册及使用协议',
   'prereg.req.authorisationLetter': '授权委托书',
+  // ── Staff duties and the development SMS outbox (issue 17) ──
+  'role.counter': '窗口人员',
+  'staff.smsDevelopment': '开发模式：短信不会真正发送，仅保存在服务器的开发发件箱中。请勿用于生产环境。',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -823,6 +826,9 @@ const en: Record<MessageKey, string> = {
   'prereg.req.registrationTable': 'Registration table',
   'prereg.req.agreement': 'User agreement',
   'prereg.req.authorisationLetter': 'Authorisation letter',
+  // ── Staff duties and the development SMS outbox (issue 17) ──
+  'role.counter': 'Counter',
+  'staff.smsDevelopment': 'Development mode: SMS are not sent, only kept in the server’s development outbox. Not for production.',
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -1,17 +1,18 @@
 /**
- * Which staff role works which queue (the server enforces the same on every route): reviewers and admins the
- * subsidy review queue; finance and admins the disbursement queue and 启动资金拨付. Support staff and admins register enterprises at the counter and review online pre-registrations.
+ * Which staff role works which desk: the console shows a desk only to the roles the server lets through its routes,
+ * both read from `staffDuties` (src-shared/contract/http/staff-duties.ts), so the two cannot drift apart.
  */
 import type { StaffRole } from '@shared/contract/http/route';
+import { mayDo } from '@shared/contract/http/staff-duties';
 
-export const canReview = (role: StaffRole) => role === 'reviewer' || role === 'admin';
-export const canFinance = (role: StaffRole) => role === 'finance' || role === 'admin';
+export const canReview = (role: StaffRole) => mayDo(role, 'subsidyReview');
+export const canFinance = (role: StaffRole) => mayDo(role, 'disbursement');
 
-/** Counter registration (线下注册): support staff at the counter, and admins. */
-export const canRegisterAtCounter = (role: StaffRole) => role === 'support' || role === 'admin';
+/** Counter registration (线下注册): counter staff at the hall, and admins. */
+export const canRegisterAtCounter = (role: StaffRole) => mayDo(role, 'counterRegistration');
 
-/** 预注册审核: support staff and admins (the server's pre-registration review routes allow the same). */
-export const canReviewPreRegistrations = (role: StaffRole) => role === 'support' || role === 'admin';
+/** 预注册审核: support staff and admins. */
+export const canReviewPreRegistrations = (role: StaffRole) => mayDo(role, 'preRegistrationReview');
 
 export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration';
 

@@ -21,10 +21,11 @@ describe('console routes', () => {
 });
 
 describe('desks by role', () => {
-  it('gives reviewers the review queue, finance the disbursements, support counter registration and pre-registrations, admins all', () => {
+  it('gives reviewers the review queue, finance the disbursements, the counter counter registration, support pre-registrations, admins all', () => {
     expect(desksOf('reviewer')).toEqual(['review']);
     expect(desksOf('finance')).toEqual(['finance']);
     expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration']);
-    expect(desksOf('support')).toEqual(['counter', 'preRegistration']);
+    expect(desksOf('counter')).toEqual(['counter']);
+    expect(desksOf('support')).toEqual(['preRegistration']);
   });
 });

@@ -3,7 +3,7 @@ import { expect, saveScreen, test } from './fixtures';
 import { signInOnDesktop, signInToConsole } from './setup';
 
 // Counter registration (线下注册): the desktop's start page shows the way and the counter's address; at the counter
-// a support staff member registers an enterprise whose legal representative holds a US passport, on behalf of an
+// a counter staff member registers an enterprise whose legal representative holds a US passport, on behalf of an
 // agent; the administrator then signs in on the desktop with the password from the SMS.
 test.describe.configure({ mode: 'serial' });
 
@@ -26,10 +26,10 @@ test('the start page offers every way in, with the counter\u2019s address, hours
   await expect(page.getByRole('heading', { name: '企业用户注册' })).toBeVisible();
 });
 
-test('a support staff member registers, at the counter, an enterprise whose legal representative holds a passport, for an agent', async ({ page, portal, scene }) => {
+test('a counter staff member registers, at the counter, an enterprise whose legal representative holds a passport, for an agent', async ({ page, portal, scene }) => {
   test.setTimeout(120_000);
-  const support = await scene.staff('support');
-  await signInToConsole(page, portal.url, support.username, support.password, portal.captchaAnswer);
+  const counter = await scene.staff('counter');
+  await signInToConsole(page, portal.url, counter.username, counter.password, portal.captchaAnswer);
   await expect(page.getByRole('heading', { name: '线下注册' })).toBeVisible();
 
   await page.getByLabel('统一社会信用代码').fill(enterprise.uscc);

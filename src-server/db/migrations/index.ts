@@ -15,6 +15,7 @@ import * as m0009 from './0009-legacy-accounts';
 import * as m0010 from './0010-account-recovery';
 import * as m0011 from './0011-account-roles';
 import * as m0013 from './0013-trust-limits';
+import * as m0014 from './0014-staff-duties';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-account-recovery': m0010,
   '0011-account-roles': m0011,
   '0013-trust-limits': m0013,
+  '0014-staff-duties': m0014,
 };

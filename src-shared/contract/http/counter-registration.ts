@@ -9,6 +9,7 @@
  * clerk may override it; the override is recorded.
  */
 import { z } from 'zod';
+import { staffDuties } from './staff-duties';
 import type { FieldIssue } from '../../validation/issues';
 import { identityDocumentSchema } from '../../validation/identity-document';
 import { residentIdSchema } from '../../validation/zod';
@@ -82,7 +83,7 @@ export const REGISTRY_FINDINGS = ['notFound', 'notActive', 'name', 'legalReprese
 export const registryFindingSchema = z.enum(REGISTRY_FINDINGS);
 export type RegistryFinding = z.infer<typeof registryFindingSchema>;
 
-const counterStaff = { kind: 'staff', roles: ['support', 'admin'] } as const;
+const counterStaff = { kind: 'staff', roles: staffDuties.counterRegistration } as const;
 
 export const counterRegistrationCheckRoute = defineRoute({
   method: 'POST',

@@ -10,6 +10,7 @@
  * permission (`?item=disbursement`).
  */
 import { z } from 'zod';
+import { staffDuties } from './staff-duties';
 import { mobileSchema } from '../../validation/zod';
 import { uploadedFileSchema } from './registration';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, sha256HexSchema, type StaffRole, uuidSchema } from './route';
@@ -454,7 +455,7 @@ export const phoneUploadReceiptRoute = defineRoute({
 
 // ── Finance staff routes ────────────────────────────────────────────────────────────────────────────────────
 
-const financeRoles = ['finance', 'admin'] as const satisfies readonly StaffRole[];
+const financeRoles = staffDuties.disbursement satisfies readonly StaffRole[];
 const financeAccess = { kind: 'staff', roles: financeRoles } as const;
 const staffParams = z.object({ applicationId: uuidSchema });
 

@@ -11,6 +11,7 @@ import * as preRegistration from './pre-registration';
 import * as registration from './registration';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
+import * as staffKeys from './staff-keys';
 import * as subsidy from './subsidy';
 import * as system from './system';
 import * as uploads from './uploads';
@@ -70,6 +71,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   staff.smsOutboxRoute,
   staff.staffResetAdminRoute,
   staff.staffUploadRoute,
+  staffKeys.staffUnbindCertificateRoute,
+  staffKeys.staffSetAccountStatusRoute,
   counterRegistration.counterRegistrationCheckRoute,
   counterRegistration.counterRegistrationCreateRoute,
   subsidy.listServiceItemsRoute,

@@ -3,6 +3,7 @@
  * cut-off date, see their service-item history and upgrade — bind to the one-stop account of the same enterprise.
  */
 import { z } from 'zod';
+import { staffDuties } from './staff-duties';
 import { accountRoleSchema, defineRoute, enterpriseParamsSchema, isoDateTimeSchema, uuidSchema } from './route';
 
 /** Roles in the old platform (manual 000 §2). */
@@ -30,7 +31,7 @@ export const importLegacyAccountsRoute = defineRoute({
   summary:
     'Imports legacy hub accounts (header: uscc,enterpriseName,username,role,displayName,mobile,passwordHash,items) and optionally their history (header: username,item,title,date,status)',
   tag: 'legacy',
-  access: { kind: 'staff', roles: ['admin'] },
+  access: { kind: 'staff', roles: staffDuties.portalAdministration },
   body: z.object({ accounts: csvText, history: csvText.optional() }),
   response: z.object({ imported: z.number().int(), updated: z.number().int(), skipped: z.number().int(), historyRows: z.number().int() }),
 });

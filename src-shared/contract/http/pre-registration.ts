@@ -8,6 +8,7 @@
  * idempotency key (a resend after a dropped line answers the same request).
  */
 import { z } from 'zod';
+import { staffDuties } from './staff-duties';
 import { mobileSchema, residentIdSchema } from '../../validation/zod';
 import { registrationAdministratorSchema, registrationEnterpriseSchema, registrationRequirements, uploadedFileSchema, uploadTokenSchema } from './registration';
 import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
@@ -120,7 +121,7 @@ export const resubmitPreRegistrationRoute = defineRoute({
 });
 
 // ── Staff review (support, admin) ─────────────────────────────────────────────────────────────────────────
-const reviewAccess = { kind: 'staff', roles: ['support', 'admin'] } as const;
+const reviewAccess = { kind: 'staff', roles: staffDuties.preRegistrationReview } as const;
 
 export const preRegistrationSummarySchema = z.object({
   preRegistrationId: uuidSchema,

@@ -8,7 +8,8 @@ import { z } from 'zod';
 export const accountRoleSchema = z.enum(['super', 'admin', 'handler']);
 export type AccountRole = z.infer<typeof accountRoleSchema>;
 
-export const staffRoleSchema = z.enum(['reviewer', 'finance', 'support', 'admin']);
+/** Portal staff roles; what each may do is `staffDuties` (staff-duties.ts), the one table every route reads. */
+export const staffRoleSchema = z.enum(['reviewer', 'finance', 'counter', 'support', 'admin']);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
 /** Service items (事项) a handler may be granted; `super` and `admin` hold them all. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FILE_MEDIA_TYPES, uploadedFileSchema } from './registration';
 import { defineRoute, isoDateTimeSchema, staffRoleSchema, uuidSchema } from './route';
+import { staffDuties } from './staff-duties';
 import { UPLOAD_MAX_BYTES } from './uploads';
 
 export const importRegistryRoute = defineRoute({
@@ -10,7 +11,7 @@ export const importRegistryRoute = defineRoute({
   operationId: 'importRegistry',
   summary: 'Imports legal-person registry rows from CSV (header: uscc,name,legalRepresentative,idType,idNumber,address,status)',
   tag: 'staff',
-  access: { kind: 'staff', roles: ['admin'] },
+  access: { kind: 'staff', roles: staffDuties.portalAdministration },
   body: z.object({ csv: z.string().min(1).max(5 * 1024 * 1024) }),
   response: z.object({ imported: z.number().int(), updated: z.number().int() }),
 });
@@ -21,7 +22,7 @@ export const createStaffRoute = defineRoute({
   operationId: 'createStaffAccount',
   summary: 'Creates a staff account with an initial password to change at first login',
   tag: 'staff',
-  access: { kind: 'staff', roles: ['admin'] },
+  access: { kind: 'staff', roles: staffDuties.portalAdministration },
   body: z.object({
     username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/),
     role: staffRoleSchema,
@@ -34,9 +35,9 @@ export const smsOutboxRoute = defineRoute({
   method: 'GET',
   path: '/api/staff/sms-outbox',
   operationId: 'listSmsOutbox',
-  summary: 'Messages the development SMS provider stored instead of sending (newest first)',
+  summary: 'Messages the development SMS outbox stored instead of sending (newest first), passwords and codes masked',
   tag: 'staff',
-  access: { kind: 'staff', roles: ['admin', 'support'] },
+  access: { kind: 'staff', roles: staffDuties.smsOutbox },
   query: z.object({ mobile: z.string().regex(/^1[3-9]\d{9}$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
   response: z.object({
     messages: z.array(z.object({ id: uuidSchema, mobile: z.string(), text: z.string(), createdAt: isoDateTimeSchema })),
@@ -47,9 +48,9 @@ export const staffResetAdminRoute = defineRoute({
   method: 'POST',
   path: '/api/staff/enterprises/:enterpriseId/admin-password-reset',
   operationId: 'staffResetAdminPassword',
-  summary: 'Support resets an enterprise\u2019s admin password (manual 001 Q&A 3): new initial password by SMS to the admin\u2019s mobile',
+  summary: 'Support resets an enterprise\u2019s admin password (manual 001 Q&A 3): new initial password by SMS to the admin\u2019s own mobile (masked in the answer; staff never see it)',
   tag: 'staff',
-  access: { kind: 'staff', roles: ['admin', 'support'] },
+  access: { kind: 'staff', roles: staffDuties.adminPasswordReset },
   params: z.object({ enterpriseId: uuidSchema }),
   response: z.object({ mobile: z.string() }),
 });

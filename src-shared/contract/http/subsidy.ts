@@ -5,6 +5,7 @@
  * amount, reject, publicity). Enterprise routes need the `subsidy` item permission (`?item=subsidy`).
  */
 import { z } from 'zod';
+import { staffDuties } from './staff-duties';
 import { MAX_FEE_FEN } from '../../subsidy/amount';
 import type { FieldIssue } from '../../validation/issues';
 import { parseResidentId, type ResidentIdErrorCode } from '../../validation/resident-id';
@@ -482,10 +483,10 @@ export const subsidyTimelineRoute = defineRoute({
 
 // ── Staff routes ────────────────────────────────────────────────────────────
 
-const reviewerRoles = ['reviewer', 'admin'] as const satisfies readonly StaffRole[];
+const reviewerRoles = staffDuties.subsidyReview;
 const reviewerAccess = { kind: 'staff', roles: reviewerRoles } as const;
 /** Reading the queue and an application: reviewers, and finance, who open the disbursement of those in publicity. */
-const staffReadAccess = { kind: 'staff', roles: ['reviewer', 'finance', 'admin'] } as const satisfies { kind: 'staff'; roles: readonly StaffRole[] };
+const staffReadAccess = { kind: 'staff', roles: staffDuties.subsidyRead } as const satisfies { kind: 'staff'; roles: readonly StaffRole[] };
 const staffApplicationParams = z.object({ applicationId: uuidSchema });
 
 export const staffSubsidyQueueRoute = defineRoute({

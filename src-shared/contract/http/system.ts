@@ -5,11 +5,16 @@ export const healthRoute = defineRoute({
   method: 'GET',
   path: '/api/health',
   operationId: 'health',
-  summary: 'Liveness and database check',
+  summary: 'Liveness and database check, and whether SMS go to the development outbox (the console then shows a banner)',
   tag: 'system',
   access: { kind: 'public' },
-  // The version lets the desktop's self-check say which server it reached.
-  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string().max(64).optional() }),
+  // The version lets the desktop's self-check say which server it reached; `sms` is the console's development banner.
+  response: z.object({
+    status: z.literal('ok'),
+    database: z.enum(['sqlite', 'postgres']),
+    version: z.string().max(64).optional(),
+    sms: z.enum(['development-outbox', 'http']).optional(),
+  }),
 });
 
 export const openApiRoute = defineRoute({

@@ -1,0 +1,99 @@
+/**
+ * Revoked keys at the routes (issue 17 item 3), on both databases: a key the CA revokes after registration stops
+ * opening CA login (CRL from its CDP, re-read once the cached one's nextUpdate passed), and a key the CA's OCSP
+ * responder (a real `openssl ocsp`) calls revoked cannot register an enterprise.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pkiKey } from '../../tests/fixtures/scenario';
+import { describeEachDatabase } from '../../tests/fixtures/server/databases';
+import { staffToken } from '../../tests/fixtures/server/flows';
+import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
+import { webEidToken, type TestSigner } from '../../tests/fixtures/server/pki';
+import { freePort, serveCrl, startOcspResponder } from '../../tests/fixtures/server/revocation';
+
+const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
+
+describeEachDatabase('revoked keys', (engine) => {
+  let h: Harness;
+  let dir: string;
+  const stops: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    h = await createHarness(engine, { config: { revocationPolicy: 'strict' } });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-revoked-'));
+  });
+  afterAll(async () => {
+    for (const stop of stops) await stop();
+    await h?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function caLogin(signer: TestSigner) {
+    const nonce = (await h.call({ method: 'POST', url: '/api/auth/ca/challenge' })).json().nonce as string;
+    return h.call({ method: 'POST', url: '/api/auth/ca/login', payload: { nonce, token: await webEidToken(signer, TEST_ORIGIN, nonce) } });
+  }
+
+  it('refuses a registration signed with a key the OCSP responder calls revoked, and one nobody answers for under the strict policy', async () => {
+    const port = await freePort();
+    const key = await pkiKey(h.pki, { cert: { ocspUrl: `http://127.0.0.1:${port}` } });
+    const responder = await startOcspResponder(h.pki, 'jiangsu-ca', dir, port, [{ serial: key.signer.certificate.serialNumber, revoked: true }]);
+    stops.push(responder.stop);
+    await expect(h.scene.enterprise(key)).rejects.toThrow(/403.*CERT_REVOKED/);
+    // No AIA, no CDP: under TONGBAN_REVOCATION_POLICY=strict nobody vouches for it.
+    await expect(h.scene.enterprise(await pkiKey(h.pki))).rejects.toThrow(/503.*CERT_REVOCATION_UNKNOWN/);
+  });
+
+  it('lets support staff stop a lost key: unbind its certificate and deactivate the account, audited; other roles and enterprises refused', async () => {
+    // Keys the CA vouches for (an empty CRL), as the strict policy of this suite wants.
+    const empty = await h.pki.crl('jiangsu-ca', [], new Date(h.clock.now().getTime() + 3600_000));
+    const server = await serveCrl(() => empty);
+    stops.push(server.stop);
+    const e = await h.scene.enterprise(await pkiKey(h.pki, { cert: { crlUrl: server.url } }));
+    const other = await h.scene.enterprise(await pkiKey(h.pki, { cert: { crlUrl: server.url } }));
+    const admin = await e.admin();
+    const fingerprint = createHash('sha256').update(e.signer.certDer).digest('hex');
+    const base = `/api/staff/enterprises/${e.enterpriseId}/accounts/${admin.accountId}`;
+    const support = await staffToken(h, 'support');
+    const reviewer = await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: await staffToken(h, 'reviewer') });
+    expect([reviewer.statusCode, codeOf(reviewer)]).toEqual([403, 'FORBIDDEN']);
+    // The account id under another enterprise's id finds nothing.
+    const elsewhere = await h.call({ method: 'PUT', url: `/api/staff/enterprises/${other.enterpriseId}/accounts/${admin.accountId}/status`, token: support, payload: { status: 'deactivated' } });
+    expect([elsewhere.statusCode, codeOf(elsewhere)]).toEqual([404, 'NOT_FOUND']);
+
+    expect((await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: support })).json()).toEqual({ ok: true });
+    const unbound = await caLogin(e.signer);
+    expect(codeOf(unbound)).toBe('CA_CERT_NOT_BOUND');
+    const off = await h.call({ method: 'PUT', url: `${base}/status`, token: support, payload: { status: 'deactivated' } });
+    expect(off.json()).toEqual({ id: admin.accountId, status: 'deactivated' });
+    const session = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: admin.token });
+    expect([session.statusCode, codeOf(session)]).toEqual([403, 'ACCOUNT_DEACTIVATED']);
+    const audit = await h.app.services.db.selectFrom('audit_log').select(['action', 'actor_type']).where('enterprise_id', '=', e.enterpriseId).where('action', 'in', ['certificate.unbind', 'account.status']).execute();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'certificate.unbind', actor_type: 'staff' }, { action: 'account.status', actor_type: 'staff' }]));
+  });
+
+  // Last: it moves the clock past the CRL's nextUpdate (staff sessions made before it expire).
+  it('refuses CA login with a key the CA revoked after registration, once the CRL it published says so', async () => {
+    let revoked: string[] = [];
+    let crl: Uint8Array = new Uint8Array();
+    const publish = async () => (crl = await h.pki.crl('jiangsu-ca', revoked, new Date(h.clock.now().getTime() + 3600_000)));
+    const server = await serveCrl(() => crl);
+    stops.push(server.stop);
+    await publish();
+    const key = await pkiKey(h.pki, { cert: { crlUrl: server.url } });
+    const e = await h.scene.enterprise(key);
+    const before = await caLogin(e.signer);
+    expect(before.statusCode, before.body).toBe(200);
+
+    // The key is lost; the CA revokes it and publishes a new CRL. The old one is used until its nextUpdate.
+    revoked = [e.signer.certificate.serialNumber];
+    await publish();
+    h.clock.advance(3601);
+    await publish();
+    const after = await caLogin(e.signer);
+    expect([after.statusCode, codeOf(after)]).toEqual([403, 'CERT_REVOKED']);
+    expect(after.json().error.hint['zh-CN']).toContain('解除绑定');
+  });
+});
