@@ -48,6 +48,8 @@ import { tusUploadRoutes } from './routes/tus-uploads';
 import type { Services } from './services';
 import { diskFileStore } from './storage/file-store';
 import { SimulatedIdentityVerifier, type IdentityVerifier } from './verification/identity';
+import { SimulatedLicenceServiceClient } from './elicence/licence-service';
+import { elicenceRoutes } from './routes/elicence';
 import { SimulatedMarketRegulator, type MarketRegulator } from './verification/market-regulator';
 import { preRegistrationRoutes } from './routes/pre-registration';
 import { strictTransportSecurity } from './http/hsts';
@@ -85,6 +87,11 @@ function requestTimeoutAnswer(err: Error & { code?: string }, socket: Duplex): v
 
 /** The nearest `hops` addresses of X-Forwarded-For are proxies; the one before them is the caller. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+function licenceService(config: ServerConfig, clock: Clock) {
+  const { url, secret } = config.elicence;
+  return url && secret ? new SimulatedLicenceServiceClient(url, secret, () => clock.now()) : null;
+}
 
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
   const config: ServerConfig = { ...loadConfig(opts.env), ...opts.config };
@@ -138,6 +145,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     principals: new PrincipalCache(),
     identity: opts.identity ?? new SimulatedIdentityVerifier(),
     marketRegulator: opts.marketRegulator ?? new SimulatedMarketRegulator(db),
+    licence: licenceService(config, clock),
   };
   app.decorate('services', services);
   const housekeeping = housekeepingSchedule(services, app.log);
@@ -170,6 +178,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   if (services.marketRegulator instanceof SimulatedMarketRegulator) {
     app.log.info('pre-registration registry match: SimulatedMarketRegulator (reads the imported legal-person registry)');
   }
+  if (services.licence) app.log.info({ url: config.elicence.url }, `e-licence login: ${services.licence.name} (no real national licence service)`);
   if (services.trust.anchors.length === 0) {
     app.log.warn({ trustDir: config.trustDir }, 'no trusted CA roots: CA registration and CA login will refuse every key');
   }
@@ -196,6 +205,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(counterRegistrationRoutes);
   await app.register(legacyRoutes);
   await app.register(preRegistrationRoutes);
+  await app.register(elicenceRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

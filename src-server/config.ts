@@ -29,6 +29,8 @@ export interface ServerConfig {
   registrySeedFiles: string[];
   /** Persons the simulated identity service knows (`name,idNumber,mobile` CSV files; verification/identity.ts). */
   simulatedIdentityFiles: string[];
+  /** E-licence login (issue 14): the licence service (SimulatedLicenceService here), its shared secret, and the origin it calls back (default publicOrigin). */
+  elicence: { url: string | null; secret: string | null; callbackOrigin: string | null };
   logLevel: string;
   /** Per caller address and hour: anonymous scan uploads and registration submits (each submit texts a code). */
   anonymousLimits: { uploadsPerHour: number; submitsPerHour: number };
@@ -107,6 +109,14 @@ function revocationPolicyFromEnv(raw: string | undefined): 'strict' | 'soft' {
   return value;
 }
 
+/** A licence service needs a secret long enough for HMAC-SHA256; a URL without one stops the start. */
+function elicenceFromEnv(env: NodeJS.ProcessEnv): ServerConfig['elicence'] {
+  const url = env.TONGBAN_ELICENCE_URL || null;
+  const secret = env.TONGBAN_ELICENCE_SECRET || null;
+  if (url && (!secret || secret.length < 32)) throw new Error('TONGBAN_ELICENCE_SECRET must be set (at least 32 characters) with TONGBAN_ELICENCE_URL');
+  return { url, secret, callbackOrigin: env.TONGBAN_ELICENCE_CALLBACK_ORIGIN || null };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
@@ -129,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bootstrapStaffPassword: env.TONGBAN_STAFF_ADMIN_PASSWORD || null,
     registrySeedFiles: (env.TONGBAN_REGISTRY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
     simulatedIdentityFiles: (env.TONGBAN_SIMULATED_IDENTITY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
+    elicence: elicenceFromEnv(env),
     logLevel: env.TONGBAN_LOG_LEVEL ?? 'info',
     anonymousLimits: {
       uploadsPerHour: Number(env.TONGBAN_ANON_UPLOADS_PER_HOUR ?? 300),

@@ -16,6 +16,7 @@ import type { AccountPrincipal, LegacyPrincipal, StaffPrincipal } from './plugin
 import type { FileStore } from './storage/file-store';
 import type { IdentityVerifier } from './verification/identity';
 import type { MarketRegulator } from './verification/market-regulator';
+import type { LicenceService } from './elicence/licence-service';
 
 export interface Services {
   config: ServerConfig;
@@ -33,6 +34,8 @@ export interface Services {
   /** Pre-registration's checks of the legal representative (simulated here: verification/). */
   identity: IdentityVerifier;
   marketRegulator: MarketRegulator;
+  /** The e-licence service (SimulatedLicenceService here); null when not configured. */
+  licence: LicenceService | null;
 }
 
 declare module 'fastify' {

@@ -9,6 +9,7 @@ import { serviceItemSchema } from '@shared/contract/http/route';
 import { ApiError } from '../http/api-error';
 import { permissionsOf } from '../domain/accounts';
 import { findSession, hashToken } from '../domain/sessions';
+import { elicenceTermEnd } from '../elicence/identity-mapping';
 import type { Services } from '../services';
 
 export interface AccountPrincipal {
@@ -94,6 +95,9 @@ async function principalOf(
   if (!account || account.status === 'removed') throw new ApiError('AUTH_REQUIRED');
   // Deactivation keeps the sessions so that this answer can say why they ended (issue 13).
   if (account.status === 'deactivated') throw new ApiError('ACCOUNT_DEACTIVATED');
+  // An e-licence agent's access ends with the authorisation, without a new login (issue 14).
+  const termEnd = await elicenceTermEnd(services.db, account.id);
+  if (termEnd && termEnd <= services.clock.now()) throw new ApiError('ELICENCE_AUTHORISATION_ENDED');
   return {
     kind: 'account',
     sessionId: session.id,

@@ -6,6 +6,7 @@
  */
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
+import { elicenceErrors } from './elicence';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
@@ -295,6 +296,7 @@ export const serverErrors = {
   ...clientTrustErrors,
   ...trustErrors,
   ...staffErrors,
+  ...elicenceErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
@@ -305,4 +307,4 @@ export const serverErrorCodes = Object.keys(serverErrors) as ServerErrorCode[];
  * The answers that mean the session is gone (expired, revoked, or a token the server no longer knows): main
  * forgets its session and tells the renderer once (`session.expired`), whatever call met it.
  */
-export const SESSION_GONE_CODES: readonly ServerErrorCode[] = ['SESSION_EXPIRED', 'AUTH_REQUIRED', 'ACCOUNT_DEACTIVATED'];
+export const SESSION_GONE_CODES: readonly ServerErrorCode[] = ['SESSION_EXPIRED', 'AUTH_REQUIRED', 'ACCOUNT_DEACTIVATED', 'ELICENCE_AUTHORISATION_ENDED'];

@@ -16,6 +16,7 @@ import * as m0010 from './0010-account-recovery';
 import * as m0011 from './0011-account-roles';
 import * as m0013 from './0013-trust-limits';
 import * as m0014 from './0014-staff-duties';
+import * as m0018 from './0018-elicence';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011-account-roles': m0011,
   '0013-trust-limits': m0013,
   '0014-staff-duties': m0014,
+  '0018-elicence': m0018,
 };

@@ -3,6 +3,7 @@ import * as accountRoles from './account-roles';
 import * as auth from './auth';
 import * as counterRegistration from './counter-registration';
 import * as disbursement from './disbursement';
+import * as elicence from './elicence';
 import * as enterprise from './enterprise';
 import * as files from './files';
 import * as recovery from './recovery';
@@ -20,6 +21,7 @@ export * from './account-roles';
 export * from './auth';
 export * from './counter-registration';
 export * from './disbursement';
+export * from './elicence';
 export * from './enterprise';
 export * from './files';
 export * from './recovery';
@@ -44,6 +46,10 @@ export const httpRoutes: readonly HttpRoute[] = [
   auth.staffLoginRoute,
   auth.staffChangePasswordRoute,
   auth.whoAmIRoute,
+  elicence.elicenceStartRoute,
+  elicence.elicenceStateRoute,
+  elicence.elicenceCallbackRoute,
+  elicence.elicencePersonsRoute,
   uploads.createUploadTokenRoute,
   uploads.createUploadRoute,
   uploads.uploadOffsetRoute,
