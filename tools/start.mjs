@@ -1,6 +1,7 @@
 // `npm start`: the platform server on the embedded default, then the client: the Electron desktop app where
 // its binary is installed, otherwise browser mode (a loopback host whose URL is printed for any Chromium).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,7 +56,16 @@ const staffPassword = process.env.TONGBAN_STAFF_ADMIN_PASSWORD ?? 'Tongban#Staff
 // The demo is in the legacy accounts' transition (manual 000): their sign-in closes 90 days from today, not on the
 // manual's 2021-06-30 that a real deployment keeps unless it sets TONGBAN_LEGACY_CUTOFF.
 const legacyCutoff = process.env.TONGBAN_LEGACY_CUTOFF ?? new Date(Date.now() + (8 * 3600 + 90 * 86400) * 1000).toISOString().slice(0, 10);
-run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed, TONGBAN_STAFF_ADMIN_PASSWORD: staffPassword, TONGBAN_LEGACY_CUTOFF: legacyCutoff });
+// E-licence login (issue 14): SimulatedLicenceService stands in for the national service, with a fresh shared
+// secret per start, unless the environment points the server at a licence service itself.
+const elicence = {};
+if (!process.env.TONGBAN_ELICENCE_URL) {
+  const simPort = process.env.SIMULATED_LICENCE_PORT ?? '8790';
+  Object.assign(elicence, { TONGBAN_ELICENCE_URL: `http://127.0.0.1:${simPort}`, TONGBAN_ELICENCE_SECRET: randomBytes(32).toString('base64url') });
+  run('SimulatedLicenceService', process.execPath, ['tools/simulated-licence/main.mjs'], { ...elicence, SIMULATED_LICENCE_PORT: simPort });
+  console.log(`[tongban] 模拟电子营业执照服务 / SimulatedLicenceService (not the national service): http://127.0.0.1:${simPort}/`);
+}
+run('server', process.execPath, ['dist/server/server.mjs'], { PORT: port, ...seed, ...elicence, TONGBAN_STAFF_ADMIN_PASSWORD: staffPassword, TONGBAN_LEGACY_CUTOFF: legacyCutoff });
 console.log(`[tongban] 审核工作台 / staff console: http://127.0.0.1:${port}/console/  (admin / ${staffPassword}，首次登录须修改密码 / change at first login)`);
 const electron = process.env.TONGBAN_BROWSER_MODE ? null : electronBinary();
 if (electron) {

@@ -119,6 +119,24 @@ describeEachDatabase('e-licence login', (engine) => {
     expect(second.answer.session?.account.enterpriseId).toBe(enterprise.id);
   });
 
+  it('the simulated phone page plays the mini-program: who, their licences, what the PC asks, confirm', async () => {
+    const login = await start();
+    const form = (body: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+    const first = await (await fetch(login.qrUrl)).text();
+    expect(first).toContain('SimulatedLicenceService');
+    expect(first).toContain('我是 李娜');
+    const mine = await (await fetch(`${login.qrUrl}&person=sim-person-manager-0002`)).text();
+    expect(mine).toContain('苏州执照示范科技有限公司 · 证照管理员');
+    expect(mine).toContain('苏州港资示范贸易有限公司 · 证照管理员');
+    const origin = new URL(login.qrUrl).origin;
+    const ask = await (await fetch(`${origin}/m/licence/scan`, form({ ticket: login.ticket, person: 'sim-person-manager-0002', uscc: MAIN, role: 'manager' }))).text();
+    expect(ask).toContain('确认登录');
+    expect((await state(login.loginId, login.secret)).scannedBy).toEqual({ name: '李娜', role: 'manager' });
+    const done = await (await fetch(`${origin}/m/licence/decide`, form({ ticket: login.ticket, decision: 'confirm' }))).text();
+    expect(done).toContain('已确认');
+    expect((await state(login.loginId, login.secret)).session?.account.role).toBe('admin');
+  });
+
   it('a licence manager lands as an admin of their own with no password to change, the same account each time', async () => {
     const first = await signIn('sim-person-manager-0002', MAIN, 'manager');
     expect(first.answer.session).toMatchObject({ mustChangePassword: false, account: { role: 'admin' } });
