@@ -14,6 +14,7 @@ import {
   type Settings,
 } from '@shared/contract/client-api';
 import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, loginRoute, logoutRoute } from '@shared/contract/http/auth';
+import { elicenceStartRoute, elicenceStateRoute } from '@shared/contract/http/elicence';
 import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
 import { registrationConfirmRoute, registrationResendRoute } from '@shared/contract/http/registration';
 import { inputInvalid, type AppError, type Result } from '@shared/contract/result';
@@ -78,6 +79,8 @@ const fail = (code: string, retriable = false, details?: AppError['details']): R
 export class ClientServices {
   private portal: PortalClient;
   private session: SessionInfo | null = null;
+  /** E-licence login id → its poll secret, held in main only (a few at most: each lives two minutes). */
+  private readonly elicenceSecrets = new Map<string, string>();
   private readonly listeners = new Set<(event: keyof ClientEvents, payload: unknown) => void>();
   /** Every signed submission, of every flow, goes through it: declare the flow's kind in `kinds`. */
   private readonly outbox: Outbox;
@@ -262,6 +265,24 @@ export class ClientServices {
       return ok({ loggedOut: true as const });
     },
     'auth.session': async () => ok(this.session),
+    // E-licence QR login (issue 14): the poll secret never leaves main, like the session token.
+    'auth.elicenceStart': async () => {
+      const r = await this.portal.call(elicenceStartRoute, { anonymous: true });
+      if (!r.ok) return r;
+      this.elicenceSecrets.set(r.value.loginId, r.value.secret);
+      return ok({ loginId: r.value.loginId, qrUrl: r.value.qrUrl, expiresAt: r.value.expiresAt });
+    },
+    'auth.elicenceState': async (i: { loginId: string }) => {
+      const secret = this.elicenceSecrets.get(i.loginId);
+      if (!secret) return fail('ELICENCE_LOGIN_UNKNOWN');
+      const r = await this.portal.call(elicenceStateRoute, { anonymous: true, params: { loginId: i.loginId }, body: { secret } });
+      if (!r.ok) return r;
+      const { session, ...state } = r.value;
+      if (state.state !== 'created' && state.state !== 'scanned' && state.state !== 'confirmed') this.elicenceSecrets.delete(i.loginId);
+      if (!session) return ok(state);
+      const started = await this.startSession(session.token, session.account, session, 'e-licence');
+      return started.ok ? ok({ ...state, session: started.value }) : started;
+    },
 
     'registration.printForms': async (i: { form: ClientFormInput }) => {
       const pdf = await this.opts.printRegistrationForms(i.form);

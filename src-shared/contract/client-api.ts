@@ -192,6 +192,9 @@ export const clientMethods = {
     changePassword: z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) }),
     logout: empty,
     session: empty,
+    /** E-licence QR login (issue 14): main keeps the poll secret; the renderer gets the QR link and follows the state. */
+    elicenceStart: empty,
+    elicenceState: z.object({ loginId: z.uuid() }),
   },
   registration: {
     /** The printable forms of the CA registration (the contract's `printedForms` of its scans). */
@@ -343,7 +346,7 @@ export interface SessionInfo {
   mustChangePassword: boolean;
   expiresAt: string;
   /** How the clerk signed in: a certificate's fingerprint for CA login. */
-  via: 'password' | 'ca-key';
+  via: 'password' | 'ca-key' | 'e-licence';
 }
 
 export interface SubsidyApplicationSummary {
@@ -423,6 +426,15 @@ export interface ClientResults {
     changePassword: SessionInfo;
     logout: { loggedOut: true };
     session: SessionInfo | null;
+    elicenceStart: { loginId: string; qrUrl: string; expiresAt: string };
+    /** `session` once, when the login is consumed: the clerk is signed in. */
+    elicenceState: {
+      state: 'created' | 'scanned' | 'confirmed' | 'consumed' | 'expired' | 'refused';
+      expiresAt: string;
+      scannedBy: { name: string; role: 'legal' | 'manager' | 'agent' } | null;
+      refusalCode: string | null;
+      session?: SessionInfo;
+    };
   };
   registration: {
     printForms: { pdf: string; fileName: string };

@@ -7,6 +7,7 @@
  */
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
 import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
@@ -290,6 +291,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...elicenceZhCN,
   ...keysZhCN,
   ...counterZhCN,
   ...legacyZhCN,
@@ -941,6 +943,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...elicenceEn,
   ...keysEn,
   ...counterEn,
   ...legacyEn,

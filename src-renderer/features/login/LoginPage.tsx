@@ -10,6 +10,8 @@ import { AccountLogin } from './AccountLogin';
 
 // The CA-key tab is not the one shown first: its code (key list, PIN field) loads when it is opened.
 const KeyLogin = lazy(() => import('./KeyLogin').then((m) => ({ default: m.KeyLogin })));
+// The e-licence tab (issue 14) likewise: its QR code and polling start only when it is opened.
+const ElicenceLogin = lazy(() => import('./ElicenceLogin').then((m) => ({ default: m.ElicenceLogin })));
 
 /** 法人用户登录, as on the portal: the login box with its two ways in, and 成为新用户 below it. */
 export function LoginPage() {
@@ -90,6 +92,15 @@ export function LoginPage() {
                     }
                   >
                     <KeyLogin />
+                  </Suspense>
+                ),
+              },
+              {
+                key: 'elicence',
+                label: t('login.tab.elicence'),
+                children: (
+                  <Suspense fallback={<Spin description={t('app.loading')} />}>
+                    <ElicenceLogin />
                   </Suspense>
                 ),
               },

@@ -1,0 +1,36 @@
+/** Desktop texts of the e-business licence QR login (issue 14), zh-CN and English; messages.ts spreads them in. */
+export const elicenceZhCN = {
+  'login.tab.elicence': '电子营业执照',
+  'home.via.e-licence': '电子营业执照',
+  'elicence.intro': '请使用微信或支付宝中的“电子营业执照”小程序扫描二维码，并在手机上确认登录。法定代表人、证照管理员和获授权的办事人均可扫码。',
+  'elicence.qrLabel': '电子营业执照登录二维码',
+  'elicence.openLink': '在浏览器中打开扫码链接（浏览器模式）',
+  'elicence.state.created': '等待扫码',
+  'elicence.state.scanned': '{name}（{role}）已扫码，请在手机上确认登录',
+  'elicence.state.confirmed': '已确认，正在登录…',
+  'elicence.state.expired': '二维码已过期（有效期两分钟）。',
+  'elicence.state.refused': '已在手机上拒绝本次登录。',
+  'elicence.role.legal': '法定代表人',
+  'elicence.role.manager': '证照管理员',
+  'elicence.role.agent': '办事人',
+  'elicence.refresh': '刷新二维码',
+  'elicence.foreignNote': '法定代表人为外籍或港澳台人士的企业不能使用电子营业执照，请使用 CA 数字证书、线上预注册或线下注册。',
+};
+
+export const elicenceEn: Record<keyof typeof elicenceZhCN, string> = {
+  'login.tab.elicence': 'E-business licence',
+  'home.via.e-licence': 'E-business licence',
+  'elicence.intro': 'Scan the QR code with the e-business licence mini-program in WeChat or Alipay and confirm on the phone. The legal representative, licence managers and authorised agents can scan.',
+  'elicence.qrLabel': 'E-licence sign-in QR code',
+  'elicence.openLink': 'Open the scan link in the browser (browser mode)',
+  'elicence.state.created': 'Waiting for a scan',
+  'elicence.state.scanned': '{name} ({role}) scanned: confirm on the phone',
+  'elicence.state.confirmed': 'Confirmed, signing in…',
+  'elicence.state.expired': 'The QR code has expired (it lasts two minutes).',
+  'elicence.state.refused': 'The sign-in was refused on the phone.',
+  'elicence.role.legal': 'legal representative',
+  'elicence.role.manager': 'licence manager',
+  'elicence.role.agent': 'agent',
+  'elicence.refresh': 'New QR code',
+  'elicence.foreignNote': 'Enterprises whose legal representative is foreign or from Hong Kong, Macao or Taiwan cannot use the e-licence: use a CA key, online pre-registration or the counter.',
+};
