@@ -4,6 +4,7 @@
  * what (super and admin list and create accounts, only super creates admins, permissions are a handler's); main
  * only adds the signed-in enterprise.
  */
+import { elicencePersonsRoute } from '@shared/contract/http/elicence';
 import type { ClientResults } from '@shared/contract/client-api';
 import {
   accountHistoryRoute,
@@ -37,6 +38,7 @@ export function accountHandlers(ctx: AccountServicesContext) {
     return id ? run(id) : Promise.resolve(fail('NOT_SIGNED_IN'));
   };
   return {
+    'accounts.elicencePersons': async () => signedIn<R['elicencePersons']>((enterpriseId) => ctx.portal().call(elicencePersonsRoute, { params: { enterpriseId } })),
     'accounts.list': async () => signedIn<R['list']>((enterpriseId) => ctx.portal().call(listAccountsRoute, { params: { enterpriseId } })),
     'accounts.create': async (i: { username: string; role: 'admin' | 'handler'; displayName: string; mobile: string; permissions: ServiceItem[] }) =>
       signedIn<R['create']>((enterpriseId) =>

@@ -33,7 +33,7 @@ export const CLIENT_METHOD_NAMES = {
     'submitReceipt',
     'downloadFile',
   ],
-  accounts: ['list', 'create', 'setPermissions', 'setStatus', 'resetPassword', 'remove', 'history', 'certificates', 'bindCertificate', 'unbindCertificate'],
+  accounts: ['list', 'create', 'setPermissions', 'setStatus', 'resetPassword', 'remove', 'history', 'elicencePersons', 'certificates', 'bindCertificate', 'unbindCertificate'],
   recovery: ['start', 'verify', 'setPassword'],
   profile: ['get', 'startContactChange', 'confirmContactChange'],
   outbox: ['list'],

@@ -275,6 +275,8 @@ export const clientMethods = {
     resetPassword: z.object({ accountId: z.uuid() }),
     remove: z.object({ accountId: z.uuid() }),
     history: z.object({ page: z.number().int().min(1).max(10_000).optional(), pageSize: z.number().int().min(1).max(100).optional() }),
+    /** Issue 14: licence managers and agents seen through the e-licence, with items and terms (super only). */
+    elicencePersons: empty,
     certificates: z.object({ accountId: z.uuid() }),
     /** Binds the inserted key to the account: main signs a fresh CA challenge with it (the PIN goes to the key only). */
     bindCertificate: z.object({ accountId: z.uuid(), fingerprint, pin: pin.optional() }),
@@ -473,6 +475,7 @@ export interface ClientResults {
     downloadFile: { content: string; mediaType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'application/octet-stream'; fileName: string };
   };
   accounts: {
+    elicencePersons: { persons: { name: string; role: 'legal' | 'manager' | 'agent'; username: string; items: string[]; validUntil: string | null; lastLoginAt: string }[] };
     list: { accounts: EnterpriseAccount[] };
     create: EnterpriseAccount;
     setPermissions: EnterpriseAccount;

@@ -14,6 +14,13 @@ export const elicenceZhCN = {
   'elicence.role.manager': '证照管理员',
   'elicence.role.agent': '办事人',
   'elicence.refresh': '刷新二维码',
+  'elicence.persons.title': '电子营业执照人员',
+  'elicence.persons.intro': '证照管理员和办事人在电子营业执照中设置，扫码登录时同步到此处；办事人只能办理授权事项，授权到期后无法继续使用。',
+  'elicence.persons.col.name': '姓名',
+  'elicence.persons.col.role': '身份',
+  'elicence.persons.col.username': '账号',
+  'elicence.persons.col.items': '授权事项',
+  'elicence.persons.col.term': '授权截止',
   'elicence.foreignNote': '法定代表人为外籍或港澳台人士的企业不能使用电子营业执照，请使用 CA 数字证书、线上预注册或线下注册。',
 };
 
@@ -32,5 +39,12 @@ export const elicenceEn: Record<keyof typeof elicenceZhCN, string> = {
   'elicence.role.manager': 'licence manager',
   'elicence.role.agent': 'agent',
   'elicence.refresh': 'New QR code',
+  'elicence.persons.title': 'E-licence persons',
+  'elicence.persons.intro': 'Licence managers and agents are appointed in the e-licence and brought here when they sign in with it; an agent may use only the authorised items, until the authorisation ends.',
+  'elicence.persons.col.name': 'Name',
+  'elicence.persons.col.role': 'Capacity',
+  'elicence.persons.col.username': 'Account',
+  'elicence.persons.col.items': 'Authorised items',
+  'elicence.persons.col.term': 'Authorised until',
   'elicence.foreignNote': 'Enterprises whose legal representative is foreign or from Hong Kong, Macao or Taiwan cannot use the e-licence: use a CA key, online pre-registration or the counter.',
 };

@@ -15,6 +15,7 @@ import { clientApi } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { AccountHistory } from './AccountHistory';
+import { ElicencePersons } from './ElicencePersons';
 import { MyCertificates } from './MyCertificates';
 
 type NewAccount = z.input<typeof accountCreateBodySchema>;
@@ -240,6 +241,7 @@ export default function AccountsPage() {
         </Card>
       )}
 
+      {role === 'super' && <ElicencePersons />}
       {manager && <AccountHistory refreshKey={historyKey} />}
 
       {!manager && <div style={{ textAlign: 'right' }}>{back}</div>}
