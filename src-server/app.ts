@@ -53,6 +53,7 @@ import { elicenceRoutes } from './routes/elicence';
 import { SimulatedMarketRegulator, type MarketRegulator } from './verification/market-regulator';
 import { preRegistrationRoutes } from './routes/pre-registration';
 import { strictTransportSecurity } from './http/hsts';
+import { accountRequestRoutes } from './routes/account-requests';
 
 export interface ServerOptions {
   /** Overrides over the environment's configuration. */
@@ -206,6 +207,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(legacyRoutes);
   await app.register(preRegistrationRoutes);
   await app.register(elicenceRoutes);
+  await app.register(accountRequestRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

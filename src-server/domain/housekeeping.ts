@@ -28,6 +28,7 @@ import type {} from '../db/schema-recovery';
 import type {} from '../db/schema-trust';
 import type {} from '../db/schema-uploads';
 import type {} from '../db/schema-pre-registration';
+import type {} from '../db/schema-requests';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
@@ -91,6 +92,8 @@ function isReferenced(eb: ExpressionBuilder<Database, 'files'>, sha256: string):
     eb.exists(eb.selectFrom('receipt_links').select(one).where('receipt_links.photo_sha256', '=', sha256)),
     // A pre-registration's scans wait for staff for as long as it takes, and every revision's stay (history).
     eb.exists(eb.selectFrom('pre_registration_events').select(one).where('pre_registration_events.attachments_json', 'like', inText)),
+    // So do a request to the portal staff's (账户变更申请).
+    eb.exists(eb.selectFrom('account_request_events').select(one).where('account_request_events.attachments_json', 'like', inText)),
   ]);
 }
 

@@ -16,12 +16,13 @@ import type {
 import { subsidyTransitions } from '@shared/contract/http/subsidy';
 import { chinaYear } from '@shared/time/china';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
-import type { Database } from '../db/schema';
+import type { Database, EnterpriseTable } from '../db/schema';
 import type { SubsidyApplicationTable } from '../db/schema-subsidy';
 import { ApiError } from '../http/api-error';
 import { subsidyMail, subsidySms } from '../notifications/subsidy-templates';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
+import { enterpriseNameAt } from './enterprise-names';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,6 +58,13 @@ export async function usedThisYearFen(db: Db, enterpriseId: string, year: number
 
 const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
+/**
+ * The name an application was filed under (the enterprise may have been renamed since, enterprise-names.ts); a
+ * draft or a returned application is signed again, so it carries today's name.
+ */
+export const filedUnder = (db: Db, e: Pick<EnterpriseTable, 'id' | 'name'>, row: Pick<SubsidyApplicationTable, 'status' | 'submitted_at'>) =>
+  row.status === 'draft' || row.status === 'returned' ? Promise.resolve(e.name) : enterpriseNameAt(db, e, row.submitted_at);
+
 export async function applicationView(
   db: Db,
   row: SubsidyApplicationTable,
@@ -74,7 +82,7 @@ export async function applicationView(
     id: row.id,
     enterpriseId: row.enterprise_id,
     status: row.status,
-    enterprise: { uscc: e.uscc, name: e.name, address: e.address, legalRepresentative: e.legal_representative },
+    enterprise: { uscc: e.uscc, name: await filedUnder(db, e, row), address: e.address, legalRepresentative: e.legal_representative },
     form: JSON.parse(row.form_json) as Record<string, unknown>,
     version: Number(row.version),
     amountRequestedFen: row.amount_requested_fen === null ? null : Number(row.amount_requested_fen),

@@ -10,7 +10,7 @@ import {
   withdrawSubsidyRoute,
 } from '@shared/contract/http/subsidy';
 import type { SubsidyAmountRule } from '@shared/subsidy/amount';
-import { applicationSummary, applicationView, createDraft, findApplication, saveDraft, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
+import { applicationSummary, applicationView, createDraft, filedUnder, findApplication, saveDraft, timelineOf, transition, type SubsidyActor } from '../domain/subsidy';
 import { submitSubsidy } from '../domain/subsidy-submit';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
@@ -32,7 +32,7 @@ export const subsidyRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }> = as
   });
 
   registerRoute(app, listSubsidiesRoute, async ({ params }) => {
-    const e = await db.selectFrom('enterprises').select(['name', 'uscc']).where('id', '=', params.enterpriseId).executeTakeFirstOrThrow();
+    const e = await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).where('id', '=', params.enterpriseId).executeTakeFirstOrThrow();
     const rows = await db
       .selectFrom('subsidy_applications')
       .selectAll()
@@ -41,7 +41,8 @@ export const subsidyRoutes: FastifyPluginAsync<{ rule: SubsidyAmountRule }> = as
       .orderBy('id')
       .execute();
     return {
-      applications: rows.map((r) => applicationSummary(r, e)),
+      // Each under the name it was filed under (a renamed enterprise's earlier applications keep the old one).
+      applications: await Promise.all(rows.map(async (r) => applicationSummary(r, { ...e, name: await filedUnder(db, e, r) }))),
     };
   });
 

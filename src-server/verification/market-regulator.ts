@@ -18,6 +18,14 @@ export interface MarketRegulator {
   readonly name: string;
   /** True when the regulator holds an active enterprise with this USCC, legal representative name and ID. */
   matches(claim: RegistryClaim): Promise<boolean>;
+  /** What the regulator holds of a USCC (a name or address change is compared with it as advice); null when nothing. */
+  entry(uscc: string): Promise<RegistryRecord | null>;
+}
+
+export interface RegistryRecord {
+  name: string;
+  address: string;
+  active: boolean;
 }
 
 /** Matches against `registry_entries`: same USCC, active, same name (width and spaces ignored), same ID number. */
@@ -34,5 +42,10 @@ export class SimulatedMarketRegulator implements MarketRegulator {
       normName(entry.legal_representative) === normName(claim.legalRepresentativeName) &&
       entry.id_number.trim().toUpperCase() === claim.legalRepresentativeIdNumber.toUpperCase()
     );
+  }
+
+  async entry(uscc: string): Promise<RegistryRecord | null> {
+    const row = await this.db.selectFrom('registry_entries').select(['name', 'address', 'status']).where('uscc', '=', uscc).executeTakeFirst();
+    return row ? { name: row.name, address: row.address, active: row.status === 'active' } : null;
   }
 }

@@ -10,6 +10,7 @@ import { elicenceErrors } from './elicence';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
+import { requestErrors } from './requests';
 import { roleErrors } from './roles';
 import { staffErrors } from './staff';
 import { tokenErrors } from './token';
@@ -297,6 +298,7 @@ export const serverErrors = {
   ...trustErrors,
   ...staffErrors,
   ...elicenceErrors,
+  ...requestErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

@@ -14,6 +14,7 @@ import * as m0008 from './0008-counter-registration';
 import * as m0009 from './0009-legacy-accounts';
 import * as m0010 from './0010-account-recovery';
 import * as m0011 from './0011-account-roles';
+import * as m0012 from './0012-requests';
 import * as m0013 from './0013-trust-limits';
 import * as m0014 from './0014-staff-duties';
 import * as m0018 from './0018-elicence';
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0009-legacy-accounts': m0009,
   '0010-account-recovery': m0010,
   '0011-account-roles': m0011,
+  '0012-requests': m0012,
   '0013-trust-limits': m0013,
   '0014-staff-duties': m0014,
   '0018-elicence': m0018,

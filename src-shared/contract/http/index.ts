@@ -1,4 +1,5 @@
 /** Every HTTP route of the platform server, for the server's registration and OpenAPI document and for clients. */
+import * as accountRequests from './account-requests';
 import * as accountRoles from './account-roles';
 import * as auth from './auth';
 import * as counterRegistration from './counter-registration';
@@ -17,6 +18,7 @@ import * as subsidy from './subsidy';
 import * as system from './system';
 import * as uploads from './uploads';
 
+export * from './account-requests';
 export * from './account-roles';
 export * from './auth';
 export * from './counter-registration';
@@ -135,4 +137,16 @@ export const httpRoutes: readonly HttpRoute[] = [
   preRegistration.staffPreRegistrationFileRoute,
   preRegistration.approvePreRegistrationRoute,
   preRegistration.refusePreRegistrationRoute,
+  accountRequests.submitAnonymousAccountRequestRoute,
+  accountRequests.viewAnonymousAccountRequestRoute,
+  accountRequests.resubmitAnonymousAccountRequestRoute,
+  accountRequests.submitAccountRequestRoute,
+  accountRequests.listAccountRequestsRoute,
+  accountRequests.getAccountRequestRoute,
+  accountRequests.resubmitAccountRequestRoute,
+  accountRequests.staffAccountRequestQueueRoute,
+  accountRequests.staffGetAccountRequestRoute,
+  accountRequests.staffAccountRequestFileRoute,
+  accountRequests.approveAccountRequestRoute,
+  accountRequests.refuseAccountRequestRoute,
 ];
