@@ -18,10 +18,13 @@ import { LoginScreen } from './LoginScreen';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { PreRegistrationQueueScreen } from './pre-registration/PreRegistrationQueueScreen';
 import { PreRegistrationScreen } from './pre-registration/PreRegistrationScreen';
+import { AccountRequestQueueScreen } from './account-requests/AccountRequestQueueScreen';
+import { AccountRequestScreen } from './account-requests/AccountRequestScreen';
 import { QueueScreen } from './QueueScreen';
 import { SmsDevelopmentBanner } from './SmsDevelopmentBanner';
 import { desksOf, type Desk } from './roles';
 import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, preRegistrationQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
+import { accountRequestQueueHref } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -64,11 +67,12 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'queue') return 'review';
   if (route.name === 'counterRegistration') return 'counter';
   if (route.name === 'preRegistrations' || route.name === 'preRegistration') return 'preRegistration';
+  if (route.name === 'accountRequests' || route.name === 'accountRequest') return 'accountRequests';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
 
-const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref };
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref };
 
 function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
@@ -106,6 +110,8 @@ function Screen() {
   else if (desk === 'counter') screen = <CounterRegistrationScreen />;
   else if (route.name === 'preRegistration') screen = <PreRegistrationScreen key={route.id} id={route.id} />;
   else if (desk === 'preRegistration') screen = <PreRegistrationQueueScreen />;
+  else if (route.name === 'accountRequest') screen = <AccountRequestScreen key={route.id} id={route.id} />;
+  else if (desk === 'accountRequests') screen = <AccountRequestQueueScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

@@ -3,7 +3,7 @@
  * the server's answer in a paged table whose rows open their record. The reviewers' and finance's queues are this
  * with their own filters, columns and route.
  */
-import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState, type ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,8 +17,10 @@ export function FilteredQueue<F extends { q?: string }, Row extends object>(prop
   title: ReactNode;
   /** Shown between the heading and the filters. */
   before?: ReactNode;
+  /** The statuses to filter by (a `status` key of F), each with its label: the queues' common first filter. */
+  statuses?: { options: readonly string[]; label(status: string): string };
   /** The screen's own filter fields (Form.Items named after keys of F). */
-  fields: ReactNode;
+  fields?: ReactNode;
   fetch(filters: F, limit: number, offset: number): Promise<{ rows: Row[]; total: number }>;
   columns: ColumnsType<Row>;
   rowKey: keyof Row & string;
@@ -47,6 +49,17 @@ export function FilteredQueue<F extends { q?: string }, Row extends object>(prop
       {props.before}
       <Card size="small" title={t('queue.filters')}>
         <Form form={form} layout="inline" onFinish={search} aria-label={t('queue.filters')}>
+          {props.statuses ? (
+            <Form.Item label={t('queue.status')} name="status">
+              <Select
+                aria-label={t('queue.status')}
+                allowClear
+                placeholder={t('queue.statusAll')}
+                style={{ width: 160 }}
+                options={props.statuses.options.map((s) => ({ value: s, label: props.statuses!.label(s) }))}
+              />
+            </Form.Item>
+          ) : null}
           {props.fields}
           <Form.Item label={t('queue.search')} name="q">
             <Input allowClear style={{ width: 260 }} />

@@ -14,7 +14,10 @@ export const canRegisterAtCounter = (role: StaffRole) => mayDo(role, 'counterReg
 /** 预注册审核: support staff and admins. */
 export const canReviewPreRegistrations = (role: StaffRole) => mayDo(role, 'preRegistrationReview');
 
-export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration';
+/** 账户申请审核 (requests to the portal staff): support staff and admins, as the server's review routes allow. */
+export const canReviewAccountRequests = canReviewPreRegistrations;
+
+export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests';
 
 /** The desks a role may use, the first one being where it lands after login. */
 export function desksOf(role: StaffRole): Desk[] {
@@ -23,5 +26,6 @@ export function desksOf(role: StaffRole): Desk[] {
   if (canFinance(role)) desks.push('finance');
   if (canRegisterAtCounter(role)) desks.push('counter');
   if (canReviewPreRegistrations(role)) desks.push('preRegistration');
+  if (canReviewAccountRequests(role)) desks.push('accountRequests');
   return desks;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
+import { accountRequestHref, accountRequestQueueHref, applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
 import { desksOf } from './roles';
 
 const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
@@ -13,6 +13,8 @@ describe('console routes', () => {
     expect(parseRoute(counterRegistrationHref)).toEqual({ name: 'counterRegistration' });
     expect(parseRoute(preRegistrationHref(id))).toEqual({ name: 'preRegistration', id });
     expect(parseRoute(preRegistrationQueueHref)).toEqual({ name: 'preRegistrations' });
+    expect(parseRoute(accountRequestHref(id))).toEqual({ name: 'accountRequest', id });
+    expect(parseRoute(accountRequestQueueHref)).toEqual({ name: 'accountRequests' });
   });
 
   it('sends anything else home', () => {
@@ -24,8 +26,8 @@ describe('desks by role', () => {
   it('gives reviewers the review queue, finance the disbursements, the counter counter registration, support pre-registrations, admins all', () => {
     expect(desksOf('reviewer')).toEqual(['review']);
     expect(desksOf('finance')).toEqual(['finance']);
-    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration']);
+    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests']);
     expect(desksOf('counter')).toEqual(['counter']);
-    expect(desksOf('support')).toEqual(['preRegistration']);
+    expect(desksOf('support')).toEqual(['preRegistration', 'accountRequests']);
   });
 });

@@ -13,7 +13,9 @@ export type ConsoleRoute =
   | { name: 'counterRegistration' }
   | { name: 'legacyAccounts' }
   | { name: 'preRegistrations' }
-  | { name: 'preRegistration'; id: string };
+  | { name: 'preRegistration'; id: string }
+  | { name: 'accountRequests' }
+  | { name: 'accountRequest'; id: string };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -27,6 +29,9 @@ export function parseRoute(hash: string): ConsoleRoute {
   m = new RegExp(`^#/pre-registrations/${UUID}$`).exec(hash);
   if (m?.[1]) return { name: 'preRegistration', id: m[1] };
   if (hash === '#/pre-registrations') return { name: 'preRegistrations' };
+  m = new RegExp(`^#/account-requests/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'accountRequest', id: m[1] };
+  if (hash === '#/account-requests') return { name: 'accountRequests' };
   if (hash === '#/applications') return { name: 'queue' };
   if (hash === '#/legacy-accounts') return { name: 'legacyAccounts' };
   return { name: 'home' };
@@ -50,3 +55,5 @@ export const counterRegistrationHref = '#/counter-registration';
 export const legacyAccountsHref = '#/legacy-accounts';
 export const preRegistrationHref = (id: string) => `#/pre-registrations/${id}`;
 export const preRegistrationQueueHref = '#/pre-registrations';
+export const accountRequestHref = (id: string) => `#/account-requests/${id}`;
+export const accountRequestQueueHref = '#/account-requests';

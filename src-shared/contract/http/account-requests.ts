@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { mobileSchema, usccSchema } from '../../validation/zod';
-import { preRegistrationSecretSchema } from './pre-registration';
+import { preRegistrationSecretSchema, refusePreRegistrationRoute } from './pre-registration';
 import { registrationAdministratorSchema, uploadedFileSchema, uploadTokenSchema } from './registration';
 import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
 
@@ -300,6 +300,7 @@ export const refuseAccountRequestRoute = defineRoute({
   tag: 'account-requests',
   access: reviewAccess,
   params: idParams,
-  body: z.object({ reason: z.string().trim().min(1).max(500) }),
+  // The one refusal rule of the request queues.
+  body: refusePreRegistrationRoute.body,
   response: staffAccountRequestSchema,
 });

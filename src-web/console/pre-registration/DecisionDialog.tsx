@@ -1,29 +1,40 @@
-/** Approve (confirm: the enterprise and its accounts are created, the passwords go by SMS) or refuse with a reason. */
+/**
+ * Approve (after a confirmation of what approval does) or refuse with a reason the filer sees: the decision of the
+ * request queues (预注册审核, 账户申请审核), each passing its own calls and confirmation.
+ */
 import { Alert, Form, Input, Modal, type FormRule } from 'antd';
-import { refusePreRegistrationRoute, approvePreRegistrationRoute, type StaffPreRegistration } from '@shared/contract/http/pre-registration';
+import { refusePreRegistrationRoute } from '@shared/contract/http/pre-registration';
 import { checkForm, contractRule } from '@shared/forms';
-import { call } from '../api';
 import { useDecision } from '../actions/use-decision';
 import { ErrorAlert } from '../ErrorAlert';
 import { useLang, useT } from '../i18n';
 
 export type Decision = 'approve' | 'refuse';
 
-export function DecisionDialog(props: { decision: Decision; request: StaffPreRegistration; onClose(): void; onDone(r: StaffPreRegistration): void; onStale(): void }) {
-  const { decision, request } = props;
+export function DecisionDialog<R>(props: {
+  decision: Decision;
+  /** What the decision does, said before it is made. */
+  confirmation: string;
+  /** Said once it is done (pre-registration's own text when not given). */
+  done?: string;
+  approve(): Promise<R>;
+  refuse(reason: string): Promise<R>;
+  onClose(): void;
+  onDone(r: R): void;
+  onStale(): void;
+}) {
+  const { decision } = props;
   const t = useT();
   const lang = useLang((s) => s.lang);
   const [form] = Form.useForm<{ reason?: string }>();
-  const params = { preRegistrationId: request.preRegistrationId };
   const { error, busy, submit } = useDecision({
     form,
-    run: (values) =>
-      decision === 'approve' ? call(approvePreRegistrationRoute, { params }) : call(refusePreRegistrationRoute, { params, body: { reason: values.reason ?? '' } }),
+    run: (values) => (decision === 'approve' ? props.approve() : props.refuse(values.reason ?? '')),
     onDone: props.onDone,
-    success: t(`prereg.done.${decision}`),
+    success: props.done ?? t(`prereg.done.${decision}`),
     onStale: props.onStale,
   });
-  // The route's own body schema checks the reason, as the server will.
+  // The route's own body schema checks the reason, as the server will (every queue's refusal takes this body).
   const reasonRule = contractRule((v: { reason?: string }) => (checkForm(refusePreRegistrationRoute.body, { reason: v.reason ?? '' }).issues), 'reason', lang) as FormRule;
   return (
     <Modal
@@ -36,12 +47,7 @@ export function DecisionDialog(props: { decision: Decision; request: StaffPreReg
       onCancel={props.onClose}
       maskClosable={false}
     >
-      <Alert
-        type={decision === 'refuse' ? 'warning' : 'info'}
-        showIcon
-        title={t(`prereg.confirm.${decision}`, { mobile: request.administratorMobile })}
-        style={{ marginBottom: 16 }}
-      />
+      <Alert type={decision === 'refuse' ? 'warning' : 'info'} showIcon title={props.confirmation} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" requiredMark={false}>
         {decision === 'refuse' ? (
           <Form.Item label={t('prereg.reason')} name="reason" rules={[reasonRule]} extra={t('prereg.reasonHelp')}>

@@ -1,5 +1,5 @@
 /** 预注册审核: online pre-registrations by status and name / USCC / reference, oldest change first; a row opens it. */
-import { Form, Select, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { preRegistrationStatusSchema, staffPreRegistrationQueueRoute, type PreRegistrationStatus, type PreRegistrationSummary } from '@shared/contract/http/pre-registration';
 import { call } from '../api';
@@ -40,17 +40,7 @@ export function PreRegistrationQueueScreen() {
   return (
     <FilteredQueue<Filters, PreRegistrationSummary>
       title={t('prereg.queue.title')}
-      fields={
-        <Form.Item label={t('queue.status')} name="status">
-          <Select
-            aria-label={t('queue.status')}
-            allowClear
-            placeholder={t('queue.statusAll')}
-            style={{ width: 160 }}
-            options={preRegistrationStatusSchema.options.map((s) => ({ value: s, label: t(`prereg.status.${s}`) }))}
-          />
-        </Form.Item>
-      }
+      statuses={{ options: preRegistrationStatusSchema.options, label: (s) => t(`prereg.status.${s as PreRegistrationStatus}`) }}
       fetch={fetchQueue}
       columns={columns}
       rowKey="preRegistrationId"

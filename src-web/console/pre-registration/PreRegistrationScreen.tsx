@@ -4,7 +4,13 @@
  */
 import { Button, Card, Descriptions, List, Result, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { staffGetPreRegistrationRoute, staffPreRegistrationFileRoute, type StaffPreRegistration } from '@shared/contract/http/pre-registration';
+import {
+  approvePreRegistrationRoute,
+  refusePreRegistrationRoute,
+  staffGetPreRegistrationRoute,
+  staffPreRegistrationFileRoute,
+  type StaffPreRegistration,
+} from '@shared/contract/http/pre-registration';
 import { call, callBlob } from '../api';
 import { AttachmentPreview, type PreviewTarget } from '../detail/AttachmentPreview';
 import { ErrorAlert } from '../ErrorAlert';
@@ -101,9 +107,11 @@ export function PreRegistrationScreen({ id }: { id: string }) {
       </Card>
       <AttachmentPreview target={preview} onClose={() => setPreview(null)} />
       {decision ? (
-        <DecisionDialog
+        <DecisionDialog<StaffPreRegistration>
           decision={decision}
-          request={request}
+          confirmation={t(`prereg.confirm.${decision}`, { mobile: request.administratorMobile })}
+          approve={() => call(approvePreRegistrationRoute, { params: { preRegistrationId: id } })}
+          refuse={(reason) => call(refusePreRegistrationRoute, { params: { preRegistrationId: id }, body: { reason } })}
           onClose={() => setDecision(null)}
           onDone={(r) => {
             setDecision(null);
