@@ -34,6 +34,7 @@ import { recoveryHandlers } from './recovery-services';
 import { settingsHandlers } from './settings-services';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 import { preRegistrationHandlers } from './pre-registration-services';
+import { accountRequestHandlers } from './account-request-services';
 import type { RegistrationWay } from './registration-forms';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
 import { subsidyHandlers, subsidySubmission } from './subsidy-services';
@@ -302,6 +303,14 @@ export class ClientServices {
       uploadToken: () => this.uploads.currentRegistrationToken(),
       endUploadAttempt: () => this.uploads.endRegistrationAttempt(),
       print: (form, way) => this.opts.printRegistrationForms(form, way),
+    }),
+
+    ...accountRequestHandlers({
+      portal: () => this.portal,
+      store: () => this.opts.store,
+      signedIn: () => this.session !== null,
+      uploadToken: () => this.uploads.currentRegistrationToken(),
+      endUploadAttempt: () => this.uploads.endRegistrationAttempt(),
     }),
 
     ...subsidyHandlers({

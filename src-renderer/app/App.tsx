@@ -29,6 +29,8 @@ const LegacyScreens = lazy(() => import('../features/legacy/LegacyScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 // 忘记密码 and 安全设置 (issue 13).
 const ForgotPasswordPage = lazy(() => import('../features/recovery/ForgotPasswordPage'));
+const AccountRequestPage = lazy(() => import('../features/account-requests/AccountRequestPage'));
+const AccountRequestsPage = lazy(() => import('../features/account-requests/AccountRequestsPage'));
 const SecurityPage = lazy(() => import('../features/recovery/SecurityPage'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 
@@ -101,6 +103,8 @@ function Shell() {
               {route === 'forgot-password' && <ForgotPasswordPage />}
               {route === 'security' && <SecurityPage />}
               {route.startsWith('legacy-') && <LegacyScreens route={route} />}
+              {route === 'account-request' && <AccountRequestPage />}
+              {route === 'account-requests' && <AccountRequestsPage />}
             </Suspense>
           )}
         </div>

@@ -25,7 +25,10 @@ export type Route =
   | 'security'
   // Legacy hub accounts (features/legacy).
   | 'legacy-login'
-  | 'legacy-home';
+  | 'legacy-home'
+  // Requests to the portal staff (features/account-requests).
+  | 'account-request'
+  | 'account-requests';
 
 interface RouterState {
   route: Route;

@@ -35,6 +35,8 @@ import { UPLOAD_MAX_BYTES } from './http/uploads';
 import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
 import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
 import type { PreRegistrationView } from './http/pre-registration';
+import type { AccountRequestSummary, AccountRequestView } from './http/account-requests';
+import { accountRequestDraftFormSchema } from './account-request-draft';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -329,6 +331,18 @@ export const clientMethods = {
     status: empty,
     forget: empty,
   },
+  /**
+   * Requests to the portal staff (账户变更申请). Signed in, `submit` files for the enterprise (or corrects
+   * `requestId`) and `list` / `get` read its requests; without login main keeps the one request's id and access
+   * secret, as for pre-registration: `status` reads it, `forget` drops it.
+   */
+  accountRequests: {
+    submit: z.object({ form: accountRequestDraftFormSchema, attachments: z.array(attachmentRefSchema).max(20), requestId: z.uuid().optional() }),
+    status: empty,
+    forget: empty,
+    list: empty,
+    get: z.object({ requestId: z.uuid() }),
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -512,6 +526,13 @@ export interface ClientResults {
     submit: PreRegistrationView;
     status: PreRegistrationView | null;
     forget: { forgotten: boolean };
+  };
+  accountRequests: {
+    submit: AccountRequestView;
+    status: AccountRequestView | null;
+    forget: { forgotten: boolean };
+    list: { requests: AccountRequestSummary[] };
+    get: AccountRequestView;
   };
   drafts: {
     load: { data: unknown; savedAt: string } | null;

@@ -9,6 +9,7 @@ import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
+import { requestsEn, requestsZhCN } from './requests-messages';
 import { counterEn, counterZhCN } from './counter-messages';
 import { legacyEn, legacyZhCN } from './legacy-messages';
 import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
@@ -293,6 +294,7 @@ export const zhCN = {
   ...recoveryZhCN,
   ...elicenceZhCN,
   ...keysZhCN,
+  ...requestsZhCN,
   ...counterZhCN,
   ...legacyZhCN,
   ...preRegistrationZhCN,
@@ -945,6 +947,7 @@ export const en: Catalog = {
   ...recoveryEn,
   ...elicenceEn,
   ...keysEn,
+  ...requestsEn,
   ...counterEn,
   ...legacyEn,
   ...preRegistrationEn,

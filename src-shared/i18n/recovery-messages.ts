@@ -37,7 +37,7 @@ export const recoveryZhCN = {
   'recovery.admin.body': '请联系本企业的超级用户（super，法定代表人账号）登录后在“账号与权限管理”中重置您的密码，新密码将以短信发送到您的手机，首次登录须修改。',
   'recovery.admin.noSuper.title': '本企业的超级用户尚未绑定手机号或邮箱',
   'recovery.admin.noSuper.body':
-    '超级用户也无法自助找回密码时，需由平台工作人员审核后重置：1. 下载并填写授权委托书，加盖企业公章；2. 准备管理员身份证正反面复印件（加盖公章）；3. 致电一网通办客服 0512-66680236，按客服指引提交材料，审核通过后新密码以短信发送至管理员手机。',
+    '超级用户也无法自助找回密码时，可在线提交管理员变更申请（授权委托书、管理员身份证正反面，均加盖公章），平台工作人员审核通过后，新的初始密码以短信发送至管理员手机。如有疑问请致电一网通办客服 0512-66680236。',
   'recovery.handler.title': '经办人（{username}）的密码由管理员重置',
   'recovery.handler.body': '请联系本企业管理员（admin）登录后在“账号与权限管理”中重置您的密码，新密码将以短信发送到您的手机，首次登录须修改。',
   'recovery.restart': '重新开始',
@@ -95,7 +95,7 @@ export const recoveryEn: Record<keyof typeof recoveryZhCN, string> = {
     "Ask your enterprise's super account (the legal representative's) to sign in and reset your password under Accounts and permissions; the new password comes to your mobile by SMS and must be changed at first sign-in.",
   'recovery.admin.noSuper.title': "Your enterprise's super account has no bound mobile or e-mail",
   'recovery.admin.noSuper.body':
-    "When super cannot recover either, portal staff reset the password after review: 1. download and fill in the authorisation letter, stamped with the company seal; 2. prepare copies of the administrator's ID card, both sides, stamped; 3. call the one-stop service line 0512-66680236 and send the documents as told; once approved, the new password comes to the administrator's mobile by SMS.",
+    "When super cannot recover its own password either, file an administrator change request here (the authorisation letter and the administrator's ID card, both sides, all stamped): once portal staff approve it, a new initial password goes to the administrator's mobile by SMS. Questions: 0512-66680236.",
   'recovery.handler.title': "The administrator resets the handler's ({username}) password",
   'recovery.handler.body':
     "Ask your enterprise's administrator (admin) to sign in and reset your password under Accounts and permissions; the new password comes to your mobile by SMS and must be changed at first sign-in.",

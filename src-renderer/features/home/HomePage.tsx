@@ -38,6 +38,9 @@ export function HomePage() {
           <Button type="primary" icon={<TeamOutlined aria-hidden />} aria-label={t('home.accounts')} onClick={() => go('accounts')}>
             {t('home.accounts')}
           </Button>
+          <Button style={{ marginLeft: 12 }} onClick={() => go('account-requests')} data-testid="home-account-requests">
+            {t('acctreq.list.title')}
+          </Button>
         </Card>
       )}
       {session.role === 'handler' && (

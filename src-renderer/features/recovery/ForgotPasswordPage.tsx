@@ -11,6 +11,7 @@ import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { PasswordFields } from '../login/PasswordFields';
+import { useAccountRequest } from '../../state/account-request';
 
 interface Identify {
   enterprise: string;
@@ -162,6 +163,20 @@ export default function ForgotPasswordPage() {
           data-testid="recovery-admin"
           title={t(outcome.superReachable ? 'recovery.admin.title' : 'recovery.admin.noSuper.title', { username: outcome.username })}
           subTitle={t(outcome.superReachable ? 'recovery.admin.body' : 'recovery.admin.noSuper.body')}
+          extra={
+            outcome.superReachable ? undefined : (
+              <Button
+                type="primary"
+                data-testid="recovery-admin-request"
+                onClick={() => {
+                  useAccountRequest.getState().start('administratorChange');
+                  go('account-request');
+                }}
+              >
+                {t('acctreq.fromRecovery')}
+              </Button>
+            )
+          }
         />
       )}
       {outcome?.role === 'handler' && (

@@ -3,6 +3,7 @@ import { maskMobile } from '@shared/validation';
 import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
+import { useAccountRequest } from '../../state/account-request';
 import { useRouter } from '../../state/router';
 import { REQUIREMENTS, useRegistration, withIdempotencyKey } from '../../state/registration-draft';
 import { findCertificate, useTokens } from '../../state/tokens';
@@ -90,9 +91,22 @@ export function StepSign() {
           action={submit}
           errorExtra={(error) =>
             error.code === 'ENTERPRISE_ALREADY_REGISTERED' ? (
-              <Button size="small" type="primary" onClick={() => go('login')}>
-                {t('reg.done.toLogin')}
-              </Button>
+              <>
+                <Button size="small" type="primary" onClick={() => go('login')}>
+                  {t('reg.done.toLogin')}
+                </Button>
+                <Button
+                  size="small"
+                  style={{ marginLeft: 8 }}
+                  data-testid="reg-accounts-unknown"
+                  onClick={() => {
+                    useAccountRequest.getState().start('accountsUnknown', { uscc: form.enterprise.uscc, name: form.enterprise.name });
+                    go('account-request');
+                  }}
+                >
+                  {t('acctreq.fromRegistration')}
+                </Button>
+              </>
             ) : undefined
           }
         />
