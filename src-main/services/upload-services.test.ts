@@ -138,3 +138,28 @@ it('takes the bytes only in order, and refuses what the server refuses by conten
   await c.services.close();
   c.store.close();
 });
+
+it('puts scans chosen at once under one attempt\u2019s upload token, so the request listing them is accepted', async () => {
+  line.up();
+  const c = client(path.join(dir, 'at-once.db'));
+  const requirements = ['businessLicence', 'authorisationLetter', 'adminIdFront', 'adminIdBack'];
+  const sent = await Promise.all(requirements.map((r) => upload(c, Buffer.from(`%PDF-1.4\n% ${r} ${randomUUID()}\n%%EOF\n`), r)));
+  const attachments = sent.map((s) => (s.sent.ok ? s.sent.value : null));
+  expect(attachments.every(Boolean)).toBe(true);
+  const form = {
+    kind: 'accountsUnknown',
+    enterprise: { uscc: '91320594MA1YY8Q29X', name: '苏州园区示范有限公司' },
+    administrator: { name: '周新', idNumber: '11010519491231002X', mobile: '13912340001', email: '' },
+    legalRepresentative: { name: '张伟' },
+    newName: '',
+    newAddress: '',
+    filer: { name: '周新', mobile: '13912340001' },
+    superMobile: '',
+  };
+  const filed = await c.call<{ status: string }>('accountRequests.submit', { form, attachments });
+  expect(filed).toMatchObject({ ok: true, value: { status: 'submitted' } });
+  // main keeps it: the status reads back without login.
+  expect(await c.call('accountRequests.status', {})).toMatchObject({ ok: true, value: { status: 'submitted', kind: 'accountsUnknown' } });
+  await c.services.close();
+  c.store.close();
+});

@@ -43,6 +43,8 @@ export class UploadQueue {
   private readonly journal: UploadJournal;
   private readonly spoolDir: string;
   private readonly running = new SingleFlight<Result<AttachmentRef>>();
+  /** Scans chosen at once all wait for the one token: each its own would put them under different attempts. */
+  private readonly issuing = new SingleFlight<Result<string>>();
   private readonly active = new Map<string, Upload>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -143,10 +145,12 @@ export class UploadQueue {
     const kept = this.ctx.store.getSetting<{ token: string; expiresAt: string } | null>(REGISTRATION_TOKEN);
     // An hour of margin: scans uploaded now must still be under a live token when the form is submitted.
     if (kept && Date.parse(kept.expiresAt) - Date.now() > 3600_000) return ok(kept.token);
-    const issued = await this.ctx.portal().call(createUploadTokenRoute, { anonymous: true });
-    if (!issued.ok) return issued;
-    this.ctx.store.setSetting(REGISTRATION_TOKEN, issued.value);
-    return ok(issued.value.token);
+    return this.issuing.run('token', async () => {
+      const issued = await this.ctx.portal().call(createUploadTokenRoute, { anonymous: true });
+      if (!issued.ok) return issued;
+      this.ctx.store.setSetting(REGISTRATION_TOKEN, issued.value);
+      return ok(issued.value.token);
+    });
   }
 
   private setStatus(u: JournalUpload, status: UploadState['status'], outcome: { attachment?: AttachmentRef; error?: string } = {}) {

@@ -40,6 +40,7 @@ export const CLIENT_METHOD_NAMES = {
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   legacy: ['login', 'me', 'upgrade', 'history'],
   preRegistration: ['printForms', 'submit', 'status', 'forget'],
+  accountRequests: ['submit', 'status', 'forget', 'list', 'get'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 
