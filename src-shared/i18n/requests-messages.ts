@@ -64,6 +64,8 @@ export const requestsZhCN = {
   'acctreq.back': '返回',
   'acctreq.fromRecovery': '提交管理员变更申请',
   'acctreq.fromRegistration': '无人知晓账号？申请重新指定管理员',
+  'acctreq.appliedAs': '申报单位',
+  'acctreq.toHome': '返回首页',
 } as const;
 
 export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
@@ -128,4 +130,6 @@ export const requestsEn: Record<keyof typeof requestsZhCN, string> = {
   'acctreq.back': 'Back',
   'acctreq.fromRecovery': 'Request an administrator change',
   'acctreq.fromRegistration': 'Nobody knows the accounts? Ask for a new administrator',
+  'acctreq.appliedAs': 'Applicant',
+  'acctreq.toHome': 'Back to home',
 };

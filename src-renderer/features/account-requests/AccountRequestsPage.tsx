@@ -45,6 +45,7 @@ export default function AccountRequestsPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('acctreq.list.hint')}</Typography.Paragraph>
       <Space style={{ marginBottom: 16 }} wrap>
+        <Button onClick={() => go('home')}>{t('acctreq.toHome')}</Button>
         {session.role === 'super' && (
           <Button type="primary" onClick={() => start('administratorChange')} data-testid="acctreq-new-administratorChange">
             {t('acctreq.list.new.administratorChange')}

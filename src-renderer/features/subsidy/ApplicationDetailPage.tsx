@@ -74,6 +74,8 @@ export default function ApplicationDetailPage() {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'status', label: t('subsidy.detail.status'), children: <Tag color={STATUS_COLOR[app.status]} data-testid="subsidy-status">{t(`subsidy.status.${app.status}`)}</Tag> },
+          // The name it was filed under: a renamed enterprise's earlier applications keep the old one (account requests).
+          { key: 'enterprise', label: t('acctreq.appliedAs'), children: <span data-testid="subsidy-enterprise-name">{app.enterprise.name}</span> },
           { key: 'version', label: t('subsidy.detail.version'), children: app.version },
           { key: 'talents', label: t('subsidy.detail.talents'), children: Array.isArray(app.form.talents) ? app.form.talents.length : 0 },
           { key: 'contact', label: t('subsidy.detail.contact'), children: [contact.name, contact.mobile, contact.email].filter(Boolean).join(' · ') || '—' },
