@@ -17,6 +17,7 @@ import { addEvent, auditOf, PENDING, requestView, summaryOf, type Ctx } from './
 import { replaceAdministrator } from './administrator-change';
 import { writeAudit, type Actor } from './audit';
 import { renameEnterprise } from './enterprise-names';
+import { listedScan } from './request-scans';
 import { clearAccountFailures } from './login-throttle';
 
 export async function staffQueue(db: Kysely<Database>, q: { status?: AccountRequestStatus; kind?: AccountRequestKind; q?: string; limit: number; offset: number }) {
@@ -70,9 +71,7 @@ export async function staffView(services: Services, id: string): Promise<StaffAc
 export async function staffFile(db: Kysely<Database>, id: string, hash: string) {
   await findRequest(db, id);
   const listed = await db.selectFrom('account_request_events').select('id').where('request_id', '=', id).where('attachments_json', 'like', `%"${hash}"%`).executeTakeFirst();
-  const file = listed ? await db.selectFrom('files').select(['sha256', 'media_type', 'size']).where('sha256', '=', hash).executeTakeFirst() : undefined;
-  if (!file) throw new ApiError('NOT_FOUND');
-  return file;
+  return listedScan(db, !!listed, hash);
 }
 
 export async function refuseAccountRequest(services: Services, id: string, staffId: string, reason: string, ctx: Ctx) {

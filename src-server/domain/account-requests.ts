@@ -28,7 +28,7 @@ import { ApiError } from '../http/api-error';
 import type { AccountPrincipal } from '../plugins/auth';
 import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
-import { uploadTokenId } from './uploads';
+import { assertScans as assertListedScans, touchScans } from './request-scans';
 
 type Attachment = AccountRequestSubmission['attachments'][number];
 export interface Ctx {
@@ -70,36 +70,13 @@ function assertChanges(form: AccountRequestForm, enterprise: EnterpriseTable | u
   if (form.newName === enterprise.name && form.newAddress === enterprise.address) throw new ApiError('ACCOUNT_REQUEST_NO_CHANGE');
 }
 
-/** Every required scan listed, each a stored file of that size and type; new ones uploaded under the attempt's token. */
-async function assertScans(services: Services, s: AccountRequestSubmission, kept: readonly Attachment[], now: Date) {
-  const missing = missingAccountRequestScans(s.form.kind, s.attachments);
-  if (missing.length) throw new ApiError('ATTACHMENT_MISSING', { issues: missing.map((i) => ({ ...i, path: `body.${i.path}` })) });
-  const keptHashes = new Set(kept.map((a) => a.sha256));
-  const fresh = [...new Set(s.attachments.map((a) => a.sha256).filter((h) => !keptHashes.has(h)))];
-  if (fresh.length) {
-    const tokenId = await uploadTokenId(services, s.uploadToken, now);
-    const found = await services.db.selectFrom('uploads').select('sha256').distinct().where('token_id', '=', tokenId).where('status', '=', 'stored').where('sha256', 'in', fresh).execute();
-    if (found.length !== fresh.length) throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: 'body.attachments', code: 'NOT_UPLOADED_UNDER_TOKEN' }] });
-  }
-  for (const a of s.attachments) {
-    const file = await services.db.selectFrom('files').select(['size', 'media_type']).where('sha256', '=', a.sha256).executeTakeFirst();
-    if (!file || file.size !== a.size || file.media_type !== a.mediaType) {
-      throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: `body.attachments.${a.requirement}`, code: 'ATTACHMENT_NOT_UPLOADED' }] });
-    }
-  }
-}
+const assertScans = (services: Services, s: AccountRequestSubmission, kept: readonly Attachment[], now: Date) =>
+  assertListedScans(services, s, missingAccountRequestScans(s.form.kind, s.attachments), kept, now);
 
 async function assertNonePending(db: Kysely<Database>, key: string, except?: string) {
   let q = db.selectFrom('account_requests').select('id').where('pending_key', '=', key);
   if (except) q = q.where('id', '<>', except);
   if (await q.executeTakeFirst()) throw new ApiError('ACCOUNT_REQUEST_PENDING');
-}
-
-/** Listed scans are kept fresh for housekeeping, and refused if one vanished meanwhile. */
-async function touchScans(tx: Kysely<Database>, s: AccountRequestSubmission, now: Date) {
-  const hashes = [...new Set(s.attachments.map((a) => a.sha256))];
-  const touched = await tx.updateTable('files').set({ touched_at: now.toISOString() }).where('sha256', 'in', hashes).executeTakeFirst();
-  if (Number(touched.numUpdatedRows) !== hashes.length) throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: 'body.attachments', code: 'ATTACHMENT_NOT_UPLOADED' }] });
 }
 
 export async function addEvent(
@@ -179,7 +156,7 @@ export async function fileAccountRequest(services: Services, filer: Filer, s: Ac
   };
   const actor = actorOf(filer);
   await db.transaction().execute(async (tx) => {
-    await touchScans(tx, s, ctx.now);
+    await touchScans(tx, s.attachments, ctx.now);
     await tx.insertInto('account_requests').values(row).execute();
     await addEvent(tx, row, { action: 'submit', actor_type: actor.type as 'account' | 'anonymous', actor_id: actor.id, submission: s }, ctx.now);
     await writeAudit(tx, { actor, enterpriseId: row.enterprise_id, action: 'account_request.submit', subjectType: 'account_request', subjectId: row.id, after: auditOf(row), at: ctx.now, requestId: ctx.requestId });
@@ -246,7 +223,7 @@ export async function resubmitAccountRequest(services: Services, filer: Filer, r
   };
   const actor = actorOf(filer);
   await db.transaction().execute(async (tx) => {
-    await touchScans(tx, s, ctx.now);
+    await touchScans(tx, s.attachments, ctx.now);
     const claimed = await tx.updateTable('account_requests').set(next).where('id', '=', row.id).where('status', '=', 'refused').returning('id').executeTakeFirst();
     if (!claimed) throw new ApiError('ACCOUNT_REQUEST_NOT_REFUSED');
     await addEvent(tx, { id: row.id, revision: next.revision }, { action: 'resubmit', actor_type: actor.type as 'account' | 'anonymous', actor_id: actor.id, submission: s }, ctx.now);

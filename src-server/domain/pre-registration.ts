@@ -24,7 +24,7 @@ import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
 import { announceNewEnterprise, createEnterpriseWithAccounts } from './enterprise-create';
 import { assertNotRegistered } from './registration-checks';
-import { uploadTokenId } from './uploads';
+import { assertScans as assertListedScans, listedScan, touchScans } from './request-scans';
 
 export interface Attachment {
   requirement: string;
@@ -66,27 +66,8 @@ async function assertChecksPass(services: Services, form: PreRegistrationForm): 
   if (!registered) throw new ApiError('PRE_REGISTRATION_REGISTRY_MISMATCH');
 }
 
-/**
- * Every required scan listed, each a stored file of that size and type; a scan not in `kept` (the previous
- * revision's) must have been uploaded under the attempt's token, so nobody lists another attempt's ID card scan.
- */
-async function assertScans(services: Services, s: Submission, kept: readonly Attachment[], now: Date): Promise<void> {
-  const missing = missingPreRegistrationScans(s.attachments);
-  if (missing.length) throw new ApiError('ATTACHMENT_MISSING', { issues: missing.map((i) => ({ ...i, path: `body.${i.path}` })) });
-  const keptHashes = new Set(kept.map((a) => a.sha256));
-  const fresh = [...new Set(s.attachments.map((a) => a.sha256).filter((h) => !keptHashes.has(h)))];
-  if (fresh.length) {
-    const tokenId = await uploadTokenId(services, s.uploadToken, now);
-    const found = await services.db.selectFrom('uploads').select('sha256').distinct().where('token_id', '=', tokenId).where('status', '=', 'stored').where('sha256', 'in', fresh).execute();
-    if (found.length !== fresh.length) throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: 'body.attachments', code: 'NOT_UPLOADED_UNDER_TOKEN' }] });
-  }
-  for (const a of s.attachments) {
-    const file = await services.db.selectFrom('files').select(['size', 'media_type']).where('sha256', '=', a.sha256).executeTakeFirst();
-    if (!file || file.size !== a.size || file.media_type !== a.mediaType) {
-      throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: `body.attachments.${a.requirement}`, code: 'ATTACHMENT_NOT_UPLOADED' }] });
-    }
-  }
-}
+const assertScans = (services: Services, s: Submission, kept: readonly Attachment[], now: Date) =>
+  assertListedScans(services, s, missingPreRegistrationScans(s.attachments), kept, now);
 
 async function addEvent(
   db: Kysely<Database>,
@@ -120,13 +101,6 @@ const auditOf = (r: Pick<PreRegistrationTable, 'reference' | 'uscc' | 'status' |
   administratorMobile: maskMobile(r.administrator_mobile),
   ...(r.refusal_reason ? { refusalReason: r.refusal_reason } : {}),
 });
-
-/** Scans listed by a submission are kept fresh for housekeeping, and are refused if one vanished meanwhile. */
-async function touchScans(tx: Kysely<Database>, s: Submission, now: Date) {
-  const hashes = [...new Set(s.attachments.map((a) => a.sha256))];
-  const touched = await tx.updateTable('files').set({ touched_at: now.toISOString() }).where('sha256', 'in', hashes).executeTakeFirst();
-  if (Number(touched.numUpdatedRows) !== hashes.length) throw new ApiError('ATTACHMENT_MISSING', { issues: [{ path: 'body.attachments', code: 'ATTACHMENT_NOT_UPLOADED' }] });
-}
 
 async function assertNonePending(db: Kysely<Database>, uscc: string, except?: string) {
   let q = db.selectFrom('pre_registrations').select('id').where('pending_uscc', '=', uscc);
@@ -169,7 +143,7 @@ export async function submitPreRegistration(services: Services, s: Submission, c
     updated_at: at,
   };
   await db.transaction().execute(async (tx) => {
-    await touchScans(tx, s, ctx.now);
+    await touchScans(tx, s.attachments, ctx.now);
     await tx.insertInto('pre_registrations').values(row).execute();
     await addEvent(tx, row, { action: 'submit', actor_type: 'anonymous', actor_id: null, submission: s }, ctx.now);
     await writeAudit(tx, { actor: anonymous, enterpriseId: null, action: 'pre_registration.submit', subjectType: 'pre_registration', subjectId: row.id, after: auditOf(row), at: ctx.now, requestId: ctx.requestId });
@@ -215,7 +189,7 @@ export async function resubmitPreRegistration(services: Services, id: string, s:
     updated_at: at,
   };
   await db.transaction().execute(async (tx) => {
-    await touchScans(tx, s, ctx.now);
+    await touchScans(tx, s.attachments, ctx.now);
     const claimed = await tx.updateTable('pre_registrations').set(next).where('id', '=', row.id).where('status', '=', 'refused').returning('id').executeTakeFirst();
     if (!claimed) throw new ApiError('PRE_REGISTRATION_NOT_REFUSED');
     await addEvent(tx, { id: row.id, revision: next.revision }, { action: 'resubmit', actor_type: 'anonymous', actor_id: null, submission: s }, ctx.now);
@@ -304,9 +278,7 @@ export async function staffFile(db: Kysely<Database>, id: string, hash: string) 
     .where('pre_registration_id', '=', id)
     .where('attachments_json', 'like', `%"${hash}"%`)
     .executeTakeFirst();
-  const file = listed ? await db.selectFrom('files').select(['sha256', 'media_type', 'size']).where('sha256', '=', hash).executeTakeFirst() : undefined;
-  if (!file) throw new ApiError('NOT_FOUND');
-  return file;
+  return listedScan(db, !!listed, hash);
 }
 
 export async function refusePreRegistration(services: Services, id: string, staffId: string, reason: string, ctx: Ctx) {

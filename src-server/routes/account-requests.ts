@@ -17,23 +17,13 @@ import {
 import { approveAccountRequest, refuseAccountRequest, staffFile, staffQueue, staffView } from '../domain/account-request-review';
 import { enterpriseRequest, fileAccountRequest, listEnterpriseRequests, requestBySecret, requestView, resubmitAccountRequest } from '../domain/account-requests';
 import { ApiError } from '../http/api-error';
-import { FixedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
+import { anonymousRequestLimits, sendScan } from './anonymous-requests';
 import type { AccountPrincipal, Principal } from '../plugins/auth';
-
-/** Status look-ups per address and hour, as pre-registration's: a secret is 256 bits, so the limit is about load. */
-const VIEWS_PER_HOUR = 240;
 
 export const accountRequestRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
-  const hour = 3600_000;
-  // Filings without login share the anonymous submit budget (registration, pre-registration use the same setting).
-  const submits = new FixedWindowLimiter(services.config.anonymousLimits.submitsPerHour, hour);
-  const views = new FixedWindowLimiter(VIEWS_PER_HOUR, hour);
-  const limit = (limiter: FixedWindowLimiter, request: FastifyRequest) => {
-    const wait = limiter.hit(request.ip, services.clock.now().getTime());
-    if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
-  };
+  const limits = anonymousRequestLimits(services);
   const ctx = (request: FastifyRequest) => ({ now: services.clock.now(), requestId: request.id, log: request.log });
   const staffId = (p: Principal) => {
     if (p.kind !== 'staff') throw new ApiError('FORBIDDEN');
@@ -45,15 +35,15 @@ export const accountRequestRoutes: FastifyPluginAsync = async (app) => {
   };
 
   registerRoute(app, submitAnonymousAccountRequestRoute, async ({ body, request }) => {
-    limit(submits, request);
+    limits.submit(request);
     return fileAccountRequest(services, { kind: 'anonymous' }, body, ctx(request));
   });
   registerRoute(app, viewAnonymousAccountRequestRoute, async ({ params, body, request }) => {
-    limit(views, request);
+    limits.view(request);
     return requestView(services.db, await requestBySecret(services.db, params.requestId, body.secret));
   });
   registerRoute(app, resubmitAnonymousAccountRequestRoute, async ({ params, body, request }) => {
-    limit(submits, request);
+    limits.submit(request);
     const row = await requestBySecret(services.db, params.requestId, body.secret);
     return resubmitAccountRequest(services, { kind: 'anonymous' }, row, body, ctx(request));
   });
@@ -71,17 +61,9 @@ export const accountRequestRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, staffAccountRequestQueueRoute, async ({ query }) => staffQueue(services.db, query));
   registerRoute(app, staffGetAccountRequestRoute, async ({ params }) => staffView(services, params.requestId));
-  registerRoute(app, staffAccountRequestFileRoute, async ({ params, reply }) => {
-    const file = await staffFile(services.db, params.requestId, params.sha256);
-    const stream = await services.files.open(file.sha256);
-    if (!stream) throw new ApiError('NOT_FOUND');
-    void reply
-      .header('content-type', file.media_type)
-      .header('content-length', String(file.size))
-      .header('content-disposition', `inline; filename="${file.sha256}"`)
-      .header('x-content-type-options', 'nosniff');
-    return reply.send(stream);
-  });
+  registerRoute(app, staffAccountRequestFileRoute, async ({ params, reply }) =>
+    sendScan(services, reply, await staffFile(services.db, params.requestId, params.sha256)),
+  );
   registerRoute(app, approveAccountRequestRoute, async ({ params, principal, request }) => approveAccountRequest(services, params.requestId, staffId(principal), ctx(request)));
   registerRoute(app, refuseAccountRequestRoute, async ({ params, body, principal, request }) =>
     refuseAccountRequest(services, params.requestId, staffId(principal), body.reason, ctx(request)),

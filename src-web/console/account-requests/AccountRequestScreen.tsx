@@ -2,7 +2,7 @@
  * One request to the portal staff: what changes (the enterprise today beside what is asked; for a name or address
  * change the registry's advice), the stamped documents, the history, and approve / refuse.
  */
-import { Alert, Button, Card, List, Result, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Result, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import {
   approveAccountRequestRoute,
@@ -14,12 +14,12 @@ import {
 import { call, callBlob } from '../api';
 import { AttachmentPreview, type PreviewTarget } from '../detail/AttachmentPreview';
 import { ErrorAlert } from '../ErrorAlert';
-import { bytes, dateTime } from '../format';
 import { useT } from '../i18n';
 import { DecisionDialog, type Decision } from '../pre-registration/DecisionDialog';
 import { PreRegistrationStatusTag } from '../pre-registration/PreRegistrationStatusTag';
 import { accountRequestQueueHref } from '../router';
 import { useRemote } from '../use-remote';
+import { RequestHistory, ScanList } from '../pre-registration/RequestRecord';
 import { AccountRequestChange } from './AccountRequestChange';
 
 export function AccountRequestScreen({ id }: { id: string }) {
@@ -68,30 +68,8 @@ export function AccountRequestScreen({ id }: { id: string }) {
       ) : null}
       {request.refusalReason ? <Typography.Text type="warning">{t('prereg.refusedWith', { reason: request.refusalReason })}</Typography.Text> : null}
       <AccountRequestChange request={request} />
-      <Card size="small" title={t('prereg.section.documents')}>
-        <List
-          size="small"
-          dataSource={request.attachments}
-          renderItem={(a) => (
-            <List.Item
-              actions={[
-                <Button key="view" size="small" onClick={() => show(a)} aria-label={t('prereg.view', { name: t(`acctreq.req.${a.requirement}`) })}>
-                  {t('prereg.viewShort')}
-                </Button>,
-              ]}
-            >
-              {t(`acctreq.req.${a.requirement}`)} <Typography.Text type="secondary">{bytes(a.size)}</Typography.Text>
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card size="small" title={t('prereg.section.history')}>
-        <Timeline
-          items={request.history.map((e) => ({
-            children: `${dateTime(e.at)} ${e.reason ? t('prereg.event.withReason', { event: t(`prereg.event.${e.action}`), reason: e.reason }) : t(`prereg.event.${e.action}`)}`,
-          }))}
-        />
-      </Card>
+      <ScanList scans={request.attachments} nameOf={(a) => t(`acctreq.req.${a.requirement}`)} onView={show} />
+      <RequestHistory history={request.history} />
       <AttachmentPreview target={preview} onClose={() => setPreview(null)} />
       {decision ? (
         <DecisionDialog<StaffAccountRequest>

@@ -2,7 +2,7 @@
  * One pre-registration for support staff: what the clerk typed (the checks the server already passed are said),
  * the stamped documents to view, the history of refusals and corrections, and approve / refuse.
  */
-import { Button, Card, Descriptions, List, Result, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import {
   approvePreRegistrationRoute,
@@ -14,10 +14,10 @@ import {
 import { call, callBlob } from '../api';
 import { AttachmentPreview, type PreviewTarget } from '../detail/AttachmentPreview';
 import { ErrorAlert } from '../ErrorAlert';
-import { bytes, dateTime } from '../format';
 import { useT } from '../i18n';
 import { preRegistrationQueueHref } from '../router';
 import { useRemote } from '../use-remote';
+import { RequestHistory, ScanList } from './RequestRecord';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { PreRegistrationStatusTag } from './PreRegistrationStatusTag';
 
@@ -81,30 +81,8 @@ export function PreRegistrationScreen({ id }: { id: string }) {
           <Descriptions.Item label={t('prereg.email')}>{form.administrator.email ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={t('prereg.section.documents')}>
-        <List
-          size="small"
-          dataSource={request.attachments}
-          renderItem={(a) => (
-            <List.Item
-              actions={[
-                <Button key="view" size="small" onClick={() => show(a)} aria-label={t('prereg.view', { name: t(`prereg.req.${a.requirement}`) })}>
-                  {t('prereg.viewShort')}
-                </Button>,
-              ]}
-            >
-              {t(`prereg.req.${a.requirement}`)} <Typography.Text type="secondary">{bytes(a.size)}</Typography.Text>
-            </List.Item>
-          )}
-        />
-      </Card>
-      <Card size="small" title={t('prereg.section.history')}>
-        <Timeline
-          items={request.history.map((e) => ({
-            children: `${dateTime(e.at)} ${e.reason ? t('prereg.event.withReason', { event: t(`prereg.event.${e.action}`), reason: e.reason }) : t(`prereg.event.${e.action}`)}`,
-          }))}
-        />
-      </Card>
+      <ScanList scans={request.attachments} nameOf={(a) => t(`prereg.req.${a.requirement}`)} onView={show} />
+      <RequestHistory history={request.history} />
       <AttachmentPreview target={preview} onClose={() => setPreview(null)} />
       {decision ? (
         <DecisionDialog<StaffPreRegistration>
