@@ -25,7 +25,7 @@ interface State {
   serverIssues: FieldIssue[];
   start(kind: AccountRequestKind, enterprise?: { uscc: string; name: string }): void;
   show(view: AccountRequestView): void;
-  /** Without login: the kept request, if main has one (true when there is). */
+  /** Without login: the request main keeps is shown, unless it was approved and a new one is being typed (true when shown). */
   openKept(): Promise<boolean>;
   refresh(): Promise<AppError | null>;
   updateForm(form: AccountRequestDraftForm): void;
@@ -59,6 +59,11 @@ export const useAccountRequest = create<State>((set, get) => ({
   openKept: async () => {
     const r = await call((api) => api.accountRequests.status());
     if (!r.ok || !r.value) return false;
+    // Decided and seen: main forgets it, and a new request starts afresh.
+    if (r.value.status === 'approved' && get().draft) {
+      await call((api) => api.accountRequests.forget());
+      return false;
+    }
     get().show(r.value);
     return true;
   },

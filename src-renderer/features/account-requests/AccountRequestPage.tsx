@@ -1,6 +1,7 @@
 import { Button, Card, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/store';
+import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { useAccountRequest } from '../../state/account-request';
@@ -19,13 +20,21 @@ export default function AccountRequestPage() {
   const draft = useAccountRequest((s) => s.draft);
   const request = useAccountRequest((s) => s.request);
   const [looked, setLooked] = useState(false);
+  // Without login one request at a time is followed: the one filed earlier on this PC shows first (also after a restart).
   useEffect(() => {
-    if (!draft && !request && !session && !looked) void useAccountRequest.getState().openKept().then(() => setLooked(true));
-  }, [draft, request, session, looked]);
+    if (!request && !session && !looked) void useAccountRequest.getState().openKept().then(() => setLooked(true));
+  }, [request, session, looked]);
 
   const kind = draft?.form.kind ?? request?.kind;
   const toLogin = (
-    <Button key="login" type="primary" onClick={() => go('login')}>
+    <Button
+      key="login"
+      type="primary"
+      onClick={() => {
+        void call((api) => api.accountRequests.forget());
+        go('login');
+      }}
+    >
       {t('acctreq.status.toLogin')}
     </Button>
   );
