@@ -64,7 +64,7 @@ export default function AccountRequestsPage() {
         locale={{ emptyText: t('acctreq.list.empty') }}
         columns={[
           { title: t('acctreq.list.kind'), dataIndex: 'kind', render: (k: AccountRequestSummary['kind']) => t(`acctreq.kind.${k}`) },
-          { title: t('reg.form.name'), dataIndex: 'enterpriseName' },
+          { title: t('acctreq.list.filedUnder'), dataIndex: 'enterpriseName' },
           { title: t('acctreq.list.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => chinaDateTime(v) },
           { title: t('acctreq.list.status'), dataIndex: 'status', render: (s: AccountRequestSummary['status']) => <Tag color={COLORS[s]}>{t(`acctreq.status.${s}`)}</Tag> },
           {
