@@ -5,6 +5,7 @@ import type { MessageKey } from '@shared/i18n/messages';
 import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
+import { useAccountRequest } from '../../state/account-request';
 import { useRouter, type Route } from '../../state/router';
 import { useRegistration } from '../../state/registration-draft';
 import { findCertificate, useTokens } from '../../state/tokens';
@@ -67,8 +68,8 @@ export function StepReadKey() {
 const WAYS_BACK: ReadonlyArray<[MessageKey, Route]> = [
   ['keys.registered.recovery', 'forgot-password'],
   ['keys.registered.login', 'login'],
-  // TODO(account-request): route `account-request` with kind=unknown-accounts once wip/requests lands on main.
-  ['keys.registered.request', 'registration-start'],
+  // 已注册但无人知晓账号: the staff-reviewed request, this enterprise filled in (features/account-requests).
+  ['keys.registered.request', 'account-request'],
   ['keys.registered.otherWays', 'registration-start'],
 ];
 
@@ -88,7 +89,15 @@ function AlreadyRegistered(props: { enterprise: string; uscc: string }) {
           <Typography.Paragraph style={{ marginBottom: 8 }}>{t('keys.registered.body')}</Typography.Paragraph>
           <Space orientation="vertical" size={4}>
             {WAYS_BACK.map(([label, route]) => (
-              <Button key={label} type="link" style={{ padding: 0 }} onClick={() => go(route)}>
+              <Button
+                key={label}
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => {
+                  if (route === 'account-request') useAccountRequest.getState().start('accountsUnknown', { uscc: props.uscc, name: props.enterprise });
+                  go(route);
+                }}
+              >
                 {t(label)}
               </Button>
             ))}
