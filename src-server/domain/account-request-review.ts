@@ -18,7 +18,7 @@ import { replaceAdministrator } from './administrator-change';
 import { writeAudit, type Actor } from './audit';
 import { renameEnterprise } from './enterprise-names';
 import { listedScan } from './request-scans';
-import { clearAccountFailures } from './login-throttle';
+import { accountSubject, clearLoginFailures } from './login-throttle';
 
 export async function staffQueue(db: Kysely<Database>, q: { status?: AccountRequestStatus; kind?: AccountRequestKind; q?: string; limit: number; offset: number }) {
   let base = db.selectFrom('account_requests');
@@ -144,13 +144,14 @@ export async function approveAccountRequest(services: Services, id: string, staf
       at: ctx.now,
       requestId: ctx.requestId,
     });
-    return { administrator, enterpriseName: form.kind === 'enterpriseChange' ? form.newName : enterprise.name };
+    return { administrator, enterpriseId: enterprise.id, enterpriseName: form.kind === 'enterpriseChange' ? form.newName : enterprise.name };
   });
   // The old administrator's cached sessions go now, not at their idle end.
   services.principals.clear();
-  const { administrator, enterpriseName } = applied;
+  const { administrator, enterpriseId, enterpriseName } = applied;
   if (administrator) {
-    await clearAccountFailures(db, `account-${administrator.accountId}`);
+    // The old administrator's failed tries do not keep the new one waiting.
+    await clearLoginFailures(db, accountSubject(enterpriseId, administrator.username));
     await services.sms.send(administrator.mobile, requestSms.administratorAppointed({ enterprise: enterpriseName, username: administrator.username, password: administrator.password }));
   }
   if (administrator?.mobile !== row.filer_mobile) {
