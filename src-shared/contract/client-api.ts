@@ -234,6 +234,11 @@ export const clientMethods = {
     }),
     withdraw: z.object({ applicationId: z.uuid(), reason: z.string().trim().max(500).optional() }),
     timeline: z.object({ applicationId: z.uuid() }),
+    // Issue 21 item 6: the application on paper (src-main/services/subsidy-forms.ts).
+    /** 补贴申请表 to print, stamp and upload: the form as typed now, the enterprise as the server records it. */
+    printForm: z.object({ applicationId: z.uuid(), form: subsidyDraftFormSchema }),
+    /** 申请提交副本: what was filed, its number, status and time (SUBSIDY_NOT_FILED before the first submission). */
+    printCopy: z.object({ applicationId: z.uuid() }),
   },
   disbursement: {
     /** 待拨付资金列表: the enterprise's disbursements (pending first). */
@@ -454,6 +459,8 @@ export interface ClientResults {
     submit: SubsidyApplicationView;
     withdraw: SubsidyApplicationView;
     timeline: { entries: SubsidyTimelineEntry[] };
+    printForm: { pdf: string; fileName: string };
+    printCopy: { pdf: string; fileName: string };
   };
   disbursement: {
     list: { disbursements: DisbursementSummary[] };

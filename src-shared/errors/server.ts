@@ -12,6 +12,7 @@ import { legacyErrors } from './legacy';
 import { preRegistrationErrors } from './pre-registration';
 import { roleErrors } from './roles';
 import { staffErrors } from './staff';
+import { formsErrors } from './forms';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
@@ -297,6 +298,7 @@ export const serverErrors = {
   ...trustErrors,
   ...staffErrors,
   ...elicenceErrors,
+  ...formsErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
