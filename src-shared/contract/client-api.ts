@@ -334,6 +334,12 @@ export const clientMethods = {
     status: empty,
     forget: empty,
   },
+  // Issue 21 item 15: the enterprise and username of the last password sign-in on this PC, for the login form.
+  // Main keeps them when a sign-in succeeds; never the password.
+  rememberedSignIn: {
+    get: empty,
+    forget: empty,
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -518,6 +524,10 @@ export interface ClientResults {
     printForms: { pdf: string; fileName: string };
     submit: PreRegistrationView;
     status: PreRegistrationView | null;
+    forget: { forgotten: boolean };
+  };
+  rememberedSignIn: {
+    get: { enterprise: string; username: string } | null;
     forget: { forgotten: boolean };
   };
   drafts: {

@@ -15,6 +15,7 @@ import { legacyEn, legacyZhCN } from './legacy-messages';
 import { preRegistrationEn, preRegistrationZhCN } from './pre-registration-messages';
 import { rolesEn, rolesZhCN } from './roles-messages';
 import { clientEn, clientZhCN } from './client-messages';
+import { formsEn, formsZhCN } from './forms-messages';
 import { validationEn, validationZhCN } from './validation-messages';
 
 export const zhCN = {
@@ -299,6 +300,7 @@ export const zhCN = {
   ...preRegistrationZhCN,
   ...rolesZhCN,
   ...clientZhCN,
+  ...formsZhCN,
 
   // ── Errors the renderer produces itself (server and key errors come from src-shared/errors) ──
   'error.unknown': '操作未成功（错误代码：{code}）。',
@@ -883,6 +885,7 @@ export const en: Catalog = {
   ...preRegistrationEn,
   ...rolesEn,
   ...clientEn,
+  ...formsEn,
 
   'error.unknown': 'That did not work (error code {code}).',
   'error.unknownHint': 'Try again later; if it keeps failing, contact support with the error code.',
