@@ -10,7 +10,7 @@ import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSubsidyApplication } from '../../state/subsidy-application';
 import { pathLabel, shortId, STATUS_COLOR } from './status';
-import { Printout } from './Printout';
+import { pdfFile, Printout } from './Printout';
 import { SubsidyTimeline } from './SubsidyTimeline';
 
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'accepted', 'returned', 'resubmitted']);
@@ -117,7 +117,7 @@ export default function ApplicationDetailPage() {
           </Button>
         )}
         {app.submittedAt && (
-          <Printout label={t('forms.print.copy')} testId="print-copy" generate={() => call((api) => api.subsidy.printCopy({ applicationId: app.id }))} />
+          <Printout label={t('forms.print.copy')} testId="print-copy" generate={async () => pdfFile(await call((api) => api.subsidy.printCopy({ applicationId: app.id })))} />
         )}
         {WITHDRAWABLE.has(app.status) && (
           <Popconfirm title={t('subsidy.detail.withdrawConfirm')} okText={t('subsidy.detail.withdraw')} cancelText={t('subsidy.talent.removeCancel')} onConfirm={() => void withdraw()}>

@@ -6,11 +6,23 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { blobFile, saveFile, type LoadedFile } from '../disbursement/stored-file';
 
+/** What a preview shows: base64 bytes, their type and the name to save them under. */
+export interface PreviewFile {
+  content: string;
+  mediaType: string;
+  fileName: string;
+}
+
+/** A printout made by main (`{ pdf, fileName }`) as a file to preview. */
+export const pdfFile = (r: Result<{ pdf: string; fileName: string }>): Result<PreviewFile> =>
+  r.ok ? { ok: true, value: { content: r.value.pdf, mediaType: 'application/pdf', fileName: r.value.fileName } } : r;
+
 /**
- * A printout of the application made by main (补贴申请表, 申请副本): generated on click, previewed in a dialog (a
- * blob: URL, nothing written to disk), downloaded or printed from there.
+ * A file shown on click in a dialog (a blob: URL, nothing written to disk) to download or print from there: the
+ * application's printouts made by main (补贴申请表, 申请副本) and the files the clerk uploaded (issue 21 items 6, 15).
+ * `ariaLabel` names what it opens when the visible label alone (查看) would not; it starts with the label.
  */
-export function Printout(props: { label: string; testId: string; primary?: boolean; generate(): Promise<Result<{ pdf: string; fileName: string }>> }) {
+export function Printout(props: { label: string; ariaLabel?: string; testId: string; primary?: boolean; size?: 'small'; generate(): Promise<Result<PreviewFile>> }) {
   const t = useT();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +37,7 @@ export function Printout(props: { label: string; testId: string; primary?: boole
     setError(null);
     const r = await props.generate();
     setBusy(false);
-    if (r.ok) setFile(blobFile(r.value.pdf, 'application/pdf', r.value.fileName));
+    if (r.ok) setFile(blobFile(r.value.content, r.value.mediaType, r.value.fileName));
     else setError(r.error);
   };
 
@@ -35,6 +47,8 @@ export function Printout(props: { label: string; testId: string; primary?: boole
         type={props.primary ? 'primary' : 'default'}
         icon={<FilePdfOutlined aria-hidden />}
         loading={busy}
+        {...(props.ariaLabel ? { 'aria-label': props.ariaLabel } : {})}
+        {...(props.size ? { size: props.size } : {})}
         data-testid={props.testId}
         onClick={() => void generate()}
       >

@@ -16,7 +16,8 @@ import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhuntin
 import { call } from '../../platform';
 import { UploadSlot } from '../../components/UploadSlot';
 import { FieldItem } from './FieldItem';
-import { Printout } from './Printout';
+import { OpenUploaded } from './OpenUploaded';
+import { pdfFile, Printout } from './Printout';
 import { SignSubmit } from './SignSubmit';
 import { TalentCard } from './TalentCard';
 
@@ -214,15 +215,18 @@ export default function SubsidyFormPage() {
                   ? {
                       // The form to stamp is made from what is typed above (issue 21 item 6).
                       actions: (
+                        <>
+                        <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} />
                         <Printout
                           label={t('forms.print.applicationForm')}
                           testId="print-application-form"
-                          generate={() => call((api) => api.subsidy.printForm({ applicationId: app.id, form: serverDraft(form) }))}
+                          generate={async () => pdfFile(await call((api) => api.subsidy.printForm({ applicationId: app.id, form: serverDraft(form) })))}
                         />
+                        </>
                       ),
                       children: <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>{t('forms.print.applicationFormHint')}</Typography.Paragraph>,
                     }
-                  : {})}
+                  : { actions: <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} /> })}
               />
             ))}
           </ul>
