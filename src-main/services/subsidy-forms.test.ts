@@ -125,7 +125,7 @@ describe('subsidy printouts', () => {
     const text = textOf(file);
     for (const expected of [
       '申请提交副本', '3F2A9C1E', app.id, '办理状态已提交', '第1版', '提交时间2026-12-0615:04', '申请金额（元）35,000.00',
-      app.enterprise.name, '王喆', '营业执照（加盖公章）', '营业执照（加盖公章）（500KB）', sha('a'), '引进人才2·猎头服务费发票（200KB）', '打印时间：2026-12-0709:00', '韩梅梅',
+      app.enterprise.name, '王喆', '营业执照（加盖公章）', '500KBSHA-256营业执照（加盖公章）', sha('a'), '200KBSHA-256人才2·猎头服务费发票', '打印时间：2026-12-0709:00', '韩梅梅',
     ]) {
       expect(text).toContain(expected);
     }

@@ -13,7 +13,7 @@ import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import { DATE_LINE, MM, PrintDocument, TYPE_SIZE } from '@shared/pdf';
 import type { PrintPage, TableRow } from '@shared/pdf';
 import { formatFen, subsidyAmount } from '@shared/subsidy/amount';
-import { choiceLabel, contactFieldLabels, enterpriseFieldLabels, requirementLabels, talentFieldLabels, talentFields, type TalentField } from '@shared/subsidy/field-labels';
+import { choiceLabel, choiceLabels, contactFieldLabels, enterpriseFieldLabels, requirementLabels, talentFieldLabels, talentFields, type TalentField } from '@shared/subsidy/field-labels';
 import { subsidyStatusLabels } from '@shared/subsidy/status-labels';
 import { chinaDateTime } from '@shared/time/china';
 
@@ -34,13 +34,8 @@ const fen = (v: unknown): string => (typeof v === 'number' && Number.isSafeInteg
 export const applicationNumber = (id: string) => id.slice(0, 8).toUpperCase();
 
 function talentValue(t: Loose, field: TalentField): string {
+  if (field in choiceLabels) return str(t[field]) ? choiceLabel(field, str(t[field]), ZH) : '';
   switch (field) {
-    case 'idType':
-    case 'education':
-    case 'degree':
-    case 'category':
-    case 'recruitmentChannel':
-      return str(t[field]) ? choiceLabel(field, str(t[field]), ZH) : '';
     case 'annualSalaryFen':
     case 'feePaidFen':
       return fen(t[field]);
@@ -149,11 +144,12 @@ function attachmentRows(form: Loose): Array<{ label: string; value: string }> {
     const req = str(a.requirement) as keyof typeof requirementLabels;
     const name = requirementLabels[req]?.[ZH] ?? req;
     const size = typeof a.size === 'number' ? `${Math.max(1, Math.round(a.size / 1024))} KB` : '';
-    return { label: `${owner}${name}（${size}）`, value: str(a.sha256) };
+    // The size first: a hash is one word, so it takes a line of its own and never splits.
+    return { label: `${owner}${name}`, value: `${size}\u3000SHA-256 ${str(a.sha256)}` };
   };
   return [
     ...list(form.attachments).map((a) => row('', a)),
-    ...list(form.talents).flatMap((t, i) => list(t.attachments).map((a) => row(`引进人才 ${i + 1} · `, a))),
+    ...list(form.talents).flatMap((t, i) => list(t.attachments).map((a) => row(`人才 ${i + 1} · `, a))),
   ];
 }
 
