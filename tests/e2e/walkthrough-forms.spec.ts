@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Result } from '@shared/contract/result';
 import { uploadThroughClient } from '../fixtures/client-uploads';
 import { CONTACT } from '../fixtures/server/subsidy';
@@ -19,6 +19,23 @@ async function fillLogin(page: Page, password: string, captchaAnswer: (id: strin
   const captchaId = await page.getByTestId('captcha-image').getAttribute('data-captcha-id');
   await page.getByLabel('验证码', { exact: true }).fill(await captchaAnswer(captchaId!));
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Closes the preview dialog; on a loaded machine a click during its opening animation was once lost, so retry. */
+async function closePreview(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await expect(async () => {
+    if ((await dialog.count()) > 0) await dialog.getByRole('button', { name: '关闭', exact: true }).last().click({ timeout: 2000 });
+    await expect(dialog).toHaveCount(0, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/** Opens a preview; a click while the last dialog was still fading out was once lost on a loaded machine. */
+async function openPreview(button: Locator, preview: Locator) {
+  await expect(async () => {
+    if (!(await preview.isVisible())) await button.click({ timeout: 2000 });
+    await expect(preview).toBeVisible({ timeout: 8000 });
+  }).toPass({ timeout: 40_000 });
 }
 
 test('what clerks expected and did not find, and the application on paper', async ({ page, client, portal, scene, caKey }) => {
@@ -81,26 +98,20 @@ test('what clerks expected and did not find, and the application on paper', asyn
   await expect(page.getByTestId('upload-count')).toHaveText('已上传 1/9');
 
   // The uploaded licence opens from the server with the clerk's own session.
-  await page.getByRole('button', { name: '查看 营业执照（加盖公章）' }).click();
-  const viewer = page.getByRole('dialog');
-  await expect(viewer.getByTestId('upload-businessLicence-open-preview')).toBeVisible();
+  await openPreview(page.getByRole('button', { name: '查看 营业执照（加盖公章）' }), page.getByTestId('upload-businessLicence-open-preview'));
   await saveScreen(page, 'forms-uploaded-file');
-  await viewer.getByRole('button', { name: '关闭', exact: true }).last().click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await closePreview(page);
 
   // The 补贴申请表 to stamp, made from what is typed.
-  await page.getByTestId('print-application-form').click();
-  await expect(page.getByTestId('print-application-form-preview')).toBeVisible();
+  await openPreview(page.getByTestId('print-application-form'), page.getByTestId('print-application-form-preview'));
   await expect(page.getByRole('dialog')).toContainText(`补贴申请表-${enterprise.uscc}`);
   await saveScreen(page, 'forms-application-form');
-  await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).last().click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await closePreview(page);
 
   // The copy of what was filed, from the application's page.
   await page.getByRole('button', { name: '我的申请' }).click();
   await page.getByRole('button', { name: `查看申请 ${filed.id.slice(0, 8).toUpperCase()}` }).click();
-  await page.getByTestId('print-copy').click();
-  await expect(page.getByTestId('print-copy-preview')).toBeVisible();
+  await openPreview(page.getByTestId('print-copy'), page.getByTestId('print-copy-preview'));
   await expect(page.getByRole('dialog')).toContainText(`补贴申请提交副本-${filed.id.slice(0, 8).toUpperCase()}-第1版.pdf`);
   await saveScreen(page, 'forms-filed-copy');
 });
