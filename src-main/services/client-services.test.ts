@@ -127,13 +127,21 @@ describe('client services against the portal', () => {
     const captcha = value(await call<{ captchaId: string }>('auth.captcha'));
     const wrong = await call('auth.login', { enterprise: t.uscc, username: 'admin', password: initial, captchaId: captcha.captchaId, captchaAnswer: 'zzzz' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'CAPTCHA_INVALID' } });
+    // A refused sign-in is not remembered.
+    expect(value(await call('rememberedSignIn.get'))).toBeNull();
     const c2 = value(await call<{ captchaId: string }>('auth.captcha'));
     const session = value(await call<{ mustChangePassword: boolean; username: string }>('auth.login', { enterprise: t.enterpriseName, username: 'admin', password: initial, captchaId: c2.captchaId, captchaAnswer: await portal.captchaAnswer(c2.captchaId) }));
-    expect(session).toMatchObject({ mustChangePassword: true, username: 'admin' });
+    // The forced password change's header names the company (issue 21 item 15).
+    expect(session).toMatchObject({ mustChangePassword: true, username: 'admin', enterpriseName: t.enterpriseName, uscc: t.uscc });
+    // This PC remembers the enterprise and username as typed, never the password.
+    expect(value(await call('rememberedSignIn.get'))).toStrictEqual({ enterprise: t.enterpriseName, username: 'admin' });
     const changed = value(await call<{ mustChangePassword: boolean; enterpriseName: string; uscc: string }>('auth.changePassword', { currentPassword: initial, newPassword: 'Tongban#2026-ok' }));
     expect(changed).toMatchObject({ mustChangePassword: false, enterpriseName: t.enterpriseName, uscc: t.uscc });
     expect(value(await call('auth.logout'))).toEqual({ loggedOut: true });
     expect(value(await call('auth.session'))).toBeNull();
+    expect(value(await call('rememberedSignIn.get'))).toStrictEqual({ enterprise: t.enterpriseName, username: 'admin' });
+    expect(value(await call('rememberedSignIn.forget'))).toEqual({ forgotten: true });
+    expect(value(await call('rememberedSignIn.get'))).toBeNull();
   });
 
   it('signs in with the CA key bound at registration (Web eID over the server origin)', async () => {

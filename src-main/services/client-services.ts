@@ -71,6 +71,9 @@ export interface ClientServicesOptions {
 
 export type ClientFormInput = RegistrationForm;
 
+/** The local-store setting with the last password sign-in's enterprise and username (`rememberedSignIn.*`). */
+const REMEMBERED_SIGN_IN = 'rememberedSignIn';
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (code: string, retriable = false, details?: AppError['details']): Result<never> => ({
   ok: false,
@@ -198,7 +201,7 @@ export class ClientServices {
   private async startSession(token: string, account: { id?: string; enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
     this.portal.setSession(token);
     const enterprise = await this.portal.call(getEnterpriseRoute, { params: { enterpriseId: account.enterpriseId } });
-    // A session that must change its password first may not read the enterprise yet: show what we know.
+    // Read even before the forced password change, so its header names the company; should it fail, show what we know.
     const name = enterprise.ok ? enterprise.value.name : '';
     const uscc = enterprise.ok ? enterprise.value.uscc : '';
     this.session = { enterpriseId: account.enterpriseId, ...(account.id ? { accountId: account.id } : {}), enterpriseName: name, uscc, username: account.username, role: account.role, permissions: account.permissions, mustChangePassword: meta.mustChangePassword, expiresAt: meta.expiresAt, via };
@@ -239,6 +242,8 @@ export class ClientServices {
         body: { enterprise: i.enterprise, username: i.username, password: i.password, captcha: { captchaId: i.captchaId, answer: i.captchaAnswer } },
       });
       if (!r.ok) return r;
+      // The login form offers them next time (issue 21 item 15); the password is never kept.
+      this.opts.store.setSetting(REMEMBERED_SIGN_IN, { enterprise: i.enterprise.trim(), username: i.username.trim() });
       return this.startSession(r.value.token, r.value.account, r.value, 'password');
     },
     'auth.loginWithKey': async (i: { fingerprint: string; pin?: string; account?: { username: string; password?: string } }) => {
@@ -360,6 +365,12 @@ export class ClientServices {
 
     ...uploadHandlers(() => this.uploads),
 
+    'rememberedSignIn.get': async () => ok(this.opts.store.getSetting<{ enterprise: string; username: string } | null>(REMEMBERED_SIGN_IN) ?? null),
+    'rememberedSignIn.forget': async () => {
+      const had = Boolean(this.opts.store.getSetting(REMEMBERED_SIGN_IN));
+      this.opts.store.setSetting(REMEMBERED_SIGN_IN, null);
+      return ok({ forgotten: had });
+    },
     'drafts.load': async (i: { key: string }) => ok(this.opts.store.loadDraft(i.key)),
     'drafts.save': async (i: { key: string; data: unknown }) => {
       try {

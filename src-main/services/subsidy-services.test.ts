@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubsidySubmitInput } from '@shared/contract/client-api';
@@ -28,6 +29,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => world?.close());
+
+/** The PDF's text as poppler extracts it, without the layout's spaces. */
+const pdfText = (base64: string) => execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(base64, 'base64'), encoding: 'utf8' }).replace(/\s+/g, '');
 
 async function uploadAll(s: ClientServices, requirements: string[]) {
   const out = [];
@@ -102,6 +106,24 @@ describe('service items and the subsidy through the client services', () => {
     const timeline = value(await call<{ entries: { action: string; status: string; comment: string | null }[] }>(clerk, 'subsidy.timeline', { applicationId: created.id }));
     expect(timeline.entries.map((e) => e.status)).toEqual(['draft', 'submitted', 'returned', 'resubmitted']);
     expect(timeline.entries[2]!.comment).toBe('请补正以下内容');
+
+    // 申请提交副本: what was filed, read with the clerk's own authorisation (issue 21 item 6).
+    const copy = value(await call<{ pdf: string; fileName: string }>(clerk, 'subsidy.printCopy', { applicationId: created.id }));
+    expect(copy.fileName).toBe(`补贴申请提交副本-${created.id.slice(0, 8).toUpperCase()}-第2版.pdf`);
+    const text = pdfText(copy.pdf);
+    for (const expected of ['申请提交副本', created.id, '已重新提交', '第2版', '32002600099', 'JohnSmith', world.enterprise.uscc]) expect(text).toContain(expected);
+    expect(await call(outsider, 'subsidy.printCopy', { applicationId: created.id })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+
+  it('prints the application form to stamp from the form as typed, and no filed copy of a draft', async () => {
+    const created = value(await call<SubsidyApplicationView>(clerk, 'subsidy.create', { form: {} }));
+    const typed = { contact: { name: '赵六', mobile: '13912345678' }, talents: [{ name: '陈七', position: '首席科学家', recruitmentChannel: 'headhunting', feePaidFen: 2_000_000 }] };
+    const form = value(await call<{ pdf: string; fileName: string }>(clerk, 'subsidy.printForm', { applicationId: created.id, form: typed }));
+    expect(form.fileName).toMatch(new RegExp(`^补贴申请表-${world.enterprise.uscc}-[0-9A-F]{8}\\.pdf$`));
+    const text = pdfText(form.pdf);
+    for (const expected of ['高层次和紧缺人才招聘补贴申请表', '赵六', '陈七', '首席科学家', '企业（盖章）', '张伟']) expect(text).toContain(expected);
+    expect(await call(clerk, 'subsidy.printCopy', { applicationId: created.id })).toMatchObject({ ok: false, error: { code: 'SUBSIDY_NOT_FILED' } });
+    expect(await call(outsider, 'subsidy.printForm', { applicationId: created.id, form: typed })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
   });
 
   it('refuses a key of another enterprise, and withdraws a draft', async () => {

@@ -28,7 +28,9 @@ import { fail, inputInvalid, ok, type Result } from '@shared/contract/result';
 import { subsidyAmount } from '@shared/subsidy/amount';
 import { canonicalBytes } from '@shared/validation/canonical-json';
 import type { TokenClient } from '../token/token-client';
+import { loadFormFont } from './form-font';
 import type { Outbox, SubmissionKind } from './outbox';
+import { applicationNumber, renderSubsidyApplicationForm, renderSubsidyFiledCopy } from './subsidy-forms';
 import type { PortalClient } from './portal-client';
 
 export interface SubsidyServicesContext {
@@ -116,5 +118,22 @@ export function subsidyHandlers(ctx: SubsidyServicesContext) {
       ),
     'subsidy.timeline': async (i: { applicationId: string }) =>
       signedIn((enterpriseId) => ctx.portal().call(subsidyTimelineRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) })),
+
+    // The printouts read the application through the same route and authorisation as `subsidy.get`.
+    'subsidy.printForm': async (i: { applicationId: string; form: SubsidyDraftForm }) =>
+      signedIn<R['subsidy']['printForm']>(async (enterpriseId) => {
+        const app = await ctx.portal().call(getSubsidyRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) });
+        if (!app.ok) return app;
+        const pdf = await renderSubsidyApplicationForm(app.value, i.form, await loadFormFont());
+        return ok({ pdf: Buffer.from(pdf).toString('base64'), fileName: `补贴申请表-${app.value.enterprise.uscc}-${applicationNumber(app.value.id)}.pdf` });
+      }),
+    'subsidy.printCopy': async (i: { applicationId: string }) =>
+      signedIn<R['subsidy']['printCopy']>(async (enterpriseId) => {
+        const app = await ctx.portal().call(getSubsidyRoute, { query: ITEM, params: params(enterpriseId, i.applicationId) });
+        if (!app.ok) return app;
+        if (!app.value.submittedAt || app.value.version === 0) return fail('SUBSIDY_NOT_FILED');
+        const pdf = await renderSubsidyFiledCopy(app.value, await loadFormFont());
+        return ok({ pdf: Buffer.from(pdf).toString('base64'), fileName: `补贴申请提交副本-${applicationNumber(app.value.id)}-第${app.value.version}版.pdf` });
+      }),
   };
 }

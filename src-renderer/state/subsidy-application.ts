@@ -119,7 +119,8 @@ export const useSubsidyApplication = create<SubsidyApplicationState>((set, get) 
       set({ loading: false, error: r.error });
       return null;
     }
-    set({ applicationId: r.value.id, app: r.value, form: emptyForm(), idempotencyKey: crypto.randomUUID(), idempotencyFor: null, restored: false, loading: false, savedAt: null, revision: 0 });
+    // The server may have prefilled the contact from the last application (issue 21 item 15).
+    set({ applicationId: r.value.id, app: r.value, form: formFromContract(r.value.form), idempotencyKey: crypto.randomUUID(), idempotencyFor: null, restored: false, loading: false, savedAt: null, revision: 0 });
     return r.value.id;
   },
   edit: (recipe) => set({ form: recipe(get().form), revision: get().revision + 1, restored: false }),

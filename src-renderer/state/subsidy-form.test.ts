@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { missingSubsidyAttachments, subsidyFormSchema, subsidyTalentSchema } from '@shared/contract/http/subsidy';
 import { DEFAULT_SUBSIDY_AMOUNT_RULE } from '@shared/subsidy/amount';
 import { residentIdCheckChar } from '@shared/validation/resident-id';
-import { amountOf, checkSubsidyForm, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, stillRefused, submission, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
+import { amountOf, checkSubsidyForm, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, stillRefused, submission, uploadCount, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
 
 const ID = `32050119920501123${residentIdCheckChar('32050119920501123')}`;
 const ref = (requirement: string) => ({ requirement, sha256: requirement.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64), size: 10, mediaType: 'application/pdf' as const, fileName: `${requirement}.pdf` });
@@ -126,6 +126,16 @@ describe('the subsidy form', () => {
     expect(stillRefused(issues, form, form)).toEqual(issues);
     const changed = { ...form, talents: [{ ...form.talents[0]!, annualSalary: '1' }] };
     expect(stillRefused(issues, form, changed)).toEqual([issues[0]]);
+  });
+
+  it('counts the required materials uploaded of all the form requires now ("已上传 9/15")', () => {
+    expect(uploadCount(complete())).toEqual({ done: 9, total: 9 });
+    // A second talent, hired on campus: four more required, no invoice or payment proof.
+    const campus = { ...emptyTalent(), recruitmentChannel: 'campus' as const, attachments: { idDocument: ref('idDocument') } };
+    expect(uploadCount({ ...complete(), talents: [headhunted(), campus] })).toEqual({ done: 10, total: 13 });
+    // Without any headhunter the agreement is no longer required; an optional file does not count.
+    const noHeadhunter = { ...complete(), talents: [{ ...campus, attachments: { titleCertificate: ref('titleCertificate') } }] };
+    expect(uploadCount(noHeadhunter)).toEqual({ done: 2, total: 6 });
   });
 
   it('asks for the headhunting fields and attachments only when the channel is a headhunter', () => {

@@ -5,6 +5,7 @@ import {
   educationSchema,
   idTypeSchema,
   isRequirementAsked,
+  isRequirementNeeded,
   missingSubsidyAttachments,
   recruitmentChannelSchema,
   subsidyApplicationRequirements,
@@ -130,6 +131,21 @@ export function amountOf(form: SubsidyForm, rule: SubsidyAmountRule, usedThisYea
     rule,
     usedThisYearFen,
   );
+}
+
+/**
+ * "已上传 9/15": the required materials that have a file, of all the form requires now (the application's and every
+ * talent's; a headhunter's invoice only while the channel is headhunting), so a long list shows how far it is.
+ */
+export function uploadCount(form: SubsidyForm): { done: number; total: number } {
+  const anyHeadhunting = form.talents.some(isHeadhunting);
+  const slots: boolean[] = [
+    ...APP_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => Boolean(form.attachments[r])),
+    ...form.talents.flatMap((t) =>
+      TALENT_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyTalentRequirements[r].required, isHeadhunting(t))).map((r) => Boolean(t.attachments[r])),
+    ),
+  ];
+  return { done: slots.filter(Boolean).length, total: slots.length };
 }
 
 // ── To and from the contract ───────────────────────────────────────────────

@@ -179,8 +179,33 @@ export async function addEvent(
     .execute();
 }
 
-export async function createDraft(services: Services, enterpriseId: string, form: SubsidyDraftForm, actor: SubsidyActor, requestId: string) {
+/** Whether a draft's contact has nothing typed in it yet. */
+const blankContact = (contact: SubsidyDraftForm['contact']) => !contact || Object.values(contact).every((v) => v === null || v === '');
+
+/**
+ * The contact of the enterprise's most recently submitted application (what it signed), for a new draft that
+ * brings none: clerks expected it prefilled (issue 21 item 15). Only this enterprise's own applications.
+ */
+async function lastContact(db: Db, enterpriseId: string): Promise<Record<string, string> | null> {
+  const last = await db
+    .selectFrom('subsidy_applications')
+    .select('form_json')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('submitted_at', 'is not', null)
+    .orderBy('submitted_at', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  const contact = (last ? (JSON.parse(last.form_json) as { contact?: unknown }).contact : null) as Record<string, unknown> | null | undefined;
+  if (!contact || typeof contact !== 'object') return null;
+  const pick = (k: string) => (typeof contact[k] === 'string' ? (contact[k] as string) : '');
+  return { name: pick('name'), mobile: pick('mobile'), email: pick('email') };
+}
+
+export async function createDraft(services: Services, enterpriseId: string, typed: SubsidyDraftForm, actor: SubsidyActor, requestId: string) {
   const now = services.clock.now();
+  const previous = blankContact(typed.contact) ? await lastContact(services.db, enterpriseId) : null;
+  const form: SubsidyDraftForm = previous ? { ...typed, contact: previous } : typed;
   const row: SubsidyApplicationTable = {
     id: randomUUID(),
     enterprise_id: enterpriseId,

@@ -133,8 +133,9 @@ export async function authorize(services: Services, request: FastifyRequest, acc
 
   if (access.kind === 'session') return principal;
   if (access.kind === 'enterpriseOrStaff') {
-    // On an initial password, staff and accounts alike can do nothing but change it.
-    if (principal.mustChangePassword) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+    // On an initial password, staff and accounts alike can do nothing but change it, except that an account reads
+    // its own enterprise's record where the route allows it (the forced change's header names the company).
+    if (principal.mustChangePassword && (principal.kind === 'staff' || !access.allowPasswordChangePending)) throw new ApiError('PASSWORD_CHANGE_REQUIRED');
     if (principal.kind === 'staff') return principal;
     if (params.enterpriseId !== principal.enterpriseId) throw new ApiError('NOT_FOUND');
     return principal;

@@ -111,6 +111,12 @@ describeEachDatabase('enterprise accounts and permissions', (engine) => {
     expect((await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: superToken })).statusCode).toBe(401);
     const relogin = await login(h, e.uscc, 'super', password);
     expect(relogin.json()).toMatchObject({ mustChangePassword: true });
+    // Before the change the session reads its own enterprise's record (the header names the company), nothing more.
+    const pending = (relogin.json() as { token: string }).token;
+    const own = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: pending });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ uscc: e.uscc });
+    expect(codeOf(await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}/accounts`, token: pending }))).toBe('PASSWORD_CHANGE_REQUIRED');
     superToken = (await h.scene.signIn(e.uscc, 'super', password, 'Renewed#Pass-2026')).token;
     // Admin may not reset itself or another admin; super may reset admin.
     expect((await h.call({ method: 'POST', url: `/api/enterprises/${e.enterpriseId}/accounts/${adminId}/password-reset`, token: adminToken })).statusCode).toBe(403);

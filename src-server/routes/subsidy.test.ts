@@ -253,6 +253,20 @@ describeEachDatabase('talent recruitment subsidy', (engine) => {
     expect(next.quota.usedThisYearFen).toBe(7_500_000);
   });
 
+  it('prefills a new draft\u2019s contact from the enterprise\u2019s last submitted application, never another\u2019s', async () => {
+    // The full application of the first test was submitted with CONTACT; a draft that brings a contact keeps its own.
+    const blank = await h.call({ method: 'POST', url: `${base()}${q}`, token: clerk, payload: { form: { contact: { name: '', mobile: '', email: '' }, talents: [] } } });
+    expect(blank.statusCode, blank.body).toBe(200);
+    expect(blank.json()).toMatchObject({ status: 'draft', form: { contact: CONTACT } });
+    const own = await h.call({ method: 'POST', url: `${base()}${q}`, token: clerk, payload: { form: { contact: { name: '钱八' } } } });
+    expect((own.json() as { form: unknown }).form).toEqual({ contact: { name: '钱八' } });
+    const c = await h.scene.enterprise(await pkiKey(h.pki));
+    const superC = (await h.scene.signIn(c.uscc, 'super', c.superPassword)).token;
+    const other = await h.call({ method: 'POST', url: `/api/enterprises/${c.enterpriseId}/subsidy-applications${q}`, token: superC, payload: { form: {} } });
+    expect(other.statusCode, other.body).toBe(200);
+    expect((other.json() as { form: unknown }).form).toEqual({});
+  });
+
   it('keeps one enterprise\u2019s applications from another (404) and drafts from staff', async () => {
     const id = await createDraft();
     for (const enterpriseId of [a.enterpriseId, b.enterpriseId]) {

@@ -13,7 +13,7 @@ export const CLIENT_METHOD_NAMES = {
   auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session', 'elicenceStart', 'elicenceState'],
   registration: ['printForms', 'submit', 'resendCode', 'confirm', 'checkKey'],
   serviceItems: ['list'],
-  subsidy: ['list', 'get', 'create', 'saveDraft', 'submit', 'withdraw', 'timeline'],
+  subsidy: ['list', 'get', 'create', 'saveDraft', 'submit', 'withdraw', 'timeline', 'printForm', 'printCopy'],
   disbursement: [
     'list',
     'get',
@@ -41,6 +41,7 @@ export const CLIENT_METHOD_NAMES = {
   legacy: ['login', 'me', 'upgrade', 'history'],
   preRegistration: ['printForms', 'submit', 'status', 'forget'],
   accountRequests: ['submit', 'status', 'forget', 'list', 'get'],
+  rememberedSignIn: ['get', 'forget'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

@@ -236,6 +236,11 @@ export const clientMethods = {
     }),
     withdraw: z.object({ applicationId: z.uuid(), reason: z.string().trim().max(500).optional() }),
     timeline: z.object({ applicationId: z.uuid() }),
+    // Issue 21 item 6: the application on paper (src-main/services/subsidy-forms.ts).
+    /** 补贴申请表 to print, stamp and upload: the form as typed now, the enterprise as the server records it. */
+    printForm: z.object({ applicationId: z.uuid(), form: subsidyDraftFormSchema }),
+    /** 申请提交副本: what was filed, its number, status and time (SUBSIDY_NOT_FILED before the first submission). */
+    printCopy: z.object({ applicationId: z.uuid() }),
   },
   disbursement: {
     /** 待拨付资金列表: the enterprise's disbursements (pending first). */
@@ -342,6 +347,12 @@ export const clientMethods = {
     forget: empty,
     list: empty,
     get: z.object({ requestId: z.uuid() }),
+  },
+  // Issue 21 item 15: the enterprise and username of the last password sign-in on this PC, for the login form.
+  // Main keeps them when a sign-in succeeds; never the password.
+  rememberedSignIn: {
+    get: empty,
+    forget: empty,
   },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
@@ -468,6 +479,8 @@ export interface ClientResults {
     submit: SubsidyApplicationView;
     withdraw: SubsidyApplicationView;
     timeline: { entries: SubsidyTimelineEntry[] };
+    printForm: { pdf: string; fileName: string };
+    printCopy: { pdf: string; fileName: string };
   };
   disbursement: {
     list: { disbursements: DisbursementSummary[] };
@@ -533,6 +546,10 @@ export interface ClientResults {
     forget: { forgotten: boolean };
     list: { requests: AccountRequestSummary[] };
     get: AccountRequestView;
+  };
+  rememberedSignIn: {
+    get: { enterprise: string; username: string } | null;
+    forget: { forgotten: boolean };
   };
   drafts: {
     load: { data: unknown; savedAt: string } | null;

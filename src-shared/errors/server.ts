@@ -13,6 +13,7 @@ import { preRegistrationErrors } from './pre-registration';
 import { requestErrors } from './requests';
 import { roleErrors } from './roles';
 import { staffErrors } from './staff';
+import { formsErrors } from './forms';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
@@ -299,6 +300,7 @@ export const serverErrors = {
   ...staffErrors,
   ...elicenceErrors,
   ...requestErrors,
+  ...formsErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { CarriedHistory } from '../legacy/CarriedHistory';
+import { DraftBanner } from '../subsidy/DraftBanner';
 import { ServiceItems } from '../subsidy/ServiceItems';
 
 /** After sign-in: who is signed in, for which enterprise, and the service items the account may use. */
@@ -14,6 +15,7 @@ export function HomePage() {
   if (!session) return null;
   return (
     <>
+      {session.permissions.includes('subsidy') || session.role !== 'handler' ? <DraftBanner /> : null}
       <Card>
         <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22 }}>
           {t('home.title', { enterprise: session.enterpriseName })}

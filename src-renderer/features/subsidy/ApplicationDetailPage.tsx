@@ -10,6 +10,7 @@ import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSubsidyApplication } from '../../state/subsidy-application';
 import { pathLabel, shortId, STATUS_COLOR } from './status';
+import { pdfFile, Printout } from './Printout';
 import { SubsidyTimeline } from './SubsidyTimeline';
 
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'accepted', 'returned', 'resubmitted']);
@@ -116,6 +117,9 @@ export default function ApplicationDetailPage() {
           <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => go('subsidy-form')}>
             {t('subsidy.detail.fix')}
           </Button>
+        )}
+        {app.submittedAt && (
+          <Printout label={t('forms.print.copy')} testId="print-copy" generate={async () => pdfFile(await call((api) => api.subsidy.printCopy({ applicationId: app.id })))} />
         )}
         {WITHDRAWABLE.has(app.status) && (
           <Popconfirm title={t('subsidy.detail.withdrawConfirm')} okText={t('subsidy.detail.withdraw')} cancelText={t('subsidy.talent.removeCancel')} onConfirm={() => void withdraw()}>

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { chinaTime } from '@shared/time/china';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AttachmentRef } from '@shared/contract/client-api';
 import { isRequirementAsked, isRequirementNeeded, subsidyApplicationRequirements, type SubsidyApplicationView } from '@shared/contract/http/subsidy';
@@ -12,9 +12,12 @@ import { focusFirstProblem } from '../../components/problems';
 import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
-import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhunting, stillRefused, type TalentForm } from '../../state/subsidy-form';
+import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhunting, serverDraft, stillRefused, uploadCount, type TalentForm } from '../../state/subsidy-form';
+import { call } from '../../platform';
 import { UploadSlot } from '../../components/UploadSlot';
 import { FieldItem } from './FieldItem';
+import { OpenUploaded } from './OpenUploaded';
+import { pdfFile, Printout } from './Printout';
 import { SignSubmit } from './SignSubmit';
 import { TalentCard } from './TalentCard';
 
@@ -91,6 +94,7 @@ export default function SubsidyFormPage() {
     </Col>
   );
   const anyHeadhunting = form.talents.some(isHeadhunting);
+  const uploaded = uploadCount(form);
   const done = async (next: SubsidyApplicationView) => {
     await submitted(next);
     void message.success(next.status === 'resubmitted' ? t('subsidy.sign.resubmitted', { version: next.version }) : t('subsidy.sign.submitted'));
@@ -186,7 +190,10 @@ export default function SubsidyFormPage() {
 
         <section aria-labelledby="subsidy-attachments" style={{ marginTop: 24 }}>
           <Typography.Title level={3} id="subsidy-attachments" style={{ fontSize: 16 }}>
-            {t('subsidy.form.attachments')}
+            {t('subsidy.form.attachments')}{' '}
+            <Tag color={uploaded.done === uploaded.total ? 'success' : 'processing'} data-testid="upload-count">
+              {t('forms.upload.count', uploaded)}
+            </Tag>
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('subsidy.form.attachmentsNote')}</Typography.Paragraph>
           <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
@@ -204,6 +211,22 @@ export default function SubsidyFormPage() {
                 inputTestId={`upload-${r}-input`}
                 disabled={!editable}
                 onUploaded={(ref) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: ref } }))}
+                {...(r === 'applicationForm' && editable
+                  ? {
+                      // The form to stamp is made from what is typed above (issue 21 item 6).
+                      actions: (
+                        <>
+                        <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} />
+                        <Printout
+                          label={t('forms.print.applicationForm')}
+                          testId="print-application-form"
+                          generate={async () => pdfFile(await call((api) => api.subsidy.printForm({ applicationId: app.id, form: serverDraft(form) })))}
+                        />
+                        </>
+                      ),
+                      children: <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>{t('forms.print.applicationFormHint')}</Typography.Paragraph>,
+                    }
+                  : { actions: <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} /> })}
               />
             ))}
           </ul>

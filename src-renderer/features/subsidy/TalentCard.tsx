@@ -17,6 +17,7 @@ import {
 } from '../../state/subsidy-form';
 import { UploadSlot } from '../../components/UploadSlot';
 import { FieldItem } from './FieldItem';
+import { OpenUploaded } from './OpenUploaded';
 
 type TextField =
   | 'name'
@@ -201,6 +202,7 @@ export function TalentCard(props: {
                 inputTestId={`talent-${index}-upload-${r}-input`}
                 {...(props.disabled !== undefined ? { disabled: props.disabled } : {})}
                 onUploaded={(ref) => props.onAttachment(r, ref)}
+                actions={<OpenUploaded file={talent.attachments[r]} name={t('subsidy.req.talentName', { name, index: n })} testId={`talent-${index}-upload-${r}-open`} />}
               />
             );
           })}

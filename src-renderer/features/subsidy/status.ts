@@ -1,4 +1,5 @@
 import { chinaDateTime } from '@shared/time/china';
+import type { SubsidyApplicationSummary } from '@shared/contract/client-api';
 import type { SubsidyStatus } from '@shared/contract/http/subsidy';
 import { isMessageKey } from '@shared/i18n/messages';
 import type { Translate } from '../../i18n/store';
@@ -39,4 +40,9 @@ export function pathLabel(path: string, t: Translate): string {
       : `subsidy.field.${field}`;
   const name = isMessageKey(key) ? t(key) : field;
   return m ? `${t('subsidy.talent.title', { index: Number(m[1]) + 1 })} · ${name}` : name;
+}
+
+/** The enterprise's most recently saved unsubmitted application, if any (Home's way back to it). */
+export function unfinishedDraft<A extends Pick<SubsidyApplicationSummary, 'status'> & { updatedAt: string }>(applications: readonly A[]): A | null {
+  return applications.filter((a) => a.status === 'draft').reduce<A | null>((latest, a) => (!latest || a.updatedAt > latest.updatedAt ? a : latest), null);
 }

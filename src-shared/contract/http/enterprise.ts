@@ -30,7 +30,8 @@ export const getEnterpriseRoute = defineRoute({
   operationId: 'getEnterprise',
   summary: 'The enterprise record (any account of the enterprise, or staff)',
   tag: 'enterprise',
-  access: { kind: 'enterpriseOrStaff' },
+  // The forced first-login password change shows whose account it is in the header (issue 21 item 15).
+  access: { kind: 'enterpriseOrStaff', allowPasswordChangePending: true },
   params: enterpriseParamsSchema,
   response: enterpriseSchema,
 });

@@ -23,7 +23,8 @@ export type ServiceItem = z.infer<typeof serviceItemSchema>;
  *   that one; `roles` narrows further; `item` means a handler needs the permission named by the `item` query
  *   parameter. `allowPasswordChangePending` lets a session that still has to change its initial password through.
  * - `staff`: a portal staff session, optionally only some staff roles.
- * - `enterpriseOrStaff`: an account of the enterprise in the path, or any staff member.
+ * - `enterpriseOrStaff`: an account of the enterprise in the path, or any staff member (`allowPasswordChangePending`
+ *   as for `account`).
  * - `session`: any signed-in session, account or staff (logout).
  * - `uploader`: an enterprise account's session, or without one a registration upload token (the `Upload-Token`
  *   header); the upload routes check the token and the service item in the upload's metadata themselves.
@@ -34,7 +35,7 @@ export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'account'; roles?: readonly AccountRole[]; item?: boolean; allowPasswordChangePending?: boolean }
   | { kind: 'staff'; roles?: readonly StaffRole[]; allowPasswordChangePending?: boolean }
-  | { kind: 'enterpriseOrStaff' }
+  | { kind: 'enterpriseOrStaff'; allowPasswordChangePending?: boolean }
   | { kind: 'session' }
   | { kind: 'uploader' }
   | { kind: 'legacy' };
