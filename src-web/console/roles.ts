@@ -15,7 +15,7 @@ export const canRegisterAtCounter = (role: StaffRole) => mayDo(role, 'counterReg
 export const canReviewPreRegistrations = (role: StaffRole) => mayDo(role, 'preRegistrationReview');
 
 /** 账户申请审核 (requests to the portal staff): support staff and admins, as the server's review routes allow. */
-export const canReviewAccountRequests = canReviewPreRegistrations;
+export const canReviewAccountRequests = (role: StaffRole) => mayDo(role, 'accountRequests');
 
 export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests';
 

@@ -20,6 +20,7 @@ import { mobileSchema, usccSchema } from '../../validation/zod';
 import { preRegistrationSecretSchema, refusePreRegistrationRoute } from './pre-registration';
 import { registrationAdministratorSchema, uploadedFileSchema, uploadTokenSchema } from './registration';
 import { defineRoute, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
+import { staffDuties } from './staff-duties';
 
 export const accountRequestKindSchema = z.enum(['administratorChange', 'enterpriseChange', 'accountsUnknown']);
 export type AccountRequestKind = z.infer<typeof accountRequestKindSchema>;
@@ -223,7 +224,7 @@ export const resubmitAccountRequestRoute = defineRoute({
 });
 
 // ── Staff review (support, admin) ─────────────────────────────────────────────────────────────────────────
-const reviewAccess = { kind: 'staff', roles: ['support', 'admin'] } as const;
+const reviewAccess = { kind: 'staff', roles: staffDuties.accountRequests } as const;
 
 export const staffAccountRequestQueueRoute = defineRoute({
   method: 'GET',
