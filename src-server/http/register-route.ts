@@ -36,9 +36,10 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 }
 
 /** Text both databases store and every hash encodes, nesting within bounds: before any schema or hash sees it. */
-function assertStorable(request: FastifyRequest): void {
+function assertStorable(request: FastifyRequest, route: HttpRoute): void {
   for (const [where, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
-    if (Buffer.isBuffer(value)) continue;
+    // A raw-body route's body is its byte stream (a phone's photo, an upload), not JSON to walk.
+    if (Buffer.isBuffer(value) || (where === 'body' && route.rawBody)) continue;
     const problem = findJsonProblem(value);
     if (problem) throw new ApiError(problem.code, { issues: [{ path: problem.path ? `${where}.${problem.path}` : where, code: problem.code }] });
   }
@@ -50,7 +51,7 @@ export function registerRoute<R extends HttpRoute>(app: FastifyInstance, route: 
     url: route.path,
     handler: async (request, reply) => {
       const principal = await authorize(app.services, request, route.access);
-      assertStorable(request);
+      assertStorable(request, route);
       const params = parse(route.params, request.params, 'params');
       const query = parse(route.query, request.query, 'query');
       // The item permission comes after the query's check: it reads the item the contract validated.

@@ -35,10 +35,13 @@ describeEachDatabase('CA registration', (engine) => {
     const first = await login(h, e.uscc, 'admin', e.adminPassword);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ mustChangePassword: true, account: { role: 'admin', enterpriseId: e.enterpriseId } });
-    // Until the initial password is changed, nothing but the change is allowed.
-    const blocked = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: first.json().token });
+    // Until the initial password is changed, nothing but the change is allowed — and reading the enterprise's own
+    // record, so the change screen can name the company (walk-through item 15).
+    const blocked = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}/accounts`, token: first.json().token });
     expect(blocked.statusCode).toBe(403);
     expect(codeOf(blocked)).toBe('PASSWORD_CHANGE_REQUIRED');
+    const record = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: first.json().token });
+    expect(record.json()).toMatchObject({ name: e.name });
 
     const session = await h.scene.signIn(e.name, 'super', e.superPassword);
     const own = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: session.token });
