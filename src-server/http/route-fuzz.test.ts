@@ -16,13 +16,12 @@ import { serverErrorCodes } from '@shared/errors/server';
 import { createSession } from '../domain/sessions';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
-import { itemOf, operations, urlOf, type Operation } from '../../tests/fixtures/server/operations';
+import { itemOf, operations, PUBLIC_IDS, urlOf, type Operation } from '../../tests/fixtures/server/operations';
 import { arbitraryFor, hostileStrings, jsonText, type Hints } from '../../tests/fixtures/server/schema-arbitrary';
 import { staffOfEveryRole, tenant, type Tenant } from '../../tests/fixtures/server/tenants';
 
 const RUNS_SQLITE = Number(process.env.TONGBAN_FUZZ_RUNS ?? 10_000);
 const SEED = process.env.TONGBAN_FUZZ_SEED ? Number(process.env.TONGBAN_FUZZ_SEED) : undefined;
-const PUBLIC_IDS = new Set(['registrationId', 'preRegistrationId', 'recoveryId', 'token', 'talentIndex']);
 
 interface Principal {
   name: string;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { staffRoleSchema } from '@shared/contract/http/route';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
-import { itemOf, operations, urlOf, type Operation } from '../../tests/fixtures/server/operations';
+import { itemOf, operations, PUBLIC_IDS, urlOf, type Operation } from '../../tests/fixtures/server/operations';
 import { arbitraryFor } from '../../tests/fixtures/server/schema-arbitrary';
 import { staffOfEveryRole, tenant, type Tenant } from '../../tests/fixtures/server/tenants';
 
@@ -22,7 +22,6 @@ const codeOf = (res: { body: string }) => {
   }
 };
 
-const PUBLIC_IDS = new Set(['registrationId', 'preRegistrationId', 'recoveryId', 'token', 'talentIndex']);
 
 describeEachDatabase('no enterprise reaches another\u2019s data, no staff role reaches beyond its duties', (engine) => {
   let h: Harness;
