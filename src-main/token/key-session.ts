@@ -13,6 +13,7 @@ import { asTokenError, TokenError } from './token-error';
 import { pkcs11js, type Handle } from './pkcs11/module';
 import type { MechanismChoice, ProfileSet } from './profiles';
 import type { RawSigner } from './formats/raw-signer';
+import { ecdsaDerToRaw } from './formats/ecdsa';
 
 /** DER prefix of a SHA-256 DigestInfo (RFC 8017 §9.2 note 1), for CKM_RSA_PKCS. */
 const SHA256_DIGEST_INFO_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
@@ -32,8 +33,9 @@ export async function withKey<T>(
   const { loaded, slot, ckaId, info } = target.location;
   const { module } = loaded;
   const state = target.certificate.pin;
-  if (info.keyType !== 'RSA' && info.keyType !== 'EC') {
-    throw new TokenError('UNSUPPORTED_KEY', `key type ${info.keyType}`);
+  const keyType = info.keyType;
+  if (keyType !== 'RSA' && keyType !== 'EC' && keyType !== 'SM2') {
+    throw new TokenError('UNSUPPORTED_KEY', `key type ${keyType}`);
   }
   if (state.locked) throw new TokenError('PIN_LOCKED', 'token flags say the user PIN is locked');
   if (!state.pinPad) checkPinFormat(pin, state.minLength, state.maxLength);
@@ -60,7 +62,7 @@ export async function withKey<T>(
     const choice = chooseMechanism(ctx, target, session);
     const openSession = session;
     const signer: RawSigner = {
-      keyType: info.keyType,
+      keyType,
       async sign({ message, digest }) {
         step = `C_Sign(${choice.name})`;
         const input =
@@ -69,7 +71,9 @@ export async function withKey<T>(
             : choice.input === 'digest-info'
               ? Buffer.concat([SHA256_DIGEST_INFO_PREFIX, Buffer.from(digest)])
               : Buffer.from(digest);
-        return new Uint8Array(module.sign(openSession, choice.mechanism, key, input));
+        const signature = new Uint8Array(module.sign(openSession, choice.mechanism, key, input));
+        // Some vendor mechanisms (the *_DER ones) answer SEQUENCE { r, s }; the formats take r||s.
+        return choice.output === 'der' && keyType !== 'RSA' ? ecdsaDerToRaw(signature, info.keyBits) : signature;
       },
     };
     return await use(signer);
@@ -95,7 +99,7 @@ function checkPinFormat(pin: string | undefined, min: number, max: number): void
 
 function chooseMechanism(ctx: KeySessionContext, target: Discovered, _session: Handle): MechanismChoice {
   const profile = ctx.profiles.profiles.find((p) => p.id === target.certificate.profile) ?? ctx.profiles.profileForIssuer('');
-  const keyType = target.location.info.keyType as 'RSA' | 'EC';
+  const keyType = target.location.info.keyType as 'RSA' | 'EC' | 'SM2';
   const wanted = profile.mechanisms[keyType];
   let supported: Set<number> | null = null;
   try {

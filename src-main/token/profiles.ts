@@ -12,6 +12,10 @@ import { pkcs11js } from './pkcs11/module';
 const mechanismSchema = z.object({
   mechanism: z.union([z.string().regex(/^CKM_[A-Z0-9_]+$/), z.string().regex(/^0x[0-9a-fA-F]{1,8}$/)]),
   input: z.enum(['message', 'digest-info', 'digest']),
+  /** How an EC or SM2 signature comes back: raw r||s (PKCS#11's CKM_ECDSA form) or a DER SEQUENCE { r, s }. */
+  output: z.enum(['raw', 'der']).default('raw'),
+  /** Vendor mechanisms: where the number comes from, and whether it is confirmed on a real key. */
+  source: z.string().optional(),
 });
 
 const profileSchema = z.object({
@@ -19,7 +23,12 @@ const profileSchema = z.object({
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   modules: z.record(z.string(), z.array(z.string())),
   issuerPatterns: z.array(z.string()),
-  mechanisms: z.object({ RSA: z.array(mechanismSchema), EC: z.array(mechanismSchema), SM2: z.array(mechanismSchema) }),
+  mechanisms: z.object({
+    RSA: z.array(mechanismSchema),
+    // A DigestInfo is RSA's; EC and SM2 tokens get the message or the bare digest.
+    EC: z.array(mechanismSchema.refine((m) => m.input !== 'digest-info', 'digest-info is for RSA only')),
+    SM2: z.array(mechanismSchema.refine((m) => m.input !== 'digest-info', 'digest-info is for RSA only')),
+  }),
 });
 
 const quirksSchema = z.object({
@@ -29,7 +38,9 @@ const quirksSchema = z.object({
 export interface MechanismChoice {
   mechanism: number;
   name: string;
+  /** `digest`: SHA-256(message) for EC, SM3(Z ‖ message) with the default signer id for SM2. */
   input: 'message' | 'digest-info' | 'digest';
+  output: 'raw' | 'der';
 }
 
 export interface VendorProfile {
@@ -64,7 +75,7 @@ export function loadProfiles(dir = defaultProfilesDir): ProfileSet {
     const mechanisms = Object.fromEntries(
       Object.entries(raw.mechanisms).map(([keyType, list]) => [
         keyType,
-        list.map((m) => ({ mechanism: mechanismNumber(m.mechanism), name: m.mechanism, input: m.input })),
+        list.map((m) => ({ mechanism: mechanismNumber(m.mechanism), name: m.mechanism, input: m.input, output: m.output })),
       ]),
     ) as VendorProfile['mechanisms'];
     profiles.push({ ...raw, mechanisms });

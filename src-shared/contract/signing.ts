@@ -45,11 +45,12 @@ export const signedPayloadBaseSchema = z.object({
 /**
  * Web eID 1.0 authentication token (https://github.com/web-eid/web-eid-system-architecture-doc):
  * the key signs SHA-256(origin) || SHA-256(nonce), both UTF-8, where origin is `https://host[:port]`.
- * ECDSA signatures are raw r||s as in JWS, not DER.
+ * ECDSA signatures are raw r||s as in JWS, not DER. `SM2` (no JOSE name is registered for it): SM2 over
+ * SM3(Z ‖ those 64 bytes) with the default signer id 1234567812345678, raw r||s (GM/T 0003, GM/T 0009).
  */
 export const webEidAuthTokenSchema = z.object({
   unverifiedCertificate: z.string().min(1).max(16 * 1024),
-  algorithm: z.enum(['RS256', 'ES256']),
+  algorithm: z.enum(['RS256', 'ES256', 'SM2']),
   signature: z.string().min(1).max(2048),
   format: z.literal('web-eid:1.0'),
   appVersion: z.string().max(256),

@@ -1,7 +1,7 @@
 /**
  * The token service's self-check of a CMS it is about to return (DESIGN.md decision 5), and a readable statement
  * of what the server's verifier must check. It accepts exactly the shape `createDetachedCms` writes: one signer,
- * detached id-data, SHA-256, the four signed attributes. It does NOT check the certificate chain, validity or key
+ * detached id-data, SHA-256 (SM3 for SM2 keys), the four signed attributes. It does NOT check the certificate chain, validity or key
  * usage: that is the server's job (against its trust roots), and a client cannot decide it anyway.
  */
 import * as asn1js from 'asn1js';
@@ -10,6 +10,7 @@ import { issuerAndSerialBytes } from './certificate-fields';
 import { CMS_OID } from './cms-oids';
 import { compareDer } from './der';
 import { SignatureFormatError } from './errors';
+import { sm3Digest } from '@shared/certificate/sm2';
 import { sha256, signingCertificate, verifyWith } from './raw-signer';
 
 export interface VerifiedCms {
@@ -50,11 +51,18 @@ function smallIntOf(block: Block | undefined, what: string): number {
   return block.valueBlock.valueDec;
 }
 
-/** SHA-256 AlgorithmIdentifier, parameters absent (RFC 5754) or NULL (accepted, as RFC 5754 requires). */
-function expectSha256(block: Block | undefined, what: string) {
+/** A digest AlgorithmIdentifier (SHA-256, or SM3), parameters absent (RFC 5754) or NULL (accepted, as RFC 5754
+ *  requires). Returns the digest's OID. */
+function expectDigest(block: Block | undefined, what: string): string {
   const [algorithm, params, ...rest] = items(block, UNIVERSAL, TAG.sequence, what);
   const paramsOk = params === undefined || (is(params, UNIVERSAL, TAG.null) && rest.length === 0);
-  if (oidOf(algorithm, what) !== CMS_OID.sha256 || !paramsOk) throw bad(`${what}: SHA-256 expected`);
+  const digest = oidOf(algorithm, what);
+  if ((digest !== CMS_OID.sha256 && digest !== CMS_OID.sm3) || !paramsOk) throw bad(`${what}: SHA-256 or SM3 expected`);
+  return digest;
+}
+
+function expectSha256(block: Block | undefined, what: string) {
+  if (expectDigest(block, what) !== CMS_OID.sha256) throw bad(`${what}: SHA-256 expected`);
 }
 
 const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -74,7 +82,7 @@ export function verifyCmsSignerSignature(cms: Uint8Array, content: Uint8Array): 
   const signedData = items(signedDataBlock, UNIVERSAL, TAG.sequence, 'SignedData');
 
   const [, digestAlgorithms, encapContentInfo, ...rest] = signedData;
-  items(digestAlgorithms, UNIVERSAL, TAG.set, 'SignedData.digestAlgorithms').forEach((a) => expectSha256(a, 'digestAlgorithm'));
+  items(digestAlgorithms, UNIVERSAL, TAG.set, 'SignedData.digestAlgorithms').forEach((a) => expectDigest(a, 'digestAlgorithm'));
   const encap = items(encapContentInfo, UNIVERSAL, TAG.sequence, 'EncapsulatedContentInfo');
   if (oidOf(encap[0], 'eContentType') !== CMS_OID.data) throw bad('eContentType is not id-data');
   if (encap.length !== 1) throw bad('eContent present: not a detached signature');
@@ -92,7 +100,7 @@ export function verifyCmsSignerSignature(cms: Uint8Array, content: Uint8Array): 
   if (smallIntOf(version, 'SignerInfo.version') !== 1) throw bad('SignerInfo version is not 1 (IssuerAndSerialNumber)');
   const [sidIssuer, sidSerial] = items(sid, UNIVERSAL, TAG.sequence, 'IssuerAndSerialNumber');
   if (!sidIssuer || !sidSerial) throw bad('IssuerAndSerialNumber incomplete');
-  expectSha256(digestAlgorithm, 'SignerInfo.digestAlgorithm');
+  const digestOid = expectDigest(digestAlgorithm, 'SignerInfo.digestAlgorithm');
 
   // The signer certificate: the embedded certificate whose own issuer and serial bytes are the sid's. Stricter than
   // OpenSSL, which compares names canonically (string type and ASCII case ignored); this layer copies the bytes.
@@ -111,10 +119,16 @@ export function verifyCmsSignerSignature(cms: Uint8Array, content: Uint8Array): 
     throw new SignatureFormatError('BAD_CMS', `signer certificate: ${(e as Error).message}`, { cause: e });
   }
 
+  // SM2 keys digest with SM3 (GM/T 0010), every other key with SHA-256: the pairing is not the signer's choice.
+  if ((digestOid === CMS_OID.sm3) !== (certificate.keyType === 'SM2')) {
+    throw bad(`digest algorithm ${digestOid} does not fit a ${certificate.keyType} key`);
+  }
+  const digest = digestOid === CMS_OID.sm3 ? sm3Digest(content) : sha256(content);
+
   const attributeList = items(signedAttrs, CONTEXT, 0, 'signedAttrs');
   const attributes = readSignedAttributes(attributeList);
   if (oidOf(attributes.get(CMS_OID.contentType), 'contentType') !== CMS_OID.data) throw bad('contentType is not id-data');
-  if (!equal(bytesOf(attributes.get(CMS_OID.messageDigest), 'messageDigest'), sha256(content))) {
+  if (!equal(bytesOf(attributes.get(CMS_OID.messageDigest), 'messageDigest'), digest)) {
     throw new SignatureFormatError('BAD_SIGNATURE', 'the content does not match the messageDigest');
   }
   checkSigningCertificateV2(attributes.get(CMS_OID.signingCertificateV2), certificate.der, sidIssuer, sidSerial);
@@ -126,7 +140,9 @@ export function verifyCmsSignerSignature(cms: Uint8Array, content: Uint8Array): 
   const algorithmOk =
     certificate.keyType === 'EC'
       ? algorithmOid === CMS_OID.ecdsaWithSha256
-      : algorithmOid === CMS_OID.sha256WithRSAEncryption || algorithmOid === CMS_OID.rsaEncryption;
+      : certificate.keyType === 'SM2'
+        ? algorithmOid === CMS_OID.sm2WithSm3 || algorithmOid === CMS_OID.sm2Sign
+        : algorithmOid === CMS_OID.sha256WithRSAEncryption || algorithmOid === CMS_OID.rsaEncryption;
   if (!algorithmOk) throw bad(`signature algorithm ${algorithmOid} does not fit a ${certificate.keyType} key`);
 
   // RFC 5652 §5.4: the signature covers the signedAttrs as received, with the [0] IMPLICIT tag read as SET.

@@ -225,11 +225,11 @@ describe('createDetachedCms — details', () => {
     expect(ids.ec.calls).toHaveLength(0);
   });
 
-  it('refuses an SM2 certificate (UNSUPPORTED_KEY)', async () => {
+  it('refuses an SM2 certificate with an EC signer (KEY_MISMATCH): SM2 is not ECDSA (SM2 signing: src-main/token/sm2.test.ts)', async () => {
     const sm2 = await pki.issue(ids.jiangsuRoot, { keyType: 'SM2', subject: '/C=CN/O=国密测试/CN=SM2', extensions: END_ENTITY.nonRepudiationOnly });
     expect(parseCertificate(sm2.certificate).keyType).toBe('SM2');
     const signer: RawSigner = { keyType: 'EC', sign: () => Promise.reject(new Error('must not be called')) };
-    await expectCode(createDetachedCms({ certificate: sm2.certificate, content, signer }), 'UNSUPPORTED_KEY');
+    await expectCode(createDetachedCms({ certificate: sm2.certificate, content, signer }), 'KEY_MISMATCH');
   });
 
   it('never returns a signature made with another key, or malformed (BAD_SIGNATURE)', async () => {

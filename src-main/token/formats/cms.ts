@@ -12,12 +12,20 @@
  *                       signingCertificateV2 { ESSCertIDv2 { certHash SHA-256(cert), issuerSerial } } },
  *     signatureAlgorithm sha256WithRSAEncryption (NULL parameters) | ecdsa-with-SHA256 (no parameters),
  *     signature over the DER of signedAttrs re-tagged as a SET (0x31), RFC 5652 §5.4 } } } }
+ *
+ * SM2 keys sign per GM/T 0010 as OpenSSL and GmSSL write it: digestAlgorithm SM3 (1.2.156.10197.1.401, no
+ * parameters), messageDigest SM3(content), signatureAlgorithm SM2-with-SM3 (1.2.156.10197.1.501), the signature an
+ * SM2Signature SEQUENCE { r, s } (GM/T 0009) over SM3(Z ‖ signedAttrs) with the default signer id
+ * 1234567812345678. The content types stay PKCS#7's (id-data, id-signedData), not GM/T 0010's 1.2.156.10197.6.1.4.2.x,
+ * which OpenSSL cannot read. signingCertificateV2 keeps its SHA-256 certHash: it names the certificate, whatever
+ * the key.
  */
 import { issuerAndSerialBytes } from './certificate-fields';
 import { CMS_OID } from './cms-oids';
 import { cmsTime, octetString, oid, sequence, setOf, smallInteger, tlv, TAG } from './der';
 import { ecdsaRawToDer } from './ecdsa';
 import { sha256, signingCertificate, signVerified, type RawSigner } from './raw-signer';
+import { sm3Digest } from '@shared/certificate/sm2';
 
 export interface CreateDetachedCmsInput {
   /** The signer certificate, DER. */
@@ -32,10 +40,12 @@ export interface CreateDetachedCmsInput {
 const NULL = Uint8Array.of(TAG.null, 0);
 /** RFC 5754 §2: SHA-2 digest AlgorithmIdentifiers omit the parameters. */
 const SHA256_ALGORITHM = sequence(oid(CMS_OID.sha256));
+const SM3_ALGORITHM = sequence(oid(CMS_OID.sm3));
 /** RFC 4055 / RFC 5754 §3.2: RSA with SHA-2 carries NULL parameters; RFC 5758 §3.2: ECDSA carries none. */
 const SIGNATURE_ALGORITHM = {
   RSA: sequence(oid(CMS_OID.sha256WithRSAEncryption), NULL),
   EC: sequence(oid(CMS_OID.ecdsaWithSha256)),
+  SM2: sequence(oid(CMS_OID.sm2WithSm3)),
 } as const;
 
 const attribute = (type: string, value: Uint8Array) => sequence(oid(type), setOf([value]));
@@ -45,6 +55,8 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
   const { certificate, content, signer } = input;
   const cert = signingCertificate(certificate, signer.keyType);
   const { issuer, serialNumber } = issuerAndSerialBytes(certificate);
+  const sm2 = cert.keyType === 'SM2';
+  const digestAlgorithm = sm2 ? SM3_ALGORITHM : SHA256_ALGORITHM;
 
   // RFC 5035 §5.4: ESSCertIDv2 { hashAlgorithm DEFAULT sha256 (omitted, as DER requires for a default),
   // certHash, issuerSerial { issuer GeneralNames { [4] directoryName }, serialNumber } }.
@@ -54,7 +66,7 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
   const attributes = [
     attribute(CMS_OID.contentType, oid(CMS_OID.data)),
     attribute(CMS_OID.signingTime, cmsTime(input.signingTime ?? new Date())),
-    attribute(CMS_OID.messageDigest, octetString(sha256(content))),
+    attribute(CMS_OID.messageDigest, octetString(sm2 ? sm3Digest(content) : sha256(content))),
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2),
   ];
   // Signed as a SET (tag 0x31), carried as [0] IMPLICIT (tag 0xA0); the contents are the same bytes.
@@ -62,19 +74,20 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
   const carriedAttributes = signedAttributes.slice();
   carriedAttributes[0] = TAG.context0;
   const rawSignature = await signVerified(signer, cert, signedAttributes);
-  const signature = cert.keyType === 'EC' ? ecdsaRawToDer(rawSignature, cert.keyBits) : rawSignature;
+  // ECDSA-Sig-Value and SM2Signature are the same SEQUENCE { r, s }.
+  const signature = cert.keyType === 'RSA' ? rawSignature : ecdsaRawToDer(rawSignature, cert.keyBits);
 
   const signerInfo = sequence(
     smallInteger(1),
     sequence(issuer, serialNumber),
-    SHA256_ALGORITHM,
+    digestAlgorithm,
     carriedAttributes,
     SIGNATURE_ALGORITHM[signer.keyType],
     octetString(signature),
   );
   const signedData = sequence(
     smallInteger(1),
-    setOf([SHA256_ALGORITHM]),
+    setOf([digestAlgorithm]),
     sequence(oid(CMS_OID.data)),
     tlv(TAG.context0, certificate),
     setOf([signerInfo]),

@@ -39,13 +39,15 @@ describe('verifyRawSignature', () => {
     expect(verifyRawSignature(ids.ec.certificate, 'EC', message, new Uint8Array(64))).toBe(false);
   });
 
-  it('throws on a key type that is not the certificate’s, or an unsupported key', async () => {
+  it('throws on a key type that is not the certificate’s; an SM2 key is not an EC one', async () => {
     const signature = await signWith(ids.rsa);
     expect(() => verifyRawSignature(ids.rsa.certificate, 'EC', message, signature)).toThrow(
       expect.objectContaining({ code: 'KEY_MISMATCH' }),
     );
     const sm2 = await pki.issue(ids.jiangsuRoot, { keyType: 'SM2', subject: '/C=CN/CN=国密', extensions: END_ENTITY.nonRepudiationOnly });
     expect(() => verifyRawSignature(sm2.certificate, 'EC', message, signature)).toThrow(SignatureFormatError);
-    expect(() => verifyRawSignature(sm2.certificate, 'EC', message, signature)).toThrow(/UNSUPPORTED_KEY/);
+    expect(() => verifyRawSignature(sm2.certificate, 'EC', message, signature)).toThrow(expect.objectContaining({ code: 'KEY_MISMATCH' }));
+    // An RSA signature is no SM2 signature (and a malformed one is false, not an exception).
+    expect(verifyRawSignature(sm2.certificate, 'SM2', message, signature)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
  *
  *   SHA-256(origin as UTF-8) || SHA-256(nonce as UTF-8)        (64 bytes)
  *
- * with RS256 (RSASSA-PKCS1-v1_5, SHA-256) or ES256 (ECDSA P-256, SHA-256; raw r||s as in JWS, 64 bytes). Because
+ * with RS256 (RSASSA-PKCS1-v1_5, SHA-256), ES256 (ECDSA P-256, SHA-256; raw r||s as in JWS, 64 bytes) or, for the
+ * SM2 keys Chinese CAs issue, `SM2` (SM3 with Z over the same 64 bytes, raw r||s; see the contract). Because
  * the origin is inside the signature, a token obtained by a phishing site is useless at the real one.
  */
 import { OID } from '@shared/certificate/oids';
@@ -118,9 +119,11 @@ export function verifyWebEidAuthToken(token: unknown, expected: { origin: string
   return cert;
 }
 
-/** RS256 for RSA keys, ES256 for P-256 keys; other curves would need ES384/ES512, which Web eID 1.0 tokens here do not use. */
+/** RS256 for RSA keys, ES256 for P-256 keys, SM2 for SM2 keys; other curves would need ES384/ES512, which Web eID
+ *  1.0 tokens here do not use. */
 function jwsAlgorithm(cert: CertificateInfo): WebEidAuthToken['algorithm'] {
   if (cert.keyType === 'RSA') return 'RS256';
   if (cert.keyType === 'EC' && cert.curve === OID.p256) return 'ES256';
+  if (cert.keyType === 'SM2') return 'SM2';
   throw new SignatureFormatError('UNSUPPORTED_KEY', `no Web eID algorithm here for a ${cert.keyType} key on curve ${cert.curve ?? '-'}`);
 }
