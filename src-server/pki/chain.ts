@@ -2,10 +2,12 @@
  * Certificate checks shared by CA registration and CA login: the end-entity certificate must chain to a trust
  * anchor (through intermediates the client sent, if any), every certificate on the path must be valid now, and
  * the end-entity key must be allowed to sign (digitalSignature or nonRepudiation) and must not be a CA.
- * Node's X509Certificate does the signature and issuer-name checks (OpenSSL's X509_check_issued).
+ * Node's X509Certificate does the signature and issuer-name checks (OpenSSL's X509_check_issued), except SM2-with-SM3
+ * signatures, which Node's OpenSSL checks without the Z value every Chinese CA signs with: sm-crypto-v2 does those.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { parseCertificate, type CertificateInfo } from '@shared/certificate/parse';
+import { verifySm2CertificateSignature } from '@shared/certificate/sm2';
 import { ApiError } from '../http/api-error';
 import type { TrustStore } from './trust-store';
 
@@ -27,7 +29,9 @@ function validAt(cert: X509Certificate, now: Date): boolean {
 
 function issuedBy(child: X509Certificate, issuer: X509Certificate): boolean {
   try {
-    return child.checkIssued(issuer) && child.verify(issuer.publicKey);
+    if (!child.checkIssued(issuer)) return false;
+    const sm2 = verifySm2CertificateSignature(child.raw, issuer.publicKey.export({ type: 'spki', format: 'der' }));
+    return sm2 ?? child.verify(issuer.publicKey);
   } catch {
     return false;
   }
