@@ -29,7 +29,9 @@
 
 /* SM2 with SM3 inside the token, Z computed with the default user id (GM/T 0009 §5.2 / GM/T 0010). */
 #define CKM_SM3_SM2_APPID1 (CKM_VENDOR_DEFINED + 0x8102UL)
-/* SM2 over a digest the caller computed: e = SM3(Z || M), 32 bytes. */
+/* The same, the signature DER-encoded: SM2Signature ::= SEQUENCE { r INTEGER, s INTEGER } (GM/T 0009). */
+#define CKM_SM3_SM2_APPID1_DER (CKM_VENDOR_DEFINED + 0x8103UL)
+/* SM2 over a digest the caller computed: e = SM3(Z || M), 32 bytes; r || s. */
 #define CKM_SM2_SIGN_NO_DER (CKM_VENDOR_DEFINED + 0x8105UL)
 #define CKK_SM2_VENDOR (CKK_VENDOR_DEFINED + 4UL)
 
@@ -196,7 +198,17 @@ static CK_RV der_to_raw(const unsigned char *der, size_t der_len, unsigned char 
   return ok ? CKR_OK : CKR_FUNCTION_FAILED;
 }
 
-static CK_RV sm2_sign(CK_MECHANISM_TYPE mechanism, const unsigned char *data, size_t len, unsigned char out[64]) {
+#define MAX_DER_SIGNATURE 72
+
+static int known_mechanism(CK_MECHANISM_TYPE m) {
+  return m == CKM_SM3_SM2_APPID1 || m == CKM_SM3_SM2_APPID1_DER || m == CKM_SM2_SIGN_NO_DER;
+}
+
+static CK_ULONG signature_length(CK_MECHANISM_TYPE m) { return m == CKM_SM3_SM2_APPID1_DER ? MAX_DER_SIGNATURE : 64; }
+
+/* Signs into `out` (room for signature_length(mechanism) bytes) and sets *out_len. */
+static CK_RV sm2_sign(CK_MECHANISM_TYPE mechanism, const unsigned char *data, size_t len, unsigned char *out,
+                      CK_ULONG *out_len) {
   unsigned char der[128];
   size_t der_len = sizeof der;
   int ok = 0;
@@ -216,7 +228,15 @@ static CK_RV sm2_sign(CK_MECHANISM_TYPE mechanism, const unsigned char *data, si
     EVP_MD_CTX_free(mctx);
     EVP_PKEY_CTX_free(pctx);
   }
-  return ok ? der_to_raw(der, der_len, out) : CKR_FUNCTION_FAILED;
+  if (!ok) return CKR_FUNCTION_FAILED;
+  if (mechanism == CKM_SM3_SM2_APPID1_DER) {
+    if (der_len > MAX_DER_SIGNATURE) return CKR_FUNCTION_FAILED;
+    memcpy(out, der, der_len);
+    *out_len = (CK_ULONG)der_len;
+    return CKR_OK;
+  }
+  *out_len = 64;
+  return der_to_raw(der, der_len, out);
 }
 
 /* ---- PKCS#11 entry points -------------------------------------------------------------------------------- */
@@ -306,7 +326,7 @@ CK_RV C_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
   return CKR_OK;
 }
 
-static const CK_MECHANISM_TYPE MECHANISMS[] = {CKM_SM3_SM2_APPID1, CKM_SM2_SIGN_NO_DER};
+static const CK_MECHANISM_TYPE MECHANISMS[] = {CKM_SM3_SM2_APPID1, CKM_SM3_SM2_APPID1_DER, CKM_SM2_SIGN_NO_DER};
 
 CK_RV C_GetMechanismList(CK_SLOT_ID slot, CK_MECHANISM_TYPE_PTR list, CK_ULONG_PTR count) {
   if (slot != SLOT_ID) return CKR_SLOT_ID_INVALID;
@@ -321,7 +341,7 @@ CK_RV C_GetMechanismList(CK_SLOT_ID slot, CK_MECHANISM_TYPE_PTR list, CK_ULONG_P
 
 CK_RV C_GetMechanismInfo(CK_SLOT_ID slot, CK_MECHANISM_TYPE type, CK_MECHANISM_INFO_PTR info) {
   if (slot != SLOT_ID) return CKR_SLOT_ID_INVALID;
-  if (type != CKM_SM3_SM2_APPID1 && type != CKM_SM2_SIGN_NO_DER) return CKR_MECHANISM_INVALID;
+  if (!known_mechanism(type)) return CKR_MECHANISM_INVALID;
   info->ulMinKeySize = info->ulMaxKeySize = 256;
   info->flags = CKF_HW | CKF_SIGN;
   return CKR_OK;
@@ -476,8 +496,7 @@ CK_RV C_SignInit(CK_SESSION_HANDLE h, CK_MECHANISM_PTR mechanism, CK_OBJECT_HAND
   if (s->sign_mechanism) rv = CKR_OPERATION_ACTIVE;
   else if (!logged_in) rv = CKR_USER_NOT_LOGGED_IN;
   else if (key != H_KEY) rv = CKR_KEY_HANDLE_INVALID;
-  else if (!mechanism || (mechanism->mechanism != CKM_SM3_SM2_APPID1 && mechanism->mechanism != CKM_SM2_SIGN_NO_DER))
-    rv = CKR_MECHANISM_INVALID;
+  else if (!mechanism || !known_mechanism(mechanism->mechanism)) rv = CKR_MECHANISM_INVALID;
   else s->sign_mechanism = mechanism->mechanism;
   pthread_mutex_unlock(&lock);
   return rv;
@@ -491,14 +510,13 @@ CK_RV C_Sign(CK_SESSION_HANDLE h, CK_BYTE_PTR data, CK_ULONG len, CK_BYTE_PTR si
   if (!s->sign_mechanism) rv = CKR_OPERATION_NOT_INITIALIZED;
   else if (!sig_len) rv = CKR_ARGUMENTS_BAD;
   else if (!sig) {
-    *sig_len = 64; /* a length query keeps the operation active (PKCS#11 §5.2) */
+    *sig_len = signature_length(s->sign_mechanism); /* a length query keeps the operation active (§5.2) */
     rv = CKR_OK;
-  } else if (*sig_len < 64) {
-    *sig_len = 64;
+  } else if (*sig_len < signature_length(s->sign_mechanism)) {
+    *sig_len = signature_length(s->sign_mechanism);
     rv = CKR_BUFFER_TOO_SMALL;
   } else {
-    rv = sm2_sign(s->sign_mechanism, data, len, sig);
-    if (rv == CKR_OK) *sig_len = 64;
+    rv = sm2_sign(s->sign_mechanism, data, len, sig, sig_len);
     s->sign_mechanism = 0;
   }
   pthread_mutex_unlock(&lock);

@@ -117,23 +117,35 @@ describe('an SM2 key behind PKCS#11', () => {
     expect(() => verifyWebEidAuthToken(auth, { origin: 'https://phish.example.cn', nonce })).toThrow(/does not verify/);
   });
 
-  it('gives the token SM3(Z‖M) when the profile says it expects the digest', async () => {
-    const profilesDir = path.join(tmp, 'profiles-digest');
+  /** A copy of the profiles whose Jiangsu CA profile lists only the given SM2 mechanisms. */
+  async function profilesWith(name: string, sm2: unknown[]): Promise<string> {
+    const profilesDir = path.join(tmp, `profiles-${name}`);
     await cp(defaultProfilesDir, profilesDir, { recursive: true });
     const file = path.join(profilesDir, 'jiangsu-ca.json');
-    const profile = JSON.parse(await readFile(file, 'utf8')) as { mechanisms: { SM2: { mechanism: string }[] } };
-    profile.mechanisms.SM2 = profile.mechanisms.SM2.filter((m) => m.mechanism === '0x80008105');
-    expect(profile.mechanisms.SM2).toHaveLength(1);
+    const profile = JSON.parse(await readFile(file, 'utf8')) as { mechanisms: { SM2: unknown[] } };
+    profile.mechanisms.SM2 = sm2;
     await writeFile(file, JSON.stringify(profile));
-    const logs: string[] = [];
-    const service = makeService({ profilesDir, log: (m, f) => logs.push(JSON.stringify({ m, ...f })) });
-    const content = Buffer.from('digest given');
+    return profilesDir;
+  }
+
+  it.each([
+    ['gives the token SM3(Z‖M) when the profile says it expects the digest', '0x80008105'],
+    ['takes a DER signature when the profile says the mechanism answers DER', '0x80008103'],
+  ])('%s', async (_, mechanism) => {
+    const shipped = JSON.parse(await readFile(path.join(defaultProfilesDir, 'jiangsu-ca.json'), 'utf8')) as {
+      mechanisms: { SM2: { mechanism: string }[] };
+    };
+    const only = shipped.mechanisms.SM2.filter((m) => m.mechanism === mechanism);
+    expect(only).toHaveLength(1);
+    const content = Buffer.from(`signed with ${mechanism}`);
+    const service = makeService({ profilesDir: await profilesWith(mechanism, only) });
     const { cms } = value(await service.handle('signCms', { cert: token.uscc, content: content.toString('base64'), pin: token.pin }));
     expect(verifyCmsSignerSignature(Buffer.from(cms, 'base64'), content).certificate.keyType).toBe('SM2');
-    // A profile naming only mechanisms the token lacks fails plainly, before any PIN is spent on a signature.
-    profile.mechanisms.SM2 = [{ mechanism: '0x80009999', input: 'message' } as never];
-    await writeFile(file, JSON.stringify(profile));
-    const refused = await makeService({ profilesDir }).handle('signCms', { cert: token.uscc, content: content.toString('base64'), pin: token.pin });
+  });
+
+  it('fails plainly when the profile names only mechanisms the token lacks', async () => {
+    const profilesDir = await profilesWith('none', [{ mechanism: '0x80009999', input: 'message' }]);
+    const refused = await makeService({ profilesDir }).handle('signCms', { cert: token.uscc, content: 'e30=', pin: token.pin });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_KEY' } });
   });
 
