@@ -65,6 +65,8 @@ export class Discovery {
     private readonly registry: ModuleRegistry,
     private readonly profiles: ProfileSet,
     private readonly now: () => Date = () => new Date(),
+    /** Told which library is about to run (the token service reports it, so a crash names the driver). */
+    private readonly enter: (modulePath: string) => void = () => {},
   ) {}
 
   run(opts: { mechanisms?: boolean } = {}): DiscoveryResult {
@@ -72,6 +74,7 @@ export class Discovery {
     const slots: SlotReport[] = [];
     for (const loaded of this.registry.loaded) {
       let slotList: Handle[];
+      this.enter(loaded.candidate.path);
       try {
         this.registry.refresh(loaded);
         slotList = loaded.module.slots(true);
