@@ -156,6 +156,7 @@ export class Discovery {
     const now = this.now();
     const profile = this.profiles.profileForIssuer(info.issuer.text);
     const byModule = this.profiles.profiles.find((p) => p.id === loaded.candidate.profile);
+    const unlock = (profile.id !== 'unknown' ? profile : byModule)?.unlock;
     return {
       fingerprint,
       tokenLabel: token.label,
@@ -175,6 +176,7 @@ export class Discovery {
       usccSource: info.uscc?.source ?? null,
       enterpriseName: info.enterpriseName,
       pin: pinState(token),
+      ...(unlock ? { unlock } : {}),
       certificate: toBase64(info.der),
     };
   }

@@ -30,6 +30,12 @@ export interface PinState {
   maxLength: number;
 }
 
+/** Where the CA unlocks a locked key: its service window and phone numbers (native/profiles, from the manuals). */
+export interface UnlockContact {
+  window: { 'zh-CN': string; en: string };
+  phones: string[];
+}
+
 export interface TokenCertificate {
   /** SHA-256 of the certificate DER, lowercase hex: the stable id of a certificate across plug-ins. */
   fingerprint: string;
@@ -50,6 +56,8 @@ export interface TokenCertificate {
   usccSource: z.infer<typeof usccSourceSchema> | null;
   enterpriseName: string | null;
   pin: PinState;
+  /** Where this certificate's CA unlocks a locked PIN, when its profile says (issue 18). */
+  unlock?: UnlockContact;
   /** Base64 DER, for callers that show details or build requests. */
   certificate: string;
 }
