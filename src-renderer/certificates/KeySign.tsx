@@ -8,8 +8,9 @@ import { call } from '../platform';
 import { useTokens } from '../state/tokens';
 import { CertificateList } from './CertificateList';
 import { ineligibility } from './eligibility';
-import { alreadySigned, attemptInput, chosenKey, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
+import { alreadySigned, attemptInput, chosenKey, keepsPin, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
 import { PinField } from './PinField';
+import { UnlockContacts } from './UnlockContacts';
 
 /**
  * The one key-and-PIN step of every flow (CA login, registration, subsidy, and the flows after them): the keys
@@ -75,7 +76,7 @@ export function KeySign<T>(props: {
     if (!chosen || blocked) return;
     const input = attemptInput(chosen, pin, error);
     if (!input) return;
-    // The PIN leaves state as the attempt starts, whatever its outcome.
+    // The PIN leaves state as the attempt starts; it comes back only when the driver, not the PIN, failed.
     setPin('');
     setPinTouched(false);
     setBusy(true);
@@ -84,6 +85,7 @@ export function KeySign<T>(props: {
     useTokens.getState().attempted(input.fingerprint, r);
     setBusy(false);
     setError(r.ok ? null : r.error);
+    if (!r.ok && keepsPin(r.error) && input.pin !== undefined) setPin(input.pin);
   };
 
   return (
@@ -107,6 +109,7 @@ export function KeySign<T>(props: {
       {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
       {removed && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
+      {chosen && (blocked?.code === 'PIN_LOCKED' || error?.code === 'PIN_LOCKED') && <UnlockContacts unlock={chosen.unlock} />}
       {error && !(removed && pulledOut) && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
       {chosen && !blocked && !alreadySigned(error) && (
         <PinField

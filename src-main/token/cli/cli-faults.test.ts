@@ -48,7 +48,7 @@ describe('tongban-ca with a misbehaving key', () => {
   it('list shows a locked key with where the CA unlocks it, in Chinese for the desk', async () => {
     const r = await cli(['list'], ['pin-locked'], { LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/PIN 状态\s+已锁定；解锁：苏州工业园区一站式服务中心 3 楼 CA 窗口（请携带 USB Key），电话 0512-68701110、025-96010/);
+    expect(r.stdout).toMatch(/PIN 状态\s+已锁定；解锁：苏州工业园区一站式服务中心 3 楼 CA 窗口，电话 0512-68701110、025-96010/);
   });
 
   it('exits 4 on a wrong PIN while tries remain', async () => {
@@ -60,7 +60,7 @@ describe('tongban-ca with a misbehaving key', () => {
   it('exits 5 when the final try locks the key, and says where to unlock it', async () => {
     const r = await sign(['pin-final-try'], '00000000');
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^PIN_LOCKED: .*\nhint: .*\nunlock: unlock at the CA window, 3rd floor, SIP One-Stop Service Center \(bring the USB key\), phone 0512-68701110, 025-96010\n/);
+    expect(r.stderr).toMatch(/^PIN_LOCKED: .*\nhint: .*\nunlock: unlock at the CA window, 3rd floor, SIP One-Stop Service Center, phone 0512-68701110, 025-96010\n/);
   });
 
   it('exits 5 on a locked key, the right PIN notwithstanding', async () => {
