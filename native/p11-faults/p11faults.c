@@ -9,6 +9,7 @@
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ static int removeOnSign, crashOnSign;
 static double hangOnSign, slowInit;
 static char target[33];               /* P11_FAULTS_TOKEN, blank-padded like CK_TOKEN_INFO.label; empty = all */
 static CK_SLOT_ID removedSlot = (CK_SLOT_ID)-1; /* the slot whose key was pulled: empty from then on */
+static const char *once;              /* P11_FAULTS_ONCE: a file; a sign fault fires only if it can create it */
 
 static void note(const char *what) {
   /* One line on stderr, so the test log says which fault fired (the token service logs stderr as is). */
@@ -68,6 +70,8 @@ static void parse_faults(void) {
     else if (!strcmp(item, "slow-init")) slowInit = value ? strtod(value, NULL) : 5;
     else if (*item) fprintf(stderr, "p11-faults: unknown fault \"%s\" ignored\n", item);
   }
+  once = getenv("P11_FAULTS_ONCE");
+  if (once && !*once) once = NULL;
   const char *label = getenv("P11_FAULTS_TOKEN");
   if (label && *label) {
     memset(target, ' ', 32);
@@ -170,6 +174,13 @@ static CK_RV sign_fault(CK_SESSION_HANDLE session) {
   if (!session_slot(session, &slot)) return CKR_OK;
   if (gone(slot)) return CKR_DEVICE_REMOVED;
   if (!targeted(slot)) return CKR_OK;
+  if (!crashOnSign && hangOnSign <= 0 && !removeOnSign) return CKR_OK;
+  /* Once per test, across the processes the client restarts: the first to create the file gets the fault. */
+  if (once) {
+    int fd = open(once, O_CREAT | O_EXCL | O_WRONLY, 0600);
+    if (fd < 0) return CKR_OK;
+    close(fd);
+  }
   if (crashOnSign) {
     note("crash-on-sign: abort()");
     abort();

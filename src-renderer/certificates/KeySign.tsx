@@ -10,7 +10,6 @@ import { CertificateList } from './CertificateList';
 import { ineligibility } from './eligibility';
 import { alreadySigned, attemptInput, chosenKey, keepsPin, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
 import { PinField } from './PinField';
-import { UnlockContacts } from './UnlockContacts';
 
 /**
  * The one key-and-PIN step of every flow (CA login, registration, subsidy, and the flows after them): the keys
@@ -109,8 +108,8 @@ export function KeySign<T>(props: {
       {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
       {removed && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
-      {chosen && (blocked?.code === 'PIN_LOCKED' || error?.code === 'PIN_LOCKED') && <UnlockContacts unlock={chosen.unlock} />}
-      {error && !(removed && pulledOut) && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
+      {/* An attempt's error the key's own state says already (a lock) is said once. */}
+      {error && !(removed && pulledOut) && error.code !== blocked?.code && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
       {chosen && !blocked && !alreadySigned(error) && (
         <PinField
           certificate={chosen}
