@@ -63,10 +63,6 @@ describe('tongban-ca with a misbehaving key', () => {
     expect(r.stderr).toMatch(/^PIN_LOCKED: .*\nhint: .*\nunlock: unlock at the CA window, 3rd floor, SIP One-Stop Service Center, phone 0512-68701110, 025-96010\n/);
   });
 
-  it('exits 5 on a locked key, the right PIN notwithstanding', async () => {
-    expect((await sign(['pin-locked'], sandbox.issued(KEY).userPin)).code).toBe(5);
-  });
-
   it('exits 3 when the key is pulled out while it signs', async () => {
     const r = await sign(['remove-on-sign'], sandbox.issued(KEY).userPin);
     expect(r.code).toBe(3);
