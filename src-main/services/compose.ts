@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { AppInfo } from '@shared/contract/client-api';
+import type { ServiceFailure } from '@shared/contract/token';
 import { TokenClient, type SpawnService } from '../token/token-client';
 import { ClientServices } from './client-services';
 import { createDesktopLog } from './desktop-log';
@@ -57,6 +58,9 @@ export function createDesktopServices(opts: {
     });
   const onRestart = () => journal.write('warn', 'token service restarted');
   tokens.on('restarted', onRestart);
+  // A driver that crashed or hung, by name, for support (issue 18); the self-check report shows the same.
+  const onFailure = (f: ServiceFailure) => journal.write('error', f.kind === 'crash' ? 'token driver crashed' : 'token driver hung', { module: f.module, method: f.method, exit: f.exit });
+  tokens.on('service-failure', onFailure);
   void tokens.start();
   const services = new ClientServices({
     shell: opts.shell,
@@ -77,6 +81,7 @@ export function createDesktopServices(opts: {
       await services.close();
       services.detach();
       tokens.off('restarted', onRestart);
+      tokens.off('service-failure', onFailure);
       if (!opts.tokens) await tokens.stop();
       store.close();
     },

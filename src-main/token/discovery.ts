@@ -65,6 +65,8 @@ export class Discovery {
     private readonly registry: ModuleRegistry,
     private readonly profiles: ProfileSet,
     private readonly now: () => Date = () => new Date(),
+    /** Told which library is about to run (the token service reports it, so a crash names the driver). */
+    private readonly enter: (modulePath: string) => void = () => {},
   ) {}
 
   run(opts: { mechanisms?: boolean } = {}): DiscoveryResult {
@@ -72,6 +74,7 @@ export class Discovery {
     const slots: SlotReport[] = [];
     for (const loaded of this.registry.loaded) {
       let slotList: Handle[];
+      this.enter(loaded.candidate.path);
       try {
         this.registry.refresh(loaded);
         slotList = loaded.module.slots(true);
@@ -153,6 +156,7 @@ export class Discovery {
     const now = this.now();
     const profile = this.profiles.profileForIssuer(info.issuer.text);
     const byModule = this.profiles.profiles.find((p) => p.id === loaded.candidate.profile);
+    const unlock = (profile.id !== 'unknown' ? profile : byModule)?.unlock;
     return {
       fingerprint,
       tokenLabel: token.label,
@@ -172,6 +176,7 @@ export class Discovery {
       usccSource: info.uscc?.source ?? null,
       enterpriseName: info.enterpriseName,
       pin: pinState(token),
+      ...(unlock ? { unlock } : {}),
       certificate: toBase64(info.der),
     };
   }

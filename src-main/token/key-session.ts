@@ -22,6 +22,8 @@ export interface KeySessionContext {
   registry: ModuleRegistry;
   profiles: ProfileSet;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /** Told which library is about to run: if it hangs or crashes, the client knows which driver it was. */
+  enter?: (modulePath: string) => void;
 }
 
 export async function withKey<T>(
@@ -43,6 +45,7 @@ export async function withKey<T>(
   let session: Handle | null = null;
   let loggedIn = false;
   let step = 'C_OpenSession';
+  ctx.enter?.(loaded.candidate.path);
   try {
     session = module.openSession(slot);
     step = 'C_Login';

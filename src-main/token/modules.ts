@@ -61,10 +61,14 @@ export class ModuleRegistry {
     private readonly load: ModuleLoader,
   ) {}
 
-  /** Loads and initialises every present candidate once; later calls are no-ops. */
-  async loadAll(): Promise<void> {
+  /** Loads and initialises every present candidate once; later calls are no-ops. `enter` hears each library
+   *  before its code runs (C_Initialize may hang or crash). */
+  async loadAll(enter?: (modulePath: string) => void): Promise<void> {
     if (this.reports.length > 0) return;
-    for (const candidate of this.candidates) this.reports.push(await this.loadOne(candidate));
+    for (const candidate of this.candidates) {
+      if (existsSync(candidate.path)) enter?.(candidate.path);
+      this.reports.push(await this.loadOne(candidate));
+    }
   }
 
   /** The configured modules that failed (not the absent vendor candidates), as errors worth telling the user. */

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CaProfile } from '@shared/contract/signing';
+import type { UnlockContact } from '@shared/contract/token';
 import { pkcs11js } from './pkcs11/module';
 
 const mechanismSchema = z.object({
@@ -22,6 +23,8 @@ const profileSchema = z.object({
   id: z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']),
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   modules: z.record(z.string(), z.array(z.string())),
+  /** Where a locked key is unlocked, as the manuals say (absent: the manuals name no place for this CA). */
+  unlock: z.object({ window: z.object({ 'zh-CN': z.string(), en: z.string() }), phones: z.array(z.string()) }).optional(),
   issuerPatterns: z.array(z.string()),
   mechanisms: z.object({
     RSA: z.array(mechanismSchema),
@@ -47,6 +50,7 @@ export interface VendorProfile {
   id: CaProfile;
   name: { 'zh-CN': string; en: string };
   modules: Record<string, string[]>;
+  unlock?: UnlockContact;
   issuerPatterns: string[];
   mechanisms: Record<'RSA' | 'EC' | 'SM2', MechanismChoice[]>;
 }

@@ -40,7 +40,16 @@ onMessage((raw) => {
   const message = raw as Partial<Extract<TokenServiceMessage, { kind: 'request' }>>;
   if (message?.kind !== 'request' || typeof message.id !== 'number' || typeof message.method !== 'string') return;
   const { id, method, params } = message;
-  void service.handle(method, params).then((result) => send({ kind: 'response', id, ...result }));
+  // Before each library call of this request, the client hears which library: a process that dies or hangs in
+  // it is reported with the driver's name. (A Node IPC write goes out at once when the channel is idle, so it is
+  // sent before the library's code runs, abort() or not.)
+  let last = '';
+  const entering = (module: string) => {
+    if (module === last) return;
+    last = module;
+    send({ kind: 'busy', id, module });
+  };
+  void service.handle(method, params, entering).then((result) => send({ kind: 'response', id, ...result }));
 });
 
 // Hot-plug: poll (C_WaitForSlotEvent blocks the thread and many vendor libraries do not implement it) and push

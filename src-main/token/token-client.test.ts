@@ -68,7 +68,7 @@ describe('token service process', () => {
     const restarted = new Promise<void>((resolve) => client!.once('restarted', () => resolve()));
     const inFlight = client.call('list', {});
     current!.kill(); // what a vendor DLL's access violation looks like from outside
-    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'TOKEN_SERVICE_UNAVAILABLE', retriable: true } });
+    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'TOKEN_DRIVER_CRASHED', retriable: true } });
     await restarted;
     const again = await client.call('list', {});
     expect(again.ok && again.value).toHaveLength(2);

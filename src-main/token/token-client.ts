@@ -9,12 +9,12 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppError, Result } from '@shared/contract/result';
-import type { TokenCertificate, TokenMethod, TokenRequest, TokenResponses, TokenServiceMessage } from '@shared/contract/token';
+import type { ServiceFailure, TokenCertificate, TokenMethod, TokenRequest, TokenResponses, TokenServiceMessage } from '@shared/contract/token';
 
 export interface ServiceProcess {
   send(message: TokenServiceMessage): void;
   onMessage(listener: (message: TokenServiceMessage) => void): void;
-  onExit(listener: (code: number | null) => void): void;
+  onExit(listener: (code: number | null, signal?: string | null) => void): void;
   kill(): void;
 }
 
@@ -37,7 +37,7 @@ export const forkNodeService: SpawnService = (env) => {
   return {
     send: (message) => child.connected && child.send(message),
     onMessage: (listener) => child.on('message', (m) => listener(m as TokenServiceMessage)),
-    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
     kill: () => child.kill('SIGKILL'),
   };
 };
@@ -55,11 +55,23 @@ export interface TokenClientOptions {
 interface Pending {
   resolve(result: Result<unknown>): void;
   timer: NodeJS.Timeout;
+  method: TokenMethod;
+  /** The PKCS#11 library the call was last in (the service's `busy` message). */
+  module: string | null;
 }
 
-const failure = (code: string, retriable: boolean): Result<never> => ({ ok: false, error: { code, retriable } as AppError });
+const failure = (code: string, retriable: boolean, details?: AppError['details']): Result<never> => ({
+  ok: false,
+  error: (details ? { code, retriable, details } : { code, retriable }) as AppError,
+});
 
-export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertificate[]]; restarted: [] }> {
+/** How many crashes and hangs the self-check report keeps. */
+const FAILURES_KEPT = 10;
+const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertificate[]]; restarted: []; 'service-failure': [ServiceFailure] }> {
+  /** Crashes and hangs of the service, newest last, for the log and the self-check report. */
+  readonly failures: ServiceFailure[] = [];
   private process: ServiceProcess | null = null;
   private ready: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -81,11 +93,16 @@ export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertific
     await this.start();
     const id = this.nextId++;
     const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs ?? 60_000;
-    return new Promise((resolve) => {
+    const result = await new Promise<Result<TokenResponses[M]>>((resolve) => {
       const timer = setTimeout(() => this.abort('TIMEOUT', true), timeoutMs);
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], timer });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], timer, method, module: null });
       this.process?.send({ kind: 'request', id, method, params });
     });
+    // The service cannot know it crashed or hung before: the self-check report gets that from here.
+    if (method === 'diagnose' && result.ok && this.failures.length > 0) {
+      return { ok: true, value: { ...(result.value as TokenResponses['diagnose']), serviceFailures: [...this.failures] } as TokenResponses[M] };
+    }
+    return result;
   }
 
   /**
@@ -128,6 +145,10 @@ export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertific
       proc.onMessage((message) => {
         if (message.kind === 'ready') resolve();
         else if (message.kind === 'event') this.emit('tokens-changed', message.certificates);
+        else if (message.kind === 'busy') {
+          const pending = this.pending.get(message.id);
+          if (pending) pending.module = message.module;
+        }
         else if (message.kind === 'response') {
           const pending = this.pending.get(message.id);
           if (!pending) return;
@@ -136,11 +157,14 @@ export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertific
           pending.resolve(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error });
         }
       });
-      proc.onExit(() => {
+      proc.onExit((code, signal) => {
         resolve(); // a process that dies before it is ready must not leave start() hanging
         if (this.process !== proc) return; // replaced on purpose
         this.process = null;
-        this.failAll('TOKEN_SERVICE_UNAVAILABLE', true);
+        // Died with calls in flight: the driver they were in crashed (an access violation, an abort()).
+        const failure = this.recordFailure('crash', signal ?? (code === null ? null : `exit ${code}`));
+        if (failure) this.failAll('TOKEN_DRIVER_CRASHED', true, failure.module ? { driver: baseName(failure.module) } : undefined);
+        else this.failAll('TOKEN_SERVICE_UNAVAILABLE', true);
         this.restartLater();
       });
     });
@@ -149,15 +173,27 @@ export class TokenClient extends EventEmitter<{ 'tokens-changed': [TokenCertific
   private abort(code: 'TIMEOUT' | 'USER_CANCELLED', retriable: boolean): void {
     const proc = this.process;
     this.process = null;
-    this.failAll(code, retriable);
+    const hang = code === 'TIMEOUT' ? this.recordFailure('hang') : null;
+    this.failAll(code, retriable, hang?.module ? { driver: baseName(hang.module) } : undefined);
     proc?.kill();
     this.restartLater();
   }
 
-  private failAll(code: string, retriable: boolean): void {
+  /** Notes a crash or hang of the calls in flight (none in flight: an idle exit, not a driver's fault). */
+  private recordFailure(kind: ServiceFailure['kind'], exit?: string | null): ServiceFailure | null {
+    const first = [...this.pending.values()][0];
+    if (!first) return null;
+    const entry: ServiceFailure = { kind, at: new Date().toISOString(), method: first.method, module: first.module, ...(exit ? { exit } : {}) };
+    this.failures.push(entry);
+    if (this.failures.length > FAILURES_KEPT) this.failures.shift();
+    this.emit('service-failure', entry);
+    return entry;
+  }
+
+  private failAll(code: string, retriable: boolean, details?: AppError['details']): void {
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
-      pending.resolve(failure(code, retriable));
+      pending.resolve(failure(code, retriable, details));
       this.pending.delete(id);
     }
   }

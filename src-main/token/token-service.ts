@@ -38,30 +38,39 @@ export class TokenService {
   private found: Discovered[] = [];
   private readonly appVersion: string;
   private readonly now: () => Date;
+  /** The running request's listener for "about to call this library" (see `handle`). */
+  private entering: ((modulePath: string) => void) | null = null;
+  private readonly enter = (modulePath: string) => this.entering?.(modulePath);
 
   constructor(opts: TokenServiceOptions = {}) {
     this.profiles = loadProfiles(opts.profilesDir);
     const candidates = moduleCandidates({ profiles: this.profiles, settingsModules: opts.settingsModules, env: opts.env });
     this.registry = new ModuleRegistry(candidates, this.profiles, opts.loadModule ?? loadPkcs11Module);
     this.now = opts.now ?? (() => new Date());
-    this.discovery = new Discovery(this.registry, this.profiles, this.now);
-    this.ctx = { registry: this.registry, profiles: this.profiles, log: opts.log ?? (() => {}) };
+    this.discovery = new Discovery(this.registry, this.profiles, this.now, this.enter);
+    this.ctx = { registry: this.registry, profiles: this.profiles, log: opts.log ?? (() => {}), enter: this.enter };
     this.appVersion = opts.appVersion ?? 'dev';
   }
 
-  /** Validates the request, runs it after every earlier one, and returns a Result: nothing throws across. */
-  handle<M extends TokenMethod>(method: M, params: unknown): Promise<Result<TokenResponses[M]>> {
+  /**
+   * Validates the request, runs it after every earlier one, and returns a Result: nothing throws across.
+   * `entering` hears which PKCS#11 library the request is about to call, before it is called.
+   */
+  handle<M extends TokenMethod>(method: M, params: unknown, entering?: (modulePath: string) => void): Promise<Result<TokenResponses[M]>> {
     const run = async (): Promise<Result<TokenResponses[M]>> => {
       const schema = tokenRequestSchemas[method];
       if (!schema) return { ok: false, error: { code: 'BAD_REQUEST', retriable: false } };
       const parsed = schema.safeParse(params);
       if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', retriable: false } };
+      this.entering = entering ?? null;
       try {
-        await this.registry.loadAll();
+        await this.registry.loadAll(this.enter);
         const value = await (this.operations[method] as (p: unknown) => Promise<TokenResponses[M]>)(parsed.data);
         return { ok: true, value };
       } catch (e) {
         return { ok: false, error: toAppError(e, this.ctx.log) };
+      } finally {
+        this.entering = null;
       }
     };
     const result = this.queue.then(run, run);

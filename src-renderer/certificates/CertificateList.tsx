@@ -6,6 +6,7 @@ import { palette } from '@shared/ui/palette';
 import { describeError } from '../errors/describe';
 import { useLocale, useT } from '../i18n/store';
 import { dateOf, ineligibility } from './eligibility';
+import { unlockVars } from './key-sign';
 
 /** One fact of a certificate; wraps as a whole, never mid-value. */
 const fact = { display: 'inline-block', whiteSpace: 'nowrap', marginRight: 16 } as const;
@@ -105,6 +106,12 @@ export function CertificateList({ certificates, value, onChange, purpose, expect
                       {reason.message}
                     </Typography.Text>
                     {reason.hint && <div style={{ color: palette.textHint }}>{reason.hint}</div>}
+                    {/* Where this CA unlocks it, from its profile (issue 18). */}
+                    {cert.pin.locked && cert.unlock && (
+                      <div style={{ color: palette.textHint }} data-testid="unlock-contacts">
+                        {t('faults.unlock', unlockVars(cert.unlock, locale))}
+                      </div>
+                    )}
                   </div>
                 )}
               </Radio>

@@ -8,7 +8,7 @@ import { call } from '../platform';
 import { useTokens } from '../state/tokens';
 import { CertificateList } from './CertificateList';
 import { ineligibility } from './eligibility';
-import { alreadySigned, attemptInput, chosenKey, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
+import { alreadySigned, attemptInput, chosenKey, keepsPin, whyNotReady, type KeyPurpose, type KnownEnterprise } from './key-sign';
 import { PinField } from './PinField';
 
 /**
@@ -75,7 +75,7 @@ export function KeySign<T>(props: {
     if (!chosen || blocked) return;
     const input = attemptInput(chosen, pin, error);
     if (!input) return;
-    // The PIN leaves state as the attempt starts, whatever its outcome.
+    // The PIN leaves state as the attempt starts; it comes back only when the driver, not the PIN, failed.
     setPin('');
     setPinTouched(false);
     setBusy(true);
@@ -84,6 +84,7 @@ export function KeySign<T>(props: {
     useTokens.getState().attempted(input.fingerprint, r);
     setBusy(false);
     setError(r.ok ? null : r.error);
+    if (!r.ok && keepsPin(r.error) && input.pin !== undefined) setPin(input.pin);
   };
 
   return (
@@ -107,7 +108,8 @@ export function KeySign<T>(props: {
       {/* A pulled key is said once: that it was the chosen one, whether or not an attempt ran into it. */}
       {removed && <Alert type="warning" showIcon title={t('ca.removed')} style={{ marginBottom: 16 }} />}
       {chosen && blocked && <ErrorAlert error={blocked} style={{ marginBottom: 16 }} />}
-      {error && !(removed && pulledOut) && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
+      {/* An attempt's error the key's own state says already (a lock) is said once. */}
+      {error && !(removed && pulledOut) && error.code !== blocked?.code && <ErrorAlert error={error} onRetry={() => void attempt()} extra={props.errorExtra?.(error)} style={{ marginBottom: 16 }} />}
       {chosen && !blocked && !alreadySigned(error) && (
         <PinField
           certificate={chosen}

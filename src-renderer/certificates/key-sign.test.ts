@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificate } from '../test-support/certificates';
 import { ineligibility } from './eligibility';
-import { alreadySigned, asksPin, attemptInput, chosenKey, whyNotReady } from './key-sign';
+import { alreadySigned, asksPin, attemptInput, chosenKey, keepsPin, whyNotReady } from './key-sign';
 
 const ours = certificate({ fingerprint: 'a'.repeat(64), uscc: '91320594MA1MXXXX0X' });
 const theirs = certificate({ fingerprint: 'b'.repeat(64), uscc: '91320500MA2YYYYY1Y', enterpriseName: '苏州另一家有限公司' });
@@ -80,5 +80,13 @@ describe('attempts', () => {
     const pad = certificate({ pin: { ...ours.pin, pinPad: true } });
     expect(asksPin(pad, null)).toBe(false);
     expect(attemptInput(pad, '', null)).toEqual({ fingerprint: pad.fingerprint });
+  });
+});
+
+describe('the PIN after a failed attempt (issue 18)', () => {
+  it('goes back into the field when the driver hung or crashed, never after a PIN error or a pulled key', () => {
+    for (const code of ['TIMEOUT', 'TOKEN_DRIVER_CRASHED', 'TOKEN_SERVICE_UNAVAILABLE']) expect(keepsPin({ code, retriable: true })).toBe(true);
+    for (const code of ['PIN_INCORRECT', 'PIN_LOCKED', 'TOKEN_REMOVED', 'USER_CANCELLED']) expect(keepsPin({ code, retriable: false })).toBe(false);
+    expect(keepsPin(null)).toBe(false);
   });
 });

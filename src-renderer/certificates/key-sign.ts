@@ -3,8 +3,8 @@
  * key is chosen, whether a PIN is asked, and what one attempt sends.
  */
 import type { AppError } from '@shared/contract/result';
-import type { MessageKey } from '@shared/i18n/messages';
-import type { TokenCertificate } from '@shared/contract/token';
+import { translate, type Locale, type MessageKey, type MessageVars } from '@shared/i18n/messages';
+import type { TokenCertificate, UnlockContact } from '@shared/contract/token';
 import { findCertificate } from '../state/tokens';
 import { ineligibility, pinProblem } from './eligibility';
 
@@ -66,6 +66,20 @@ export function asksPin(cert: TokenCertificate, lastError: AppError | null): boo
 export function attemptInput(cert: TokenCertificate, pin: string, lastError: AppError | null): { fingerprint: string; pin?: string } | null {
   if (!asksPin(cert, lastError)) return { fingerprint: cert.fingerprint };
   return pinProblem(cert, pin) ? null : { fingerprint: cert.fingerprint, pin };
+}
+
+/**
+ * Whether an attempt's PIN goes back into the field: only when the driver failed after the key took the PIN (it
+ * hung and was replaced, or crashed), so 重试 is one click and nothing typed is lost (issue 18). After any PIN
+ * error, or a key pulled out, the PIN is typed again.
+ */
+export function keepsPin(error: AppError | null): boolean {
+  return error?.code === 'TIMEOUT' || error?.code === 'TOKEN_DRIVER_CRASHED' || error?.code === 'TOKEN_SERVICE_UNAVAILABLE';
+}
+
+/** The words of `faults.unlock` for a CA's unlock contact: its window and phones, in the clerk's language. */
+export function unlockVars(unlock: UnlockContact, locale: Locale): MessageVars {
+  return { window: unlock.window[locale], phones: unlock.phones.join(translate(locale, 'list.separator')) };
 }
 
 /** Why the sign button is disabled, in words next to it; null when it is enabled. */

@@ -30,6 +30,12 @@ export interface PinState {
   maxLength: number;
 }
 
+/** Where the CA unlocks a locked key: its service window and phone numbers (native/profiles, from the manuals). */
+export interface UnlockContact {
+  window: { 'zh-CN': string; en: string };
+  phones: string[];
+}
+
 export interface TokenCertificate {
   /** SHA-256 of the certificate DER, lowercase hex: the stable id of a certificate across plug-ins. */
   fingerprint: string;
@@ -50,6 +56,8 @@ export interface TokenCertificate {
   usccSource: z.infer<typeof usccSourceSchema> | null;
   enterpriseName: string | null;
   pin: PinState;
+  /** Where this certificate's CA unlocks a locked PIN, when its profile says (issue 18). */
+  unlock?: UnlockContact;
   /** Base64 DER, for callers that show details or build requests. */
   certificate: string;
 }
@@ -109,6 +117,20 @@ export interface SlotReport {
   error?: { code: string; detail: string };
 }
 
+/**
+ * The token service process lost to a driver: `crash` (the process died during a call: an access violation, an
+ * abort) or `hang` (a call did not return within the limit and the process was replaced). `module` is the PKCS#11
+ * library that was in use, when the service had said which. Kept by the client, reported by the self-check.
+ */
+export interface ServiceFailure {
+  kind: 'crash' | 'hang';
+  at: string;
+  method: TokenMethod;
+  module: string | null;
+  /** Exit code or signal of the process (crash). */
+  exit?: string;
+}
+
 export interface DiagnosticReport {
   generatedAt: string;
   appVersion: string;
@@ -118,6 +140,8 @@ export interface DiagnosticReport {
   slots: SlotReport[];
   certificates: TokenCertificate[];
   errors: string[];
+  /** Crashes and hangs of the service since the app started (the client adds them; the service cannot know). */
+  serviceFailures?: ServiceFailure[];
 }
 
 export interface TokenResponses {
@@ -133,4 +157,6 @@ export type TokenServiceMessage =
   | { kind: 'response'; id: number; ok: true; value: unknown }
   | { kind: 'response'; id: number; ok: false; error: AppError }
   | { kind: 'event'; event: 'tokens-changed'; certificates: TokenCertificate[] }
+  /** Sent before a call goes into a PKCS#11 library that may hang or crash: whom to blame if it does. */
+  | { kind: 'busy'; id: number; module: string }
   | { kind: 'ready' };

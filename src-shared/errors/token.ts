@@ -22,6 +22,8 @@ export const TOKEN_ERROR_CODES = [
   'BAD_REQUEST',
   'TOKEN_SERVICE_UNAVAILABLE',
   'TOKEN_ERROR',
+  // issue 18: a driver that aborted the token service process mid-call
+  'TOKEN_DRIVER_CRASHED',
 ] as const;
 export type TokenErrorCode = (typeof TOKEN_ERROR_CODES)[number];
 
@@ -123,5 +125,14 @@ export const tokenErrors: ErrorCatalog<TokenErrorCode> = {
     retriable: false,
     message: { 'zh-CN': 'USB Key 操作失败。', en: 'The key operation failed.' },
     hint: { 'zh-CN': '请重新插拔 USB Key 后重试；如仍失败，请导出“CA 自检”报告联系技术支持。', en: 'Unplug and replug the key and try again; if it still fails, send the "CA self-check" report to support.' },
+  },
+  // issue 18: the vendor driver crashed; the service restarts on its own, the screen keeps what was typed.
+  TOKEN_DRIVER_CRASHED: {
+    retriable: true,
+    message: { 'zh-CN': 'CA 驱动程序异常退出，证书服务已自动重启。', en: 'The CA driver crashed; the certificate service restarted on its own.' },
+    hint: {
+      'zh-CN': '已填写的内容不会丢失，请重试。如反复出现，请打开“检测不到CA？”自检页，复制报告发给技术支持。',
+      en: 'Nothing you typed is lost: try again. If it keeps happening, open the "CA not detected?" self-check and send its report to support.',
+    },
   },
 };

@@ -8,6 +8,7 @@
 import { fieldMessages } from '../subsidy/field-labels';
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { faultsEn, faultsZhCN } from './faults-messages';
 import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
 import { requestsEn, requestsZhCN } from './requests-messages';
@@ -294,6 +295,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...faultsZhCN,
   ...elicenceZhCN,
   ...keysZhCN,
   ...requestsZhCN,
@@ -880,6 +882,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...faultsEn,
   ...elicenceEn,
   ...keysEn,
   ...requestsEn,

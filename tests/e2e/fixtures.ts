@@ -14,6 +14,7 @@ import { TokenClient } from '../../src-main/token/token-client';
 import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { portalLink, scenario, softHsmKey, type EnterpriseKey, type Scenario } from '../fixtures/scenario';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
+import { faultEnv, type Fault } from '../fixtures/fault-module';
 import { expectAccessible } from './accessibility';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -42,7 +43,18 @@ export interface DesktopClient {
   services: ClientServices;
 }
 
+/** Issue 18: a key whose driver misbehaves (native/p11-faults), for this test's client only. */
+export interface KeyFaults {
+  faults: Fault[];
+  /** The key (label) the faults hit; the others behave. */
+  token: string;
+  /** The token service's per-call limit, short so a hanging driver is given up on quickly. */
+  timeoutMs?: number;
+}
+
 interface TestFixtures {
+  /** `test.use({ keyFaults })`: the client gets a token service of its own, its driver the fault module. */
+  keyFaults: KeyFaults | null;
   /**
    * A desktop client of this test's own: a fresh local store (no drafts, settings or session left by another
    * test) and its own token service, pointed at the worker's keys and portal. A test that needs a session or a
@@ -103,9 +115,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   scene: [async ({ portal }, use) => use(scenario(portalLink(portal))), { scope: 'worker' }],
   caKey: [async ({ keys, tokenService }, use) => use((label) => softHsmKey(tokenService, keys.issued(label))), { scope: 'worker' }],
+  keyFaults: [null, { option: true }],
   client: [
-    async ({ keys, portal, tokenService }, use) => {
+    async ({ keys, portal, tokenService: shared, keyFaults }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
+      // Sign faults fire once (P11_FAULTS_ONCE): the service restarted after a hang or crash finds the driver well.
+      const faulty = keyFaults
+        ? new TokenClient({
+            env: { ...process.env, ...faultEnv(keys, keyFaults.faults, keyFaults.token, { onceFile: path.join(dataDir, 'fault-fired') }), TONGBAN_TOKEN_LOG: 'silent' },
+            pollMs: 1000,
+            ...(keyFaults.timeoutMs ? { timeoutMs: keyFaults.timeoutMs } : {}),
+          })
+        : null;
+      const tokenService = faulty ?? shared;
       // The same composition the browser-mode host runs, pointed at this worker's keys and portal.
       const desktop = createDesktopServices({
         shell: 'browser',
@@ -121,6 +143,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const settings = await desktop.services.dispatch('settings.get', {});
       if (settings.ok && (settings.value as { pkcs11Modules: string[] }).pkcs11Modules.length > 0) await tokenService.setSettingsModules([]);
       await desktop.close();
+      await faulty?.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
     { scope: 'test' },

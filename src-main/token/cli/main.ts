@@ -7,8 +7,10 @@
  *   tongban-ca auth --cert <…> --origin URL --nonce STRING
  *   tongban-ca diagnose [--json]
  *
- * Exit codes: 0 ok, 2 usage, 3 no token or certificate, 4 PIN incorrect, 5 PIN locked, 6 other token error.
- * Errors go to stderr as `CODE: message` (then `hint: …`).
+ * Exit codes: 0 ok, 2 usage, 3 no token or certificate (also pulled out mid-operation), 4 PIN incorrect, 5 PIN
+ * locked, 6 other token error (also a driver that hung past TONGBAN_TOKEN_TIMEOUT_MS or crashed).
+ * Errors go to stderr as `CODE: message` (then `hint: …`, `driver: …` for a crash or hang, `unlock: …` for a
+ * locked key whose CA's profile says where).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +20,7 @@ import { tokenErrors, type TokenErrorCode } from '@shared/errors/token';
 import type { Locale } from '@shared/i18n/messages';
 import { TokenClient } from '../token-client';
 import { readPin } from './pin';
-import { renderCertificates, renderDiagnostics } from './render';
+import { renderCertificates, renderDiagnostics, unlockText } from './render';
 
 export const EXIT = { ok: 0, usage: 2, noToken: 3, pinIncorrect: 4, pinLocked: 5, tokenError: 6 } as const;
 
@@ -29,6 +31,7 @@ const USAGE = `Usage:
   tongban-ca diagnose [--json]
 The PIN comes from TONGBAN_PIN, else a hidden prompt, else one line of standard input.
 Extra PKCS#11 libraries: TONGBAN_PKCS11_MODULES (joined by the OS path delimiter).
+A call that takes longer than TONGBAN_TOKEN_TIMEOUT_MS (default 60000) fails as TIMEOUT.
 `;
 
 export interface CliIo {
@@ -92,13 +95,28 @@ export async function runCli(io: CliIo): Promise<number> {
     return command ? EXIT.ok : EXIT.usage;
   }
 
-  const client = new TokenClient({ env: { ...io.env, TONGBAN_TOKEN_LOG: io.env.TONGBAN_TOKEN_LOG ?? 'silent' } });
-  const fail = (error: AppError) => {
+  const timeoutMs = Number(io.env.TONGBAN_TOKEN_TIMEOUT_MS);
+  const client = new TokenClient({
+    env: { ...io.env, TONGBAN_TOKEN_LOG: io.env.TONGBAN_TOKEN_LOG ?? 'silent' },
+    ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
+  });
+  const fail = async (error: AppError) => {
     const entry = tokenErrors[error.code as TokenErrorCode];
     const tries = error.details?.triesLeft !== undefined ? ` (${locale === 'zh-CN' ? '剩余尝试次数' : 'tries left'}: ${error.details.triesLeft})` : '';
     io.stderr.write(`${error.code}: ${entry ? entry.message[locale] : error.code}${tries}\n`);
     if (entry?.hint) io.stderr.write(`hint: ${entry.hint[locale]}\n`);
+    if (typeof error.details?.driver === 'string') io.stderr.write(`driver: ${error.details.driver}\n`);
+    if (error.code === 'PIN_LOCKED' && typeof values.cert === 'string') {
+      const unlock = await unlockFor(client, values.cert);
+      if (unlock) io.stderr.write(`unlock: ${unlock}\n`);
+    }
     return exitCodeFor(error.code);
+  };
+  const unlockFor = async (c: TokenClient, selector: string): Promise<string | null> => {
+    const listed = await c.call('list', {});
+    const wanted = selector.trim().toUpperCase();
+    const cert = listed.ok ? listed.value.find((x) => x.uscc === wanted || x.fingerprint.startsWith(wanted.toLowerCase())) : undefined;
+    return cert ? unlockText(cert.unlock, locale) : null;
   };
   const need = (name: string): string => {
     const v = values[name];
@@ -116,7 +134,7 @@ export async function runCli(io: CliIo): Promise<number> {
       case 'list': {
         const certs = unwrap(await client.call('list', {}));
         io.stdout.write(values.json ? `${JSON.stringify(certs, null, 2)}\n` : renderCertificates(certs, locale));
-        return certs.length > 0 ? EXIT.ok : fail({ code: 'NO_TOKEN', retriable: true });
+        return certs.length > 0 ? EXIT.ok : await fail({ code: 'NO_TOKEN', retriable: true });
       }
       case 'sign': {
         const cert = need('cert');
@@ -148,8 +166,8 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stderr.write(`USAGE: ${e.message}\n${USAGE}`);
       return EXIT.usage;
     }
-    if (e instanceof Error && e.message === 'USER_CANCELLED') return fail({ code: 'USER_CANCELLED', retriable: true });
-    if (e && typeof e === 'object' && 'code' in e && 'retriable' in e) return fail(e as AppError);
+    if (e instanceof Error && e.message === 'USER_CANCELLED') return await fail({ code: 'USER_CANCELLED', retriable: true });
+    if (e && typeof e === 'object' && 'code' in e && 'retriable' in e) return await fail(e as AppError);
     throw e;
   } finally {
     await client.stop();

@@ -1,5 +1,5 @@
 /** Human-readable output of the CLI, in the language of the support desk (zh-CN unless LANG says otherwise). */
-import type { DiagnosticReport, TokenCertificate } from '@shared/contract/token';
+import type { DiagnosticReport, TokenCertificate, UnlockContact } from '@shared/contract/token';
 import type { Locale } from '@shared/i18n/messages';
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -26,11 +26,19 @@ const L = {
   en: { none: 'No CA certificate found.', uscc: 'USCC', noUscc: '(none)', ca: 'CA', issuer: 'Issuer', token: 'Token', key: 'Key', valid: 'Valid', pin: 'PIN', fp: 'SHA-256' },
 } as const;
 
+/** Where to take a locked key, from its CA's profile (issue 18); null when the profile names no place. */
+export function unlockText(unlock: UnlockContact | undefined, locale: Locale): string | null {
+  if (!unlock) return null;
+  const phones = unlock.phones.join(locale === 'zh-CN' ? '、' : ', ');
+  return locale === 'zh-CN' ? `解锁：${unlock.window['zh-CN']}，电话 ${phones}` : `unlock at ${unlock.window.en}, phone ${phones}`;
+}
+
 function pinText(c: TokenCertificate, locale: Locale): string {
   const p = c.pin;
   const zh = locale === 'zh-CN';
-  if (p.locked) return zh ? '已锁定' : 'locked';
-  const parts = [p.finalTry ? (zh ? '最后一次尝试' : 'final try') : p.countLow ? (zh ? '曾输错' : 'count low') : zh ? '正常' : 'ok'];
+  if (p.locked) return [zh ? '已锁定' : 'locked', unlockText(c.unlock, locale)].filter(Boolean).join(zh ? '；' : '; ');
+  // Only the final try is a count PKCS#11 gives; COUNT_LOW says a PIN was wrong since the last success.
+  const parts = [p.finalTry ? (zh ? '最后一次尝试（剩余 1 次），再输错一次将锁定' : 'final try (1 left): one more wrong PIN locks the key') : p.countLow ? (zh ? '曾输错' : 'count low') : zh ? '正常' : 'ok'];
   if (p.pinPad) parts.push(zh ? '使用 PIN 键盘' : 'PIN pad');
   return parts.join(', ');
 }
@@ -92,6 +100,8 @@ export function renderDiagnostics(r: DiagnosticReport, locale: Locale): string {
     '',
     `Errors: ${r.errors.length === 0 ? 'none' : ''}`,
     ...r.errors.map((e) => `  ${e}`),
+    // The service cannot report its own crash: the client that restarted it does (issue 18).
+    ...(r.serviceFailures?.length ? ['', 'Service failures:', ...r.serviceFailures.map((f) => `  ${f.at} ${f.kind} in ${f.method}: ${f.module ?? 'unknown module'}${f.exit ? ` (${f.exit})` : ''}`)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { tokenErrors } from '@shared/errors/token';
 import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
-import { evaluateReport, evaluateServer, type Check } from './self-check';
+import { evaluateReport, evaluateServer, extraText, type Check } from './self-check';
 
 /** About what support needs to follow the last few operations, without flooding a ticket. */
 const LOG_TAIL_LINES = 200;
@@ -150,6 +150,14 @@ function CheckRow({ check, index, last }: { check: Check; index: number; last: b
               {t(check.note.key, check.note.vars)}
             </Typography.Text>
           )}
+          {check.extra?.map((extra, i) => {
+            const text = extraText(extra, locale);
+            return (
+              <Typography.Text key={i} type={extra.kind === 'failure' ? 'warning' : undefined} style={{ display: 'block', marginTop: 4 }} data-testid={`check-${check.id}-${extra.kind}`}>
+                {t(text.key, text.vars)}
+              </Typography.Text>
+            );
+          })}
           {check.status === 'fail' && check.fix && (
             <Alert type="warning" style={{ marginTop: 8 }} title={<><strong>{t('selfCheck.whatToDo')}</strong>{typeof check.fix === 'string' ? t(check.fix) : tokenErrors[check.fix.hintOf].hint?.[locale]}</>} />
           )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticReport, ModuleReport, SlotReport } from '@shared/contract/token';
 import { certificate } from '../../test-support/certificates';
-import { evaluateReport, evaluateServer } from './self-check';
+import { evaluateReport, evaluateServer, extraText } from './self-check';
 
 const module64: ModuleReport = {
   path: 'C:\\Windows\\System32\\jscsp11.dll',
@@ -77,5 +77,29 @@ describe('evaluateServer', () => {
   it('fails an http address off loopback and an unreachable one, each with what to do', () => {
     expect(evaluateServer({ serverUrl: 'http://portal.example', allowed: false, reachable: false, error: 'SERVER_URL_NOT_HTTPS' })).toMatchObject({ status: 'fail', finding: { key: 'selfCheck.server.notHttps' }, fix: 'selfCheck.server.fixHttps' });
     expect(evaluateServer({ serverUrl: 'https://portal.example', allowed: true, reachable: false, error: 'SERVER_UNREACHABLE' })).toMatchObject({ status: 'fail', finding: { key: 'selfCheck.server.unreachable' }, fix: 'selfCheck.server.fixUnreachable' });
+  });
+});
+
+describe('evaluateReport on keys as they really are (issue 18)', () => {
+  const unlock = { window: { 'zh-CN': '苏州工业园区一站式服务中心 3 楼 CA 窗口', en: 'the CA window' }, phones: ['0512-68701110', '025-96010'] };
+
+  it('names the driver that crashed or hung, in the local time, under the driver check', () => {
+    const at = '2026-11-22T02:03:04Z';
+    const checks = evaluateReport(report({ serviceFailures: [{ kind: 'crash', at, method: 'signCms', module: 'C:\\Windows\\System32\\jscsp11.dll', exit: 'SIGABRT' }, { kind: 'hang', at, method: 'list', module: null }] }));
+    const extras = (checks[0]?.extra ?? []).map((e) => extraText(e, 'zh-CN'));
+    const time = new Date(at).toTimeString().slice(0, 8);
+    expect(extras).toEqual([
+      { key: 'faults.driver.crash', vars: { driver: 'jscsp11.dll', time, operation: '签名' } },
+      { key: 'faults.driver.hang', vars: { driver: '（未知驱动）', time, operation: '读取证书' } },
+    ]);
+    expect(checks[0]?.status).toBe('pass');
+  });
+
+  it('says where a locked key is unlocked, once per CA', () => {
+    const locked = (over = {}) => certificate({ pin: { countLow: false, finalTry: false, locked: true, pinPad: false, minLength: 6, maxLength: 16 }, unlock, ...over });
+    const checks = evaluateReport(report({ certificates: [locked(), locked({ fingerprint: 'f'.repeat(64) })] }));
+    const pin = checks.find((c) => c.id === 'pin');
+    expect(pin?.status).toBe('fail');
+    expect((pin?.extra ?? []).map((e) => extraText(e, 'en'))).toEqual([{ key: 'faults.unlock', vars: { window: 'the CA window', phones: '0512-68701110, 025-96010' } }]);
   });
 });

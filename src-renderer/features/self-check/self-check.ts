@@ -1,7 +1,8 @@
 import type { TokenErrorCode } from '@shared/errors/token';
 import type { ServerCheck } from '@shared/contract/client-api';
-import type { DiagnosticReport, SlotReport } from '@shared/contract/token';
-import type { MessageKey, MessageVars } from '@shared/i18n/messages';
+import type { DiagnosticReport, ServiceFailure, SlotReport, UnlockContact } from '@shared/contract/token';
+import { translate, type Locale, type MessageKey, type MessageVars } from '@shared/i18n/messages';
+import { unlockVars } from '../../certificates/key-sign';
 
 /**
  * The "插上CA但检测不到CA？" walk-through: the manuals' causes in the order a clerk can fix them — driver
@@ -26,7 +27,11 @@ export interface Check {
   note?: Text;
   /** What to do, for a failed check: a message, or the hint of the error code that says it already. */
   fix?: MessageKey | { hintOf: TokenErrorCode };
+  /** Lines beside the finding (issue 18): a driver that crashed or hung, where a locked key is unlocked. */
+  extra?: Extra[];
 }
+
+export type Extra = { kind: 'failure'; failure: ServiceFailure } | { kind: 'unlock'; unlock: UnlockContact };
 
 const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
@@ -47,11 +52,12 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
       checks.push({ id: rest.id, title: rest.title, status: 'skipped' });
       return;
     }
+    const extra = rest.extra?.length ? { extra: rest.extra } : {};
     if (ok) {
-      checks.push({ id: rest.id, title: rest.title, status: 'pass', ...(rest.finding && { finding: rest.finding }), ...(rest.note && { note: rest.note }) });
+      checks.push({ id: rest.id, title: rest.title, status: 'pass', ...(rest.finding && { finding: rest.finding }), ...(rest.note && { note: rest.note }), ...extra });
     } else {
       failed = true;
-      checks.push({ id: rest.id, title: rest.title, status: 'fail', ...(rest.finding && { finding: rest.finding }), ...(rest.fix && { fix: rest.fix }) });
+      checks.push({ id: rest.id, title: rest.title, status: 'fail', ...(rest.finding && { finding: rest.finding }), ...(rest.fix && { fix: rest.fix }), ...extra });
     }
   };
 
@@ -68,6 +74,7 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
           ? { key: 'selfCheck.driver.failed', vars: { names: list(broken.map((m) => base(m.path))) } }
           : { key: 'selfCheck.driver.none' },
     fix: 'selfCheck.driver.fix',
+    extra: (report.serviceFailures ?? []).map((failure) => ({ kind: 'failure', failure })),
   });
 
   const present = report.slots.filter((s) => s.tokenPresent && !uninitialised(s));
@@ -120,8 +127,26 @@ export function evaluateReport(report: DiagnosticReport, separator = ', '): Chec
     finding: anyUnlocked ? { key: 'selfCheck.pin.pass' } : lockedText,
     ...(anyUnlocked && locked.length > 0 ? { note: lockedText } : anyUnlocked && low.length > 0 ? { note: lowText } : {}),
     fix: { hintOf: 'PIN_LOCKED' },
+    // Where each locked key's CA unlocks it, once per CA (issue 18).
+    extra: [...new Map(locked.flatMap((c) => (c.unlock ? [[c.profile, c.unlock] as const] : []))).values()].map((unlock) => ({ kind: 'unlock', unlock })),
   });
   return checks;
+}
+
+/** An extra line in words: the driver's file name and the local time of a failure, or where to unlock. */
+export function extraText(extra: Extra, locale: Locale): Text {
+  if (extra.kind === 'unlock') {
+    return { key: 'faults.unlock', vars: unlockVars(extra.unlock, locale) };
+  }
+  const f = extra.failure;
+  return {
+    key: f.kind === 'crash' ? 'faults.driver.crash' : 'faults.driver.hang',
+    vars: {
+      driver: f.module ? base(f.module) : translate(locale, 'faults.driver.unknown'),
+      time: new Date(f.at).toTimeString().slice(0, 8),
+      operation: translate(locale, `faults.operation.${f.method}`),
+    },
+  };
 }
 
 /**
