@@ -8,6 +8,7 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { WebEidAuthToken } from '@shared/contract/signing';
 import type { AccountTable, Database } from '../db/schema';
+import { isCardLicence, landCardLicence } from '../elicence/card-login';
 import { ApiError } from '../http/api-error';
 import { verifyCertificate, type VerifiedCertificate } from '../pki/chain';
 import { checkWebEidSignature } from '../pki/web-eid';
@@ -29,9 +30,11 @@ export async function loginWithCertificate(
   services: Services,
   input: { nonce: string; token: WebEidAuthToken; account?: { username: string; password?: string | undefined } | undefined },
   ctx: LandingContext,
-): Promise<AccountTable> {
+): Promise<{ account: AccountTable; cardLicence: boolean }> {
   const verified = await provenCertificate(services, input, ctx.now);
-  return landingAccount(services, verified, input.account, ctx);
+  // A card e-licence lands on its enterprise's super unless the clerk named another account (then as any key).
+  if (isCardLicence(verified) && !input.account) return { account: await landCardLicence(services, verified, ctx), cardLicence: true };
+  return { account: await landingAccount(services, verified, input.account, ctx), cardLicence: false };
 }
 
 /**

@@ -13,6 +13,15 @@ export interface LicenceService {
   readonly callbackSecret: string;
   /** Registers a one-time login; the answer is what the QR code holds (the mini-program's link). */
   createLogin(input: { loginId: string; callbackUrl: string; expiresAt: string }): Promise<{ qrUrl: string }>;
+  /** The licence behind a card e-licence's USCC, for an enterprise the portal sees first; null if unknown. */
+  licence(uscc: string): Promise<LicenceRecord | null>;
+}
+
+export interface LicenceRecord {
+  uscc: string;
+  name: string;
+  address: string;
+  legalRepresentative: { name: string; mobile: string; origin: 'mainland' | 'foreign' | 'hongkong' | 'macao' | 'taiwan' };
 }
 
 /** How far a signed message's timestamp may be from our clock. */
@@ -57,5 +66,19 @@ export class SimulatedLicenceServiceClient implements LicenceService {
     const answer = (await res.json()) as { qrUrl?: unknown };
     if (typeof answer.qrUrl !== 'string') throw new Error('SimulatedLicenceService answered without qrUrl');
     return { qrUrl: answer.qrUrl };
+  }
+
+  async licence(uscc: string): Promise<LicenceRecord | null> {
+    const res = await fetch(new URL('/api/licences/lookup', this.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signedMessage(this.callbackSecret, { uscc }, this.now())),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`SimulatedLicenceService answered ${res.status}`);
+    const answer = (await res.json()) as { licence?: LicenceRecord };
+    if (answer.licence?.uscc !== uscc) throw new Error('SimulatedLicenceService answered for another licence');
+    return answer.licence;
   }
 }

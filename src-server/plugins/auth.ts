@@ -9,6 +9,7 @@ import { serviceItemSchema } from '@shared/contract/http/route';
 import { ApiError } from '../http/api-error';
 import { permissionsOf } from '../domain/accounts';
 import { findSession, hashToken } from '../domain/sessions';
+import { openedByLicence } from '../elicence/elicence-session';
 import { elicenceTermEnd } from '../elicence/identity-mapping';
 import type { Services } from '../services';
 
@@ -106,7 +107,8 @@ async function principalOf(
     username: account.username,
     role: account.role,
     permissions: await permissionsOf(services.db, account),
-    mustChangePassword: account.must_change_password === 1,
+    // A session the e-licence opened is not held to the initial password's change (elicence-session.ts).
+    mustChangePassword: account.must_change_password === 1 && !(await openedByLicence(services.db, session.id)),
   };
 }
 

@@ -22,14 +22,19 @@ import { ApiError } from '../http/api-error';
 import { FixedWindowLimiter, limitByAddress } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import type { Services } from '../services';
+import { markLicenceSession } from '../elicence/elicence-session';
 
-/** The session answer for an account, as login, CA login and password change return it. */
-export async function accountSessionAnswer(services: Services, account: AccountTable, now: Date) {
+/**
+ * The session answer for an account, as login, CA login and password change return it. `viaLicence`: opened by the
+ * e-licence, which no pending initial-password change gates (elicence/elicence-session.ts).
+ */
+export async function accountSessionAnswer(services: Services, account: AccountTable, now: Date, viaLicence?: 'qr' | 'card') {
   const session = await createSession(services.db, { type: 'account', id: account.id }, now);
+  if (viaLicence) await markLicenceSession(services.db, session.token, viaLicence);
   const view = await accountView(services.db, account);
   return {
     ...session,
-    mustChangePassword: account.must_change_password === 1,
+    mustChangePassword: account.must_change_password === 1 && !viaLicence,
     account: {
       id: account.id,
       enterpriseId: account.enterprise_id,
@@ -77,9 +82,9 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, caLoginRoute, async ({ body, request }) => {
     const now = services.clock.now();
-    const account = await loginWithCertificate(services, body, { now, requestId: request.id, ip: request.ip, log: request.log });
-    request.log.info({ accountId: account.id }, 'account CA login');
-    return accountSessionAnswer(services, account, now);
+    const { account, cardLicence } = await loginWithCertificate(services, body, { now, requestId: request.id, ip: request.ip, log: request.log });
+    request.log.info({ accountId: account.id, cardLicence }, 'account CA login');
+    return accountSessionAnswer(services, account, now, cardLicence ? 'card' : undefined);
   });
 
   registerRoute(app, logoutRoute, async ({ principal }) => {

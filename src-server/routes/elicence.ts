@@ -29,7 +29,7 @@ export const elicenceRoutes: FastifyPluginAsync = async (app) => {
     if (!accountId) return answer;
     const account = await services.db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
     request.log.info({ accountId }, 'account e-licence login');
-    return { ...answer, session: await accountSessionAnswer(services, account, now) };
+    return { ...answer, session: await accountSessionAnswer(services, account, now, 'qr') };
   });
 
   registerRoute(app, elicenceCallbackRoute, async ({ body, request }) => {

@@ -58,4 +58,11 @@ export const elicenceErrors = {
     message: t('您的电子营业执照办事授权已到期。', 'Your e-licence authorisation as an agent has ended.'),
     hint: t('请联系法定代表人或证照管理员在电子营业执照中重新授权。', 'Ask the legal representative or a licence manager to authorise you again in the e-licence.'),
   },
+  // Card e-licence (卡式电子营业执照, issue 14 item 3).
+  ELICENCE_CARD_UNKNOWN: {
+    status: 403,
+    retriable: false,
+    message: t('电子营业执照服务查不到这张卡式电子营业执照对应的企业。', 'The e-business licence service knows no enterprise for this card licence.'),
+    hint: t('请确认插入的是本企业有效的卡式电子营业执照，或改用扫码、CA 数字证书登录。', "Check that the card is your enterprise's valid licence, or sign in by QR code or with the CA key."),
+  },
 } as const satisfies Record<string, ErrorEntry & { status: number }>;

@@ -97,7 +97,8 @@ export function createSimulatedLicenceService(opts) {
     });
   }
 
-  function registerLogin(body) {
+  /** A signed request of the portal, checked and its nonce spent; its payload parsed, else null. */
+  function signedPayload(body) {
     const ok =
       body &&
       typeof body.payload === 'string' &&
@@ -108,11 +109,34 @@ export function createSimulatedLicenceService(opts) {
       !seenNonces.has(body.nonce);
     if (!ok) return null;
     seenNonces.add(body.nonce);
-    const { loginId, callbackUrl, expiresAt } = JSON.parse(body.payload);
+    return JSON.parse(body.payload);
+  }
+
+  function registerLogin(body) {
+    const payload = signedPayload(body);
+    if (!payload) return null;
+    const { loginId, callbackUrl, expiresAt } = payload;
     const ticket = randomBytes(24).toString('base64url');
     logins.set(ticket, { loginId, callbackUrl, expiresAt });
     log(`login ${loginId} registered`);
     return { qrUrl: `${origin}/m/licence?ticket=${ticket}` };
+  }
+
+  /**
+   * The card licence (卡式电子营业执照): its certificate names the enterprise, the service answers for the licence
+   * behind it (name, address, legal representative) when the portal sees that enterprise for the first time.
+   */
+  function lookupLicence(body) {
+    const payload = signedPayload(body);
+    if (!payload) return { status: 401, body: { error: 'signature' } };
+    const l = opts.data.licences.find((x) => x.uscc === payload.uscc);
+    if (!l) return { status: 404, body: { error: 'unknown licence' } };
+    const legal = person(l.legalRepresentative.personId);
+    log(`licence ${l.uscc} looked up`);
+    return {
+      status: 200,
+      body: { licence: { uscc: l.uscc, name: l.name, address: l.address ?? '', legalRepresentative: { name: legal?.name ?? '', mobile: legal?.mobile ?? '', origin: l.legalRepresentative.origin } } },
+    };
   }
 
   const page = (body) =>
@@ -176,6 +200,10 @@ export function createSimulatedLicenceService(opts) {
       if (req.method === 'POST' && url.pathname === '/api/logins') {
         const answer = registerLogin(await readForm(req));
         return answer ? send(200, 'application/json', JSON.stringify(answer)) : send(401, 'application/json', '{"error":"signature"}');
+      }
+      if (req.method === 'POST' && url.pathname === '/api/licences/lookup') {
+        const answer = lookupLicence(await readForm(req));
+        return send(answer.status, 'application/json', JSON.stringify(answer.body));
       }
       if (req.method === 'GET' && url.pathname === '/m/licence') return send(200, 'text/html; charset=utf-8', phonePage(url));
       if (req.method === 'POST' && url.pathname === '/m/licence/scan') {
