@@ -103,16 +103,16 @@ beforeAll(async () => {
 describe('token table', () => {
   it('has every USCC passing GB 32100, and the check itself rejects a typo', () => {
     const usccs = TOKEN_SPECS.flatMap((t) => (t.kind === 'issued' && t.uscc ? [t.uscc] : []));
-    expect(usccs).toHaveLength(5);
+    expect(usccs).toHaveLength(6);
     for (const u of usccs) expect(isValidUscc(u), u).toBe(true);
     expect(isValidUscc('91320594MA1MXK3R3D')).toBe(false);
     expect(isValidUscc('91320594MA1MXK3R4C')).toBe(false);
   });
 
-  it('lists all seven tokens in the manifest with unique serials and token directories', () => {
+  it('lists all eight tokens in the manifest with unique serials and token directories', () => {
     expect(manifest.tokens.map((t) => t.label)).toEqual(TOKEN_SPECS.map((t) => t.label));
-    expect(new Set(manifest.tokens.map((t) => t.serial)).size).toBe(7);
-    expect(new Set(manifest.tokens.map((t) => t.tokenDirName)).size).toBe(7);
+    expect(new Set(manifest.tokens.map((t) => t.serial)).size).toBe(8);
+    expect(new Set(manifest.tokens.map((t) => t.tokenDirName)).size).toBe(8);
   });
 });
 

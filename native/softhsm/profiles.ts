@@ -16,7 +16,7 @@ export const SIGNING_OBJECT_LABEL = 'Signature';
 /** CKA_LABEL of the issuing root certificate written next to it. */
 export const ROOT_OBJECT_LABEL = 'CA Root Certificate';
 
-export type CaProfileId = 'jiangsu-ca' | 'suzhou-ca';
+export type CaProfileId = 'jiangsu-ca' | 'suzhou-ca' | 'elicence-card';
 export type KeyType = 'RSA' | 'EC';
 export type UsccSource = 'gmt0015-2023' | 'gmt0015-2012-4.1.4' | 'subject-serialNumber' | 'subject-OU';
 
@@ -56,6 +56,20 @@ export const CA_PROFILES: readonly CaProfile[] = [
       ['C', 'CN'],
       ['O', '苏州市数字证书认证中心有限公司'],
       ['CN', '苏州CA测试根证书 (TEST)'],
+    ],
+    rootNotBefore: new Date('2020-01-01T00:00:00Z'),
+    rootNotAfter: new Date('2045-12-31T23:59:59Z'),
+  },
+  // The e-licence CA behind the card e-business licence (卡式电子营业执照, issue 14); the server trusts it as an
+  // e-licence issuer when its root sits in `<trust>/elicence-card/`. Its name is a test name (see
+  // native/profiles/elicence-card.json for what is known of the real one).
+  {
+    id: 'elicence-card',
+    displayName: '电子营业执照（卡）',
+    rootSubject: [
+      ['C', 'CN'],
+      ['O', '国家市场监督管理总局'],
+      ['CN', '电子营业执照测试根证书 (TEST)'],
     ],
     rootNotBefore: new Date('2020-01-01T00:00:00Z'),
     rootNotAfter: new Date('2045-12-31T23:59:59Z'),
@@ -153,6 +167,19 @@ export const TOKEN_SPECS: readonly TokenSpec[] = [
     otherOus: ['技术部'],
   },
   { kind: 'empty', label: 'SZCA-EMPTY' },
+  // The card e-licence of the enterprise whose QR licence the SimulatedLicenceService holds
+  // (tools/simulated-licence/simulated-licences.json): both land on the same enterprise.
+  {
+    kind: 'issued',
+    label: 'ELIC-CARD-0001',
+    profile: 'elicence-card',
+    keyType: 'EC',
+    keyBits: 256,
+    enterpriseName: '苏州执照示范科技有限公司',
+    uscc: '91320594MA1X0E1C1D',
+    usccSource: 'gmt0015-2023',
+    otherOus: [],
+  },
 ];
 
 /** End-entity subject, in DER order. C/ST/L are fixed: all test enterprises are in Suzhou. */

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { CaProfile } from '@shared/contract/signing';
+import { caProfileSchema, type CaProfile } from '@shared/contract/signing';
 import type { UnlockContact } from '@shared/contract/token';
 import { pkcs11js } from './pkcs11/module';
 
@@ -20,7 +20,7 @@ const mechanismSchema = z.object({
 });
 
 const profileSchema = z.object({
-  id: z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']),
+  id: caProfileSchema,
   name: z.object({ 'zh-CN': z.string(), en: z.string() }),
   modules: z.record(z.string(), z.array(z.string())),
   /** Where a locked key is unlocked, as the manuals say (absent: the manuals name no place for this CA). */

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
+import { caProfileSchema } from './signing';
 import type { DiagnosticReport, TokenCertificate } from './token';
 import { serverUrlSchema } from './server-url';
 import {
@@ -76,7 +77,7 @@ const pin = z.string().max(64);
 const fingerprint = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const registrationFormSchema = z.object({
-  caProfile: z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']),
+  caProfile: caProfileSchema,
   enterprise: z.object({
     uscc: z.string().max(18),
     name: z.string().max(100),

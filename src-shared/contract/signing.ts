@@ -6,8 +6,11 @@ import { serverUrlAllowed } from './server-url';
  * signed bytes cannot drift apart.
  */
 
-/** Profiles of the CAs whose keys Tongban knows. `unknown` is any other PKCS#11 certificate. */
-export const caProfileSchema = z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown']);
+/**
+ * Profiles of the CAs whose keys Tongban knows. `unknown` is any other PKCS#11 certificate; `elicence-card` is the
+ * card e-business licence (卡式电子营业执照), which logs in like a CA key (issue 14).
+ */
+export const caProfileSchema = z.enum(['jiangsu-ca', 'suzhou-ca', 'unknown', 'elicence-card']);
 export type CaProfile = z.infer<typeof caProfileSchema>;
 
 /** Hash of one attachment as it is bound into a signature. */

@@ -22,6 +22,8 @@ export const elicenceZhCN = {
   'elicence.persons.col.items': '授权事项',
   'elicence.persons.col.term': '授权截止',
   'elicence.foreignNote': '法定代表人为外籍或港澳台人士的企业不能使用电子营业执照，请使用 CA 数字证书、线上预注册或线下注册。',
+  // The card e-licence (卡式电子营业执照) among the keys: it logs in with the CA key tab.
+  'ca.profile.elicence-card': '电子营业执照（卡）',
 };
 
 export const elicenceEn: Record<keyof typeof elicenceZhCN, string> = {
@@ -47,4 +49,5 @@ export const elicenceEn: Record<keyof typeof elicenceZhCN, string> = {
   'elicence.persons.col.items': 'Authorised items',
   'elicence.persons.col.term': 'Authorised until',
   'elicence.foreignNote': 'Enterprises whose legal representative is foreign or from Hong Kong, Macao or Taiwan cannot use the e-licence: use a CA key, online pre-registration or the counter.',
+  'ca.profile.elicence-card': 'E-business licence (card)',
 };
