@@ -78,6 +78,7 @@ Key 标签 / token label   统一社会信用代码 / USCC     企业 / enterpri
   console.log(`\n推荐 / start with: JSCA-RSA-0001, USCC 91320594MA1MXK3R3C
 法人库演示数据 / demo registry: ${registry}（法定代表人 / legal representative: 张伟）
 线上预注册 / online pre-registration: ${DEMO_PRE_REGISTRATION.name} ${DEMO_PRE_REGISTRATION.uscc}，法定代表人 张伟 11010519491231002X 13812341234（模拟身份核验 / simulated identity service: ${identity}）
+卡式电子营业执照 / card e-licence: ELIC-CARD-0001（电子营业执照（卡），苏州执照示范科技有限公司 91320594MA1X0E1C1D）— CA 登录页签插入即用，登录为法定代表人（super）/ sign in on the CA tab, lands as super
 \`npm start\` 会自动使用演示 Key 和演示法人库 / picks up the demo keys and registry by itself.`);
 }
 
