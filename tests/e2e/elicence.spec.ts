@@ -88,3 +88,49 @@ test('refused on the phone: the desk says so and offers a new code', async ({ pa
   await expect(page.getByTestId('elicence-state')).toContainText('等待扫码');
   await expect(page.getByTestId('elicence-qr')).toBeVisible();
 });
+
+const AGENT = '王芳';
+
+test('an agent for the subsidy item sees only that item and loses it at the term’s end, without a new login', async ({ page, client, portal, browser }) => {
+  // The demo agent's term ends in 2027; here it ends 20 minutes from the server's now (under the session's idle
+  // limit, so it is the term that ends the session), then the server's clock passes it.
+  const agent = portal.licence.data.licences.flatMap((l) => l.agents ?? []).find((a) => a.personId === 'sim-person-wang-fang-0003')!;
+  agent.validUntil = new Date(portal.app.services.clock.now().getTime() + 20 * 60_000).toISOString();
+
+  const link = await openElicenceTab(page, client.url);
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  await phone.goto(link);
+  await phone.getByRole('link', { name: `我是 ${AGENT}` }).click();
+  const choice = phone.getByRole('button', { name: new RegExp(`^${ENTERPRISE} · 办事人（高层次和紧缺人才招聘补贴，至 `) });
+  await expect(choice).toBeVisible();
+  await saveScreen(phone, 'elicence-phone-agent-licences');
+  await choice.click();
+  await phone.getByRole('button', { name: '确认登录' }).click();
+  await phoneContext.close();
+
+  await expect(page.getByRole('heading', { name: `欢迎，${ENTERPRISE}` })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('经办人', { exact: true }).first()).toBeVisible();
+  await expect(page.getByLabel('可办理事项', { exact: true }).getByRole('heading', { level: 3 })).toHaveText(['高层次和紧缺人才招聘补贴']);
+  await saveScreen(page, 'elicence-6-agent-items');
+
+  portal.advanceClock(21 * 60);
+  await page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：我的申请' }).click();
+  await expect(page.getByTestId('session-expired')).toContainText('您的电子营业执照办事授权已到期', { timeout: 10_000 });
+  await saveScreen(page, 'elicence-7-agent-term-ended');
+});
+
+test('the card licence (电子营业执照（卡）) signs in with the CA key tab as its enterprise’s super, no password change asked', async ({ page, client, keys }) => {
+  const card = keys.issued('ELIC-CARD-0001');
+  await page.goto(client.url);
+  await page.getByRole('tab', { name: 'CA 登录' }).click();
+  const radio = page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(`${ENTERPRISE}.*电子营业执照（卡）|电子营业执照（卡）.*${ENTERPRISE}`) });
+  await radio.check();
+  await page.getByLabel('PIN 码', { exact: true }).fill(card.userPin);
+  await saveScreen(page, 'elicence-8-card-key');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `欢迎，${ENTERPRISE}` })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('法定代表人（超级用户）', { exact: true }).first()).toBeVisible();
+  await saveScreen(page, 'elicence-9-card-signed-in');
+  await page.getByRole('button', { name: '退出登录' }).click();
+});
