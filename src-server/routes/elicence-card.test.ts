@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { login, lastSms } from '../../tests/fixtures/server/flows';
-import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
+import { TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { testUscc, webEidToken, type TestSigner } from '../../tests/fixtures/server/pki';
-import { createSimulatedLicenceService, type SimulatedLicenceService } from '../../tests/fixtures/server/simulated-licence';
+import { licenceHarness } from '../../tests/fixtures/server/licence-harness';
+import type { SimulatedLicenceService } from '../../tests/fixtures/server/simulated-licence';
 
 const SECRET = 'test-elicence-secret-0123456789abcdef';
 const MAIN = '91320594MA1X0E1C1D';
@@ -24,21 +25,11 @@ describeEachDatabase('card e-licence login', (engine) => {
   let sim: SimulatedLicenceService;
 
   beforeAll(async () => {
-    sim = createSimulatedLicenceService({
-      data: {
-        persons: [{ personId: 'sim-person-legal-000001', name: '张伟', mobile: '13900140001' }],
-        licences: [{ uscc: MAIN, name: '苏州执照示范科技有限公司', address: '苏州工业园区星湖街328号', legalRepresentative: { personId: 'sim-person-legal-000001', origin: 'mainland' } }],
-      },
-      secret: SECRET,
-      now: () => h.clock.now(),
-      log: () => {},
-      deliver: async (url, body) => {
-        const res = await h.call({ method: 'POST', url: new URL(url).pathname, payload: body });
-        return { status: res.statusCode, body: res.body };
-      },
-    });
-    const url = await sim.listen(0);
-    h = await createHarness(engine, { config: { elicence: { url, secret: SECRET, callbackOrigin: null } } });
+    const data = {
+      persons: [{ personId: 'sim-person-legal-000001', name: '张伟', mobile: '13900140001' }],
+      licences: [{ uscc: MAIN, name: '苏州执照示范科技有限公司', address: '苏州工业园区星湖街328号', legalRepresentative: { personId: 'sim-person-legal-000001', origin: 'mainland' as const } }],
+    };
+    ({ h, sim } = await licenceHarness(engine, data, SECRET));
   });
   afterAll(async () => {
     await h?.close();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSimulatedLicenceService, signedMessage, type SimulatedLicenceData, type SimulatedLicenceService } from '../../tests/fixtures/server/simulated-licence';
+import { licenceHarness } from '../../tests/fixtures/server/licence-harness';
+import { signedMessage, type SimulatedLicenceData, type SimulatedLicenceService } from '../../tests/fixtures/server/simulated-licence';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
+import type { Harness } from '../../tests/fixtures/server/harness';
 import type {} from '../db/schema-elicence';
 
 const SECRET = 'test-elicence-secret-0123456789abcdef';
@@ -50,19 +51,7 @@ describeEachDatabase('e-licence login', (engine) => {
   const agentUntil = new Date(Date.now() + 20 * 60_000).toISOString();
 
   beforeAll(async () => {
-    sim = createSimulatedLicenceService({
-      data: licenceData(agentUntil, { main: MAIN, hk: HK }),
-      secret: SECRET,
-      now: () => h.clock.now(),
-      log: () => {},
-      // The callback goes through the server's own request handling (inject) instead of a socket.
-      deliver: async (url, body) => {
-        const res = await h.call({ method: 'POST', url: new URL(url).pathname, payload: body });
-        return { status: res.statusCode, body: res.body };
-      },
-    });
-    const url = await sim.listen(0);
-    h = await createHarness(engine, { config: { elicence: { url, secret: SECRET, callbackOrigin: null } } });
+    ({ h, sim } = await licenceHarness(engine, licenceData(agentUntil, { main: MAIN, hk: HK }), SECRET));
   });
   afterAll(async () => {
     await h?.close();
