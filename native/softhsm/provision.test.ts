@@ -44,7 +44,9 @@ describe('ensureSnapshot', () => {
     expect(rebuilt.buildId).not.toBe(a.buildId);
     expect(rebuilt.roots['jiangsu-ca'].sha256).not.toBe(a.roots['jiangsu-ca'].sha256); // a new CA
     expect(await readdir(path.dirname(outDir))).toEqual(['snapshot']);
-  });
+    // Two whole snapshot builds (every token and test CA): ~10 s each on an idle 2-core machine, twice that when
+    // the machine is busy, so the default 30 s limit failed under load while nothing was wrong.
+  }, 90_000);
 });
 
 describe('withDirLock', () => {
