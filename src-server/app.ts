@@ -15,6 +15,7 @@ import { assertSmsModeAllowed, loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
+import { initialPasswordSender } from './domain/initial-password-outbox';
 import { errorBody } from './http/api-error';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
@@ -150,9 +151,14 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   };
   app.decorate('services', services);
   const housekeeping = housekeepingSchedule(services, app.log);
-  app.addHook('onReady', async () => housekeeping.start());
+  const passwordSender = initialPasswordSender(services, app.log);
+  app.addHook('onReady', async () => {
+    housekeeping.start();
+    passwordSender.start();
+  });
   app.addHook('onClose', async () => {
     await housekeeping.stop();
+    await passwordSender.stop();
     services.mailer.close();
     await db.destroy();
   });
