@@ -29,6 +29,7 @@ import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
 import { accountRoleRoutes } from './routes/account-roles';
 import { authRoutes } from './routes/auth';
+import { renewalRoutes } from './routes/renewal';
 import { counterRegistrationRoutes } from './routes/counter-registration';
 import { disbursementRoutes } from './routes/disbursement';
 import { disbursementReviewRoutes } from './routes/disbursement-review';
@@ -193,6 +194,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(errorsPlugin);
   await app.register(systemRoutes);
   await app.register(authRoutes);
+  await app.register(renewalRoutes);
   await app.register(recoveryRoutes);
   await app.register(staffRoutes);
   await app.register(staffKeyRoutes);
