@@ -15,6 +15,7 @@ import { assertSmsModeAllowed, loadConfig, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
+import { initialPasswordSender } from './domain/initial-password-outbox';
 import { errorBody } from './http/api-error';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
@@ -28,6 +29,7 @@ import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
 import { accountRoleRoutes } from './routes/account-roles';
 import { authRoutes } from './routes/auth';
+import { renewalRoutes } from './routes/renewal';
 import { counterRegistrationRoutes } from './routes/counter-registration';
 import { disbursementRoutes } from './routes/disbursement';
 import { disbursementReviewRoutes } from './routes/disbursement-review';
@@ -150,9 +152,14 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   };
   app.decorate('services', services);
   const housekeeping = housekeepingSchedule(services, app.log);
-  app.addHook('onReady', async () => housekeeping.start());
+  const passwordSender = initialPasswordSender(services, app.log);
+  app.addHook('onReady', async () => {
+    housekeeping.start();
+    passwordSender.start();
+  });
   app.addHook('onClose', async () => {
     await housekeeping.stop();
+    await passwordSender.stop();
     services.mailer.close();
     await db.destroy();
   });
@@ -187,6 +194,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(errorsPlugin);
   await app.register(systemRoutes);
   await app.register(authRoutes);
+  await app.register(renewalRoutes);
   await app.register(recoveryRoutes);
   await app.register(staffRoutes);
   await app.register(staffKeyRoutes);

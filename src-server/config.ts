@@ -61,7 +61,15 @@ export interface ServerConfig {
    * domain/housekeeping.ts: runs at start and then every `intervalMinutes` (0: never by itself); unconfirmed
    * registrations and unowned uploads are kept `retentionDays` after their last activity.
    */
-  housekeeping: { intervalMinutes: number; retentionDays: number };
+  housekeeping: {
+    intervalMinutes: number;
+    retentionDays: number;
+    /**
+     * Uploads nobody owns or references (made without a session: registration scans before submit, anonymous
+     * requests, pre-registration) go this many hours after their last touch (issue 17 item 5); default 24.
+     */
+    anonymousUploadHours?: number;
+  };
   /**
    * The last China calendar day (`YYYY-MM-DD`) legacy hub accounts may sign in (manual 000: 2021-06-30); after it
    * they are refused with the way to upgrade.
@@ -166,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       intervalMinutes: numberFromEnv(env, 'TONGBAN_HOUSEKEEPING_MINUTES', 60, 0, 7 * 24 * 60),
       // At least a day: far longer than an SMS code lives, and than a clerk takes between upload and submit.
       retentionDays: numberFromEnv(env, 'TONGBAN_REGISTRATION_RETENTION_DAYS', 7, 1, 3650),
+      // At least an hour: a clerk uploads the scans and then signs and submits in one sitting.
+      anonymousUploadHours: numberFromEnv(env, 'TONGBAN_ANONYMOUS_UPLOAD_HOURS', 24, 1, 24 * 3650),
     },
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
     revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),

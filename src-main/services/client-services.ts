@@ -17,6 +17,7 @@ import { captchaRoute, caChallengeRoute, caLoginRoute, changePasswordRoute, logi
 import { elicenceStartRoute, elicenceStateRoute } from '@shared/contract/http/elicence';
 import { getEnterpriseRoute } from '@shared/contract/http/enterprise';
 import { registrationConfirmRoute, registrationResendRoute } from '@shared/contract/http/registration';
+import { caRenewalConfirmRoute } from '@shared/contract/http/renewal';
 import { inputInvalid, type AppError, type Result } from '@shared/contract/result';
 import { authOrigin } from '@shared/contract/signing';
 import { SESSION_GONE_CODES } from '@shared/errors/server';
@@ -255,6 +256,11 @@ export class ClientServices {
       const token = await this.opts.tokens.call('authenticate', { cert: i.fingerprint, origin, nonce: challenge.value.nonce, ...(i.pin !== undefined ? { pin: i.pin } : {}) });
       if (!token.ok) return token;
       const r = await this.portal.call(caLoginRoute, { anonymous: true, body: { nonce: challenge.value.nonce, token: token.value, ...(i.account ? { account: i.account } : {}) } });
+      if (!r.ok) return r;
+      return this.startSession(r.value.token, r.value.account, r.value, 'ca-key');
+    },
+    'auth.confirmRenewal': async (i: { confirmationId: string; code: string }) => {
+      const r = await this.portal.call(caRenewalConfirmRoute, { anonymous: true, params: { confirmationId: i.confirmationId }, body: { code: i.code } });
       if (!r.ok) return r;
       return this.startSession(r.value.token, r.value.account, r.value, 'ca-key');
     },

@@ -7,8 +7,9 @@
  *   it (CA_ACCOUNT_PASSWORD_REQUIRED), whether or not the account exists;
  * - nobody named: the one account the certificate is bound to; several: CA_ACCOUNT_CHOICE_REQUIRED; none:
  *   CA_CERT_NOT_BOUND.
- * A certificate bound to nobody is first tried as the renewal of a bound one (certificate-renewal.ts), which binds
- * it to each account its predecessor served.
+ * A certificate bound to nobody is first tried as the renewal of a bound one (certificate-renewal.ts): the accounts
+ * its predecessor serves are chosen from by the same rules, and the login answers RENEWAL_NEEDS_CONFIRMATION until
+ * the administrator's SMS code confirms it (renewal-confirmation.ts).
  * A deactivated account is refused (ACCOUNT_DEACTIVATED); a removed one no longer has bindings.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -18,7 +19,8 @@ import type { VerifiedCertificate } from '../pki/chain';
 import type { Services } from '../services';
 import { assertActive } from './account-roles';
 import { bindCertificate, boundAccounts } from './certificate-bindings';
-import { bindRenewedCertificate } from './certificate-renewal';
+import { findRenewedBinding } from './certificate-renewal';
+import { requireRenewalConfirmation } from './renewal-confirmation';
 import { checkPassword } from './login';
 import { accountSubject } from './login-throttle';
 
@@ -35,9 +37,9 @@ export async function landingAccount(
   named: { username: string; password?: string | undefined } | undefined,
   ctx: LandingContext,
 ): Promise<AccountTable> {
-  let bound = await boundAccounts(services.db, cert.fingerprint);
-  // A renewed certificate takes over its predecessor's accounts first, whichever of them the clerk names.
-  if (bound.length === 0) bound = await bindRenewedCertificate(services, cert, ctx);
+  const bound = await boundAccounts(services.db, cert.fingerprint);
+  // A renewed certificate lands on its predecessor's accounts, whichever of them the clerk names, once confirmed.
+  if (bound.length === 0) await confirmRenewalFirst(services, cert, named, ctx);
   if (named) {
     const hit = bound.find((a) => a.username === named.username);
     if (hit) return assertActive(hit);
@@ -46,6 +48,21 @@ export async function landingAccount(
   if (bound.length === 0) throw new ApiError('CA_CERT_NOT_BOUND');
   if (bound.length > 1) throw new ApiError('CA_ACCOUNT_CHOICE_REQUIRED');
   return assertActive(bound[0]!);
+}
+
+/** Throws RENEWAL_NEEDS_CONFIRMATION (or the account choice) for a renewal; returns for anything else. */
+async function confirmRenewalFirst(services: Services, cert: VerifiedCertificate, named: { username: string } | undefined, ctx: LandingContext): Promise<void> {
+  const renewal = await findRenewedBinding(services, cert);
+  if (renewal.kind === 'refused') {
+    ctx.log.info({ fingerprint: cert.fingerprint, reason: renewal.reason }, 'CA certificate not bound and not a renewal');
+    return;
+  }
+  const accounts = await boundAccounts(services.db, renewal.predecessor.binding.fingerprint);
+  const target = named ? accounts.find((a) => a.username === named.username) : accounts.length === 1 ? accounts[0] : undefined;
+  // Naming an account the old key does not serve: the password way below, as for any unbound key.
+  if (named && !target) return;
+  if (!target) throw new ApiError(accounts.length > 1 ? 'CA_ACCOUNT_CHOICE_REQUIRED' : 'CA_CERT_NOT_BOUND');
+  await requireRenewalConfirmation(services, cert, renewal, assertActive(target), ctx);
 }
 
 async function bindByPassword(

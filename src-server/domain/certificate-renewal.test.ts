@@ -13,6 +13,7 @@ import { getTestPki, webEidToken, type IssueOptions, type TestSigner } from '../
 import { writeTrustDir } from '../../tests/fixtures/server/store-reads';
 import { migrateToLatest } from '../db/connect';
 import { migrations } from '../db/migrations/index';
+import { renewalPendingSchema, type RenewalPending } from '@shared/contract/http/renewal';
 import { RENEWED_BINDING_ACTION, sameName } from './certificate-renewal';
 
 const HOUR = 3600_000;
@@ -25,6 +26,27 @@ async function caLogin(h: Harness, signer: TestSigner) {
   const challenge = await h.call({ method: 'POST', url: '/api/auth/ca/challenge' });
   const { nonce } = challenge.json() as { nonce: string };
   return h.call({ method: 'POST', url: '/api/auth/ca/login', payload: { nonce, token: await webEidToken(signer, TEST_ORIGIN, nonce) } });
+}
+
+/** The RENEWAL_NEEDS_CONFIRMATION answer's confirmation (its one issue's params). */
+function pendingOf(res: { statusCode: number; body: string; json(): unknown }): RenewalPending {
+  expect([res.statusCode, codeOf(res)], res.body).toEqual([409, 'RENEWAL_NEEDS_CONFIRMATION']);
+  const issue = (res.json() as { error: { issues: { path: string; params: unknown }[] } }).error.issues[0]!;
+  expect(issue.path).toBe('renewal');
+  return renewalPendingSchema.parse(issue.params);
+}
+
+const codeIn = (sms: string) => /验证码(\d{6})/.exec(sms)![1]!;
+
+const confirm = (h: Harness, confirmationId: string, code: string) =>
+  h.call({ method: 'POST', url: `/api/auth/ca/renewals/${confirmationId}/confirm`, payload: { code } });
+
+/** CA login with a renewed certificate, then the administrator's code from their SMS: the session answer. */
+async function renewAndConfirm(h: Harness, signer: TestSigner) {
+  const pending = pendingOf(await caLogin(h, signer));
+  const res = await confirm(h, pending.confirmationId, codeIn(await lastSms(h)));
+  expect(res.statusCode, res.body).toBe(200);
+  return res;
 }
 
 /** A certificate as the CA issues it at renewal: new key, same subject, issued after and expiring after `of`. */
@@ -78,16 +100,32 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
     await rm(trustDir, { recursive: true, force: true });
   });
 
-  it('binds a renewed certificate (new key, same subject, later validity) to the same account, audited, and the old one still works', async () => {
+  it('binds a renewed certificate (new key, same subject, later validity) to the same account once the administrator confirms it, audited, and the old one still works', async () => {
     const e = await h.scene.enterprise(await pkiKey(h.pki));
     const renewed = await renewal(h, e, e.signer);
     // What the test relies on: a different key and certificate, the same subject.
     expect(Buffer.from(renewed.certificate.publicKey.rawData)).not.toEqual(Buffer.from(e.signer.certificate.publicKey.rawData));
     expect(renewed.certificate.subject).toBe(e.signer.certificate.subject);
 
-    const res = await caLogin(h, renewed);
+    // The login answers the confirmation step: a code went to the administrator's mobile, shown masked.
+    const pending = pendingOf(await caLogin(h, renewed));
+    expect(pending.mobile).toBe('138****5678');
+    const sms = await lastSms(h);
+    expect(sms).toContain(`（${e.name}）有人使用更新后的 CA 数字证书`);
+    expect((await bindingsOf(h, e)).map((b) => b.fingerprint)).toEqual([fingerprint(e.signer)]);
+    // Meanwhile the old key works, and a second login with the new one repeats the step without a new SMS.
+    expect((await caLogin(h, e.signer)).statusCode).toBe(200);
+    expect(pendingOf(await caLogin(h, renewed)).confirmationId).toBe(pending.confirmationId);
+    expect(await lastSms(h)).toBe(sms);
+    // A wrong code binds nothing; the right one binds and signs in.
+    const wrong = String((Number(codeIn(sms)) + 1) % 1_000_000).padStart(6, '0');
+    expect(codeOf(await confirm(h, pending.confirmationId, wrong))).toBe('RENEWAL_CODE_INVALID');
+    expect(await renewalAudits(h, e)).toEqual([]);
+    const res = await confirm(h, pending.confirmationId, codeIn(sms));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ account: { id: await adminId(h, e), username: 'admin', enterpriseId: e.enterpriseId } });
+    // One use: the same code again is refused.
+    expect(codeOf(await confirm(h, pending.confirmationId, codeIn(sms)))).toBe('RENEWAL_CODE_INVALID');
 
     const bindings = await bindingsOf(h, e);
     expect(bindings.map((b) => [b.fingerprint, b.account_id, b.ca_profile])).toEqual([
@@ -98,7 +136,7 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
 
     const audits = await renewalAudits(h, e);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor_type: 'system', subject_type: 'certificate', subject_id: fingerprint(renewed) });
+    expect(audits[0]).toMatchObject({ actor_type: 'account', actor_id: await adminId(h, e), subject_type: 'certificate', subject_id: fingerprint(renewed) });
     expect(audits[0]!.request_id).toBeTruthy();
     expect(JSON.parse(audits[0]!.before_json!)).toMatchObject({ fingerprint: fingerprint(e.signer) });
     expect(JSON.parse(audits[0]!.after_json!)).toMatchObject({ fingerprint: fingerprint(renewed), renewed_from: fingerprint(e.signer), ca_profile: 'jiangsu-ca' });
@@ -140,22 +178,53 @@ describeEachDatabase('CA login with a renewed certificate', (engine) => {
       expect((await bindingsOf(h, x)).length).toBe(1);
       expect(await renewalAudits(h, x)).toEqual([]);
     }
-    // The same enterprise's real renewal, issued the same way, is accepted: the refusals above were the rule's.
-    expect((await caLogin(h, await renewal(h, e, e.signer))).statusCode).toBe(200);
+    // The same enterprise's real renewal, issued the same way, gets to the confirmation: the refusals above were the rule's.
+    pendingOf(await caLogin(h, await renewal(h, e, e.signer)));
   });
 
   it('compares with the newest bound certificate of the lineage', async () => {
     const e = await h.scene.enterprise(await pkiKey(h.pki));
     const first = await renewal(h, e, e.signer);
-    expect((await caLogin(h, first)).statusCode).toBe(200);
+    await renewAndConfirm(h, first);
     // Later than the registered certificate, earlier than the renewal already bound: refused.
     const between = await renewal(h, e, e.signer, { notBefore: new Date(first.certificate.notBefore.getTime() + HOUR), notAfter: new Date(first.certificate.notAfter.getTime() - DAY) });
     expect(codeOf(await caLogin(h, between))).toBe('CA_CERT_NOT_BOUND');
     const second = await renewal(h, e, first);
-    expect((await caLogin(h, second)).statusCode).toBe(200);
+    await renewAndConfirm(h, second);
     const audits = await renewalAudits(h, e);
     expect(audits.map((a) => JSON.parse(a.before_json!) as { fingerprint: string }).map((b) => b.fingerprint)).toEqual([fingerprint(e.signer), fingerprint(first)]);
     expect((await bindingsOf(h, e)).map((b) => b.fingerprint)).toEqual([fingerprint(e.signer), fingerprint(first), fingerprint(second)]);
+  });
+
+  it('refuses an expired code, a sixth try, and another enterprise\'s code; binds nothing', async () => {
+    const e = await h.scene.enterprise(await pkiKey(h.pki));
+    const other = await h.scene.enterprise(await pkiKey(h.pki));
+    // Expired: ten minutes and a second later the right code no longer binds.
+    const expiring = pendingOf(await caLogin(h, await renewal(h, e, e.signer)));
+    const expiringCode = codeIn(await lastSms(h));
+    h.clock.advance(10 * 60 + 1);
+    expect(codeOf(await confirm(h, expiring.confirmationId, expiringCode))).toBe('RENEWAL_CODE_INVALID');
+    // Five wrong tries spend the confirmation: the right code is refused after them.
+    const guessed = pendingOf(await caLogin(h, await renewal(h, e, e.signer)));
+    expect(guessed.confirmationId).not.toBe(expiring.confirmationId);
+    const guessedCode = codeIn(await lastSms(h));
+    const wrong = String((Number(guessedCode) + 1) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 5; i++) expect(codeOf(await confirm(h, guessed.confirmationId, wrong))).toBe('RENEWAL_CODE_INVALID');
+    expect(codeOf(await confirm(h, guessed.confirmationId, guessedCode))).toBe('RENEWAL_CODE_INVALID');
+    // Another enterprise's code (its administrator confirming their own renewal) does not confirm this one.
+    h.clock.advance(61);
+    const mine = pendingOf(await caLogin(h, await renewal(h, e, e.signer)));
+    const theirs = pendingOf(await caLogin(h, await renewal(h, other, other.signer)));
+    const theirCode = codeIn(await lastSms(h));
+    const refused = await confirm(h, mine.confirmationId, theirCode);
+    // (A six-digit code may collide by chance: then the test would say so here rather than pass quietly.)
+    expect(codeOf(refused), 'codes collided by chance').toBe('RENEWAL_CODE_INVALID');
+    expect((await bindingsOf(h, e)).length).toBe(1);
+    expect(await renewalAudits(h, e)).toEqual([]);
+    // Their own confirmation binds their certificate only.
+    expect((await confirm(h, theirs.confirmationId, theirCode)).statusCode).toBe(200);
+    expect((await bindingsOf(h, other)).length).toBe(2);
+    expect((await bindingsOf(h, e)).length).toBe(1);
   });
 
   it('refuses when same-subject certificates are bound to different accounts', async () => {
@@ -203,9 +272,7 @@ describeEachDatabase('renewal of a binding made before migration 0004', (engine)
 
     const [binding] = await bindingsOf(h, e);
     expect(binding).toMatchObject({ fingerprint: fingerprint(e.signer), ca_profile: 'jiangsu-ca', certificate_der: Buffer.from(e.signer.certDer).toString('base64') });
-    const renewed = await renewal(h, e, e.signer);
-    const res = await caLogin(h, renewed);
-    expect(res.statusCode, res.body).toBe(200);
+    await renewAndConfirm(h, await renewal(h, e, e.signer));
     expect(await renewalAudits(h, e)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A renewed CA certificate takes over its predecessor's binding at its first CA login (src-server/README.md,
- * "CA login and renewed certificates"). CAs renew an enterprise's key every year or two with a new key pair and
+ * A renewed CA certificate takes over its predecessor's binding once the enterprise's administrator confirmed it
+ * with an SMS code (renewal-confirmation.ts; src-server/README.md, "CA login and renewed certificates"). CAs renew an enterprise's key every year or two with a new key pair and
  * the same subject; a binding keyed on the old fingerprint alone would lock the clerk out at every renewal.
  *
  * The new certificate has already passed the login's checks (chain to a trust root, validity, key usage, the
@@ -12,9 +12,9 @@
  *   the company key of the admin and the handlers who bound it; certificates of the same subject bound to
  *   different accounts: we cannot tell whose renewal it is);
  * - it was issued after and expires after the newest of them (a renewal, not an older or parallel certificate).
- * Anything else answers CA_CERT_NOT_BOUND as before. The new certificate is bound to each of those accounts, and
- * its `certificate.renewed_binding` audit rows are written in one transaction; the old binding stays, so the old key works until it expires. The account's
- * mobile is told by SMS, so an enterprise learns of every key that was bound this way.
+ * Anything else answers CA_CERT_NOT_BOUND as before. Once confirmed, the new certificate is bound to each of those
+ * accounts with its `certificate.renewed_binding` audit row (actor: the administrator who confirmed); the old
+ * binding stays, so the old key works until it expires. The account's mobile is told by SMS.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -23,7 +23,7 @@ import type { AccountTable, CertificateBindingTable } from '../db/schema';
 import { smsTemplates } from '../notifications/templates';
 import type { VerifiedCertificate } from '../pki/chain';
 import type { Services } from '../services';
-import { writeAudit } from './audit';
+import { writeAudit, type Actor } from './audit';
 import { chinaDate } from '@shared/time/china';
 
 export const RENEWED_BINDING_ACTION = 'certificate.renewed_binding';
@@ -91,29 +91,26 @@ export async function findRenewedBinding(services: Services, cert: VerifiedCerti
 }
 
 /**
- * Binds `cert` as the renewal of a bound certificate to each account its predecessor serves and answers them, or
- * an empty list when the rule above does not hold (the caller answers CA_CERT_NOT_BOUND).
+ * Binds `cert`, once the administrator confirmed it (renewal-confirmation.ts), as the renewal of `predecessor` to
+ * each account that certificate serves, and answers them. Nothing when the predecessor is bound to nobody any more
+ * (unbound meanwhile: a lost key's lineage does not renew itself).
  */
-export async function bindRenewedCertificate(
+export async function bindConfirmedRenewal(
   services: Services,
   cert: VerifiedCertificate,
-  ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
+  predecessorFingerprint: string,
+  ctx: { now: Date; requestId: string; log: FastifyBaseLogger; actor: Actor; enterpriseId: string },
 ): Promise<AccountTable[]> {
-  const decision = await findRenewedBinding(services, cert);
-  if (decision.kind === 'refused') {
-    ctx.log.info({ fingerprint: cert.fingerprint, reason: decision.reason }, 'CA certificate not bound and not a renewal');
-    return [];
-  }
-  const { predecessor, enterpriseId } = decision;
   const predecessors = await services.db
     .selectFrom('certificate_bindings')
     .selectAll()
-    .where('fingerprint', '=', predecessor.binding.fingerprint)
+    .where('fingerprint', '=', predecessorFingerprint)
+    .where('enterprise_id', '=', ctx.enterpriseId)
     .orderBy('account_id')
     .execute();
   const bound: AccountTable[] = [];
   for (const old of predecessors) {
-    const account = await bindRenewal(services, cert, old, enterpriseId, ctx);
+    const account = await bindRenewal(services, cert, old, ctx.enterpriseId, ctx);
     if (account) bound.push(account);
   }
   return bound;
@@ -124,7 +121,7 @@ async function bindRenewal(
   cert: VerifiedCertificate,
   old: CertificateBindingTable,
   enterpriseId: string,
-  ctx: { now: Date; requestId: string; log: FastifyBaseLogger },
+  ctx: { now: Date; requestId: string; log: FastifyBaseLogger; actor: Actor },
 ): Promise<AccountTable | null> {
   const { now } = ctx;
   const inserted = await services.db.transaction().execute(async (tx) => {
@@ -146,7 +143,7 @@ async function bindRenewal(
       .executeTakeFirst();
     if (!row) return false;
     await writeAudit(tx, {
-      actor: { type: 'system', id: null },
+      actor: ctx.actor,
       enterpriseId,
       action: RENEWED_BINDING_ACTION,
       subjectType: 'certificate',

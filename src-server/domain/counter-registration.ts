@@ -15,6 +15,7 @@ import { ApiError } from '../http/api-error';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { announceNewEnterprise, createEnterpriseWithAccounts } from './enterprise-create';
+import { initialPasswordKey } from './initial-password-outbox';
 
 /** Names compare without the spaces and bracket widths people type differently (（苏州） vs (苏州)). */
 const sameName = (a: string, b: string) => {
@@ -69,7 +70,7 @@ export async function createCounterRegistration(
     const made = await createEnterpriseWithAccounts(
       tx,
       { ...input.enterprise, administrator: { name: input.administrator.name, mobile: input.administrator.mobile, email: input.administrator.email ?? null } },
-      { actor, now, requestId: ctx.requestId },
+      { actor, now, requestId: ctx.requestId, outboxKey: await initialPasswordKey(services.config) },
     );
     const row = {
       id,

@@ -3,7 +3,9 @@
  * approved by staff, counter registration, a legacy account's upgrade): the enterprise row, its `admin` (the
  * administrator, with the mobile the initial passwords go to) and `super` (the legal representative's account),
  * each with an initial password that must be changed at first login, all audited in the caller's transaction.
- * The passwords leave only by {@link announceNewEnterprise}, after the transaction commits.
+ * The passwords leave only in the SMS to the administrator, written sealed into the initial-password outbox in the
+ * same transaction (initial-password-outbox.ts) and sent by {@link announceNewEnterprise} after the commit, or by
+ * the outbox's sender later when the carrier fails.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -14,6 +16,7 @@ import { mailTemplates, smsTemplates } from '../notifications/templates';
 import type { Services } from '../services';
 import { insertAccount } from './accounts';
 import { writeAudit, type Actor } from './audit';
+import { queueInitialPasswords, sendInitialPasswords } from './initial-password-outbox';
 import { generateInitialPassword } from './passwords';
 
 export interface NewEnterprise {
@@ -28,15 +31,15 @@ export interface CreatedEnterprise {
   enterpriseId: string;
   adminAccountId: string;
   superAccountId: string;
-  /** Held only until {@link announceNewEnterprise} sends them; never stored or logged. */
-  initialPasswords: { admin: string; super: string };
+  /** The outbox row of the SMS with the initial passwords (sealed; the passwords are not kept anywhere else). */
+  initialPasswordsSms: string;
   enterprise: { uscc: string; name: string; administratorMobile: string; administratorEmail: string | null };
 }
 
 export async function createEnterpriseWithAccounts(
   tx: Transaction<Database>,
   input: NewEnterprise,
-  ctx: { actor: Actor; now: Date; requestId: string; enterpriseId?: string },
+  ctx: { actor: Actor; now: Date; requestId: string; enterpriseId?: string; outboxKey: Buffer },
 ): Promise<CreatedEnterprise> {
   const { actor, now, requestId } = ctx;
   if (await tx.selectFrom('enterprises').select('id').where('uscc', '=', input.uscc).executeTakeFirst()) {
@@ -78,11 +81,17 @@ export async function createEnterpriseWithAccounts(
     now,
     requestId,
   );
+  const initialPasswordsSms = await queueInitialPasswords(tx, ctx.outboxKey, {
+    enterpriseId,
+    mobile: input.administrator.mobile,
+    text: smsTemplates.registrationDone({ enterprise: enterprise.name, adminPassword: passwords.admin, superPassword: passwords.super }),
+    now,
+  });
   return {
     enterpriseId,
     adminAccountId: admin.id,
     superAccountId: superAccount.id,
-    initialPasswords: passwords,
+    initialPasswordsSms,
     enterprise: {
       uscc: input.uscc,
       name: enterprise.name,
@@ -94,14 +103,12 @@ export async function createEnterpriseWithAccounts(
 
 /**
  * The initial passwords by SMS to the administrator's mobile (the manual: "审核通过后发送账号密码"), and a note
- * without passwords by e-mail. A failed e-mail is logged, never allowed to undo an enterprise that exists.
+ * without passwords by e-mail. Neither failure undoes an enterprise that exists: a failed SMS stays in the outbox
+ * for the sender's next try, a failed e-mail is logged.
  */
 export async function announceNewEnterprise(services: Services, created: CreatedEnterprise, log: FastifyBaseLogger) {
-  const { enterprise, initialPasswords } = created;
-  await services.sms.send(
-    enterprise.administratorMobile,
-    smsTemplates.registrationDone({ enterprise: enterprise.name, adminPassword: initialPasswords.admin, superPassword: initialPasswords.super }),
-  );
+  const { enterprise } = created;
+  await sendInitialPasswords(services, created.initialPasswordsSms, services.clock.now(), log);
   if (enterprise.administratorEmail) {
     await services.mailer
       .send({ to: enterprise.administratorEmail, ...mailTemplates.registrationDone({ enterprise: enterprise.name, uscc: enterprise.uscc }) })

@@ -165,8 +165,10 @@ describeEachDatabase('housekeeping', (engine) => {
     youngScans = youngUploads.map((s) => s.sha256);
     expect(youngScans).toContain(sharedWithYoung);
     youngId = await submit(young, youngSigner, youngUploads);
+    h.clock.advance(2 * DAY - 3600);
+    // Uploaded again an hour before the runs: within the 24 hours an anonymous upload is kept.
     expect((await anonymousUpload(uploadedAgainBytes)).sha256).toBe(uploadedAgain);
-    h.clock.advance(2 * DAY);
+    h.clock.advance(3600);
   });
   afterAll(() => h?.close());
 
@@ -190,7 +192,7 @@ describeEachDatabase('housekeeping', (engine) => {
     // registration listed too, subsidy attachments, the employment certificate, the phone photo of the receipt.
     expect(await registration(confirmedRegistrationId)).toMatchObject({ status: 'completed' });
     for (const sha of [...confirmedScans, sharedWithEnterprise, ...subsidyFiles, certificate, photo]) expect(await kept(sha), sha).toBe(true);
-    // An old upload whose bytes were uploaded again two days ago: the second upload vouches for it.
+    // An old upload whose bytes were uploaded again an hour ago: the second upload vouches for it.
     expect(await kept(uploadedAgain)).toBe(true);
 
     // Links: the used one keeps the photo's provenance; the one superseded and never used goes.
@@ -202,11 +204,35 @@ describeEachDatabase('housekeeping', (engine) => {
     // The audit row of the run, with its counts.
     const audit = await h.app.services.db.selectFrom('audit_log').selectAll().where('action', '=', 'housekeeping.run').where('subject_id', '=', run.runId).executeTakeFirstOrThrow();
     expect(audit.actor_type).toBe('system');
-    expect(JSON.parse(audit.after_json!)).toMatchObject({ registrations: 1, files: abandonedOnly.length + 1, receiptLinks: 1, registrationIds: [abandonedId], retentionDays: 7, cutoff: run.cutoff });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ registrations: 1, files: abandonedOnly.length + 1, receiptLinks: 1, registrationIds: [abandonedId], retentionDays: 7, anonymousUploadHours: 24, cutoff: run.cutoff });
 
     // A second run finds nothing more, and says so.
     const again = await runHousekeeping(h.app.services);
     expect(again.counts).toMatchObject({ registrations: 0, files: 0, receiptLinks: 0 });
+  });
+
+  it('removes an anonymous upload nothing references 24 hours after it, not before (issue 17 item 5)', async () => {
+    const db = h.app.services.db;
+    const ago = (hours: number) => new Date(h.clock.now().getTime() - hours * 3600_000).toISOString();
+    const young = (await anonymousUpload(pdfBytes('anonymous, 23 hours'))).sha256;
+    const old = (await anonymousUpload(pdfBytes('anonymous, 25 hours'))).sha256;
+    await db.updateTable('files').set({ touched_at: ago(23), created_at: ago(23) }).where('sha256', '=', young).execute();
+    await db.updateTable('files').set({ touched_at: ago(25), created_at: ago(25) }).where('sha256', '=', old).execute();
+    const run = await runHousekeeping(h.app.services);
+    expect(run.counts.files).toBe(1);
+    expect(await kept(old)).toBe(false);
+    expect(await kept(young)).toBe(true);
+    // The young registration's scans are older than 24 hours too, and stay: it lists them.
+    for (const sha of youngScans) expect(await kept(sha), sha).toBe(true);
+    // The retention is configuration: with 48 hours the same age stays.
+    const patient = await createHarness(engine, { config: { housekeeping: { intervalMinutes: 0, retentionDays: 7, anonymousUploadHours: 48 } } });
+    try {
+      const sha = (await tusUpload(patient, { uploadToken: await newUploadToken(patient) }, pdfBytes('anonymous, 25 hours, 48 kept'))).sha256;
+      await patient.app.services.db.updateTable('files').set({ touched_at: ago(25), created_at: ago(25) }).where('sha256', '=', sha).execute();
+      expect((await runHousekeeping(patient.app.services)).counts.files).toBe(0);
+    } finally {
+      await patient.close();
+    }
   });
 
   it('keeps an unowned old file that any table references, and only those', async () => {

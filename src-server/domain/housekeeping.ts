@@ -5,8 +5,10 @@
  * 1. Registrations still `sms_pending` (no enterprise) whose last activity (`updated_at`: submit or code resend)
  *    is older than the retention. Such a registration cannot be confirmed any more anyway: its SMS code expired
  *    long ago, and a resend renews `updated_at`.
- * 2. Files with no owner and no reference anywhere, last touched (uploaded, or listed by a registration submit)
- *    before the retention: the row and the stored bytes, in one transaction per file. The store is
+ * 2. Files with no owner and no reference anywhere — uploads made without a session that nothing kept — last
+ *    touched (uploaded, or listed by a registration submit) more than `anonymousUploadHours` ago (default 24: a
+ *    short retention, so anonymous uploads cannot fill the disk for a week; issue 17 item 5): the row and the
+ *    stored bytes, in one transaction per file. The store is
  *    content-addressed, so one file can serve several owners; the delete re-checks every reference in its own
  *    WHERE, so a file that gained an owner or a reference meanwhile stays.
  * 3. Expired captchas and CA-login nonces (an hour after expiry, as their issuers already do on every issue),
@@ -34,6 +36,7 @@ import { writeAudit } from './audit';
 import { addSeconds } from './clock';
 
 const DAY_SECONDS = 24 * 3600;
+export const DEFAULT_ANONYMOUS_UPLOAD_HOURS = 24;
 
 export interface HousekeepingCounts {
   registrations: number;
@@ -103,6 +106,8 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
   const { db } = services;
   const now = opts.now ?? services.clock.now();
   const cutoff = addSeconds(now, -services.config.housekeeping.retentionDays * DAY_SECONDS).toISOString();
+  const anonymousHours = services.config.housekeeping.anonymousUploadHours ?? DEFAULT_ANONYMOUS_UPLOAD_HOURS;
+  const anonymousCutoff = addSeconds(now, -anonymousHours * 3600).toISOString();
   const runId = randomUUID();
   const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0, accountCodes: 0 };
   const registrationIds: string[] = [];
@@ -127,7 +132,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
     const candidates = await db
       .selectFrom('files')
       .select('sha256')
-      .where((eb) => eb(lastTouched(eb), '<', cutoff))
+      .where((eb) => eb(lastTouched(eb), '<', anonymousCutoff))
       .where((eb) => eb.not(eb.exists(eb.selectFrom('file_owners').select(sql<number>`1`.as('one')).whereRef('file_owners.sha256', '=', 'files.sha256'))))
       .orderBy('sha256')
       .execute();
@@ -138,7 +143,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
         const row = await tx
           .deleteFrom('files')
           .where('sha256', '=', sha256)
-          .where((eb) => eb(lastTouched(eb), '<', cutoff))
+          .where((eb) => eb(lastTouched(eb), '<', anonymousCutoff))
           .where((eb) => eb.not(isReferenced(eb, sha256)))
           .returning('sha256')
           .executeTakeFirst();
@@ -201,6 +206,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
       ...counts,
       registrationIds,
       retentionDays: services.config.housekeeping.retentionDays,
+      anonymousUploadHours: anonymousHours,
       cutoff,
       ...(failure ? { error: failure instanceof Error ? failure.message : String(failure) } : {}),
     },

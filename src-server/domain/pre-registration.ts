@@ -23,6 +23,7 @@ import { smsTemplates } from '../notifications/templates';
 import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
 import { announceNewEnterprise, createEnterpriseWithAccounts } from './enterprise-create';
+import { initialPasswordKey } from './initial-password-outbox';
 import { assertNotRegistered } from './registration-checks';
 import { assertScans as assertListedScans, listedScan, touchScans } from './request-scans';
 
@@ -337,7 +338,7 @@ export async function approvePreRegistration(services: Services, id: string, sta
         legalRepresentative: form.legalRepresentative.name,
         administrator: { name: form.administrator.name, mobile: form.administrator.mobile, email: form.administrator.email ?? null },
       },
-      { actor, now: ctx.now, requestId: ctx.requestId, enterpriseId },
+      { actor, now: ctx.now, requestId: ctx.requestId, enterpriseId, outboxKey: await initialPasswordKey(services.config) },
     );
     // Only now: the column references the enterprise, which did not exist when the request was claimed.
     await tx.updateTable('pre_registrations').set({ enterprise_id: enterpriseId }).where('id', '=', id).execute();

@@ -15,6 +15,7 @@ import { smsTemplates } from '../notifications/templates';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { announceNewEnterprise, createEnterpriseWithAccounts } from './enterprise-create';
+import { initialPasswordKey } from './initial-password-outbox';
 import { addSeconds } from './clock';
 import { assertScansUploadedUnder } from './uploads';
 import {
@@ -182,7 +183,7 @@ export async function confirmRegistration(
         legalRepresentative: payload.enterprise.legalRepresentative,
         administrator: { name: payload.administrator.name, mobile: row.mobile, email: payload.administrator.email ?? null },
       },
-      { actor: anonymous, now, requestId, enterpriseId },
+      { actor: anonymous, now, requestId, enterpriseId, outboxKey: await initialPasswordKey(services.config) },
     );
     const certInfo = parseCertificate(Buffer.from(row.certificate_der, 'base64'));
     await tx

@@ -12,6 +12,7 @@ import type { AccountTable } from '../db/schema';
 import { assertActive } from '../domain/account-roles';
 import type { LandingContext } from '../domain/ca-landing';
 import { announceNewEnterprise, createEnterpriseWithAccounts, type CreatedEnterprise } from '../domain/enterprise-create';
+import { initialPasswordKey } from '../domain/initial-password-outbox';
 import { ApiError } from '../http/api-error';
 import type { VerifiedCertificate } from '../pki/chain';
 import type { Services } from '../services';
@@ -30,6 +31,7 @@ export async function landCardLicence(services: Services, cert: VerifiedCertific
   let created: CreatedEnterprise | null = null;
   if (!(await enterpriseOf(services, uscc))) {
     const licence = await lookUp(services, uscc, ctx);
+    const outboxKey = await initialPasswordKey(services.config);
     created = await services.db.transaction().execute((tx) =>
       createEnterpriseWithAccounts(
         tx,
@@ -40,7 +42,7 @@ export async function landCardLicence(services: Services, cert: VerifiedCertific
           legalRepresentative: licence.legalRepresentative.name,
           administrator: { name: licence.legalRepresentative.name, mobile: licence.legalRepresentative.mobile },
         },
-        { actor: SYSTEM, now: ctx.now, requestId: ctx.requestId },
+        { actor: SYSTEM, now: ctx.now, requestId: ctx.requestId, outboxKey },
       ),
     );
     ctx.log.info({ enterpriseId: created.enterpriseId }, 'enterprise created from a card e-licence');

@@ -13,6 +13,7 @@ import type { ElicenceLoginTable } from '../db/schema-elicence';
 import { writeAudit } from '../domain/audit';
 import { addSeconds } from '../domain/clock';
 import { announceNewEnterprise, type CreatedEnterprise } from '../domain/enterprise-create';
+import { initialPasswordKey } from '../domain/initial-password-outbox';
 import { ApiError } from '../http/api-error';
 import type { Services } from '../services';
 import { landAccount } from './identity-mapping';
@@ -151,8 +152,9 @@ export async function receiveCallback(
   // Confirmed: the account is found or created and the login moves on in one transaction, or neither happens.
   if (row.state !== 'scanned') throw new ApiError('ELICENCE_LOGIN_CLOSED');
   let created: CreatedEnterprise | null = null;
+  const outboxKey = await initialPasswordKey(services.config);
   const state = await services.db.transaction().execute(async (tx) => {
-    const landed = await landAccount(tx, event.confirmation, { now, requestId });
+    const landed = await landAccount(tx, event.confirmation, { now, requestId, outboxKey });
     if ('refusal' in landed) {
       if (!(await transition(tx, id, 'scanned', 'refused', { refusal_code: landed.refusal }, now, requestId))) throw new ApiError('ELICENCE_LOGIN_CLOSED');
       return 'refused' as const;

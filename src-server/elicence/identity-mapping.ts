@@ -23,8 +23,8 @@ type Landing = { accountId: string; created: CreatedEnterprise | null } | { refu
 const SYSTEM = { type: 'system' as const, id: null };
 const ACCOUNT_ROLE: Record<Exclude<ElicenceRole, 'legal'>, AccountRole> = { manager: 'admin', agent: 'handler' };
 
-export async function landAccount(tx: Transaction<Database>, c: Confirmation, ctx: { now: Date; requestId: string }): Promise<Landing> {
-  const { now, requestId } = ctx;
+export async function landAccount(tx: Transaction<Database>, c: Confirmation, ctx: { now: Date; requestId: string; outboxKey: Buffer }): Promise<Landing> {
+  const { now, requestId, outboxKey } = ctx;
   // Manual 002: foreign, Hong Kong, Macao and Taiwan legal representatives cannot use the e-licence at all.
   if (c.licence.legalRepresentative.origin !== 'mainland') return { refusal: 'ELICENCE_REPRESENTATIVE_NOT_ELIGIBLE' };
   if (c.role === 'agent' && (!c.validUntil || new Date(c.validUntil) <= now || !c.items?.length)) {
@@ -44,7 +44,7 @@ export async function landAccount(tx: Transaction<Database>, c: Confirmation, ct
         legalRepresentative: c.licence.legalRepresentative.name,
         administrator: { name: c.personName, mobile: c.mobile },
       },
-      { actor: SYSTEM, now, requestId },
+      { actor: SYSTEM, now, requestId, outboxKey },
     );
     enterprise = { id: created.enterpriseId };
   }

@@ -13,7 +13,7 @@ export const smsTemplates = {
   accountCreated: (p: { enterprise: string; username: string; password: string }) =>
     `（${p.enterprise}）已为您开通账号(${p.username})，初始密码(${p.password})，首次登录请修改密码。`,
   certificateRenewed: (p: { enterprise: string; username: string; notAfter: string; oldNotAfter: string }) =>
-    `（${p.enterprise}）更新后的 CA 数字证书（有效期至 ${p.notAfter}）已自动绑定账号(${p.username})，` +
+    `（${p.enterprise}）更新后的 CA 数字证书（有效期至 ${p.notAfter}）经企业管理员确认已绑定账号(${p.username})，` +
     `原证书在 ${p.oldNotAfter} 前仍可登录。如非本企业操作，请立即联系平台客服。`,
   preRegistrationRefused: (p: { enterprise: string; reference: string }) =>
     `您提交的（${p.enterprise}）线上预注册申请（编号 ${p.reference}）已被退回。请在通办客户端查看退回原因，修改后重新提交。`,

@@ -147,7 +147,7 @@ describeEachDatabase('roles, deactivation and certificate bindings (issue 13)', 
     expect(codeOf(await caLogin(own))).toBe('CA_CERT_NOT_BOUND');
   });
 
-  it('binds a renewed company key to each account the old one served', async () => {
+  it('binds a renewed company key, once the administrator confirms it, to each account the old one served', async () => {
     const renewed = await h.pki.issue({
       uscc: e.uscc,
       name: e.name,
@@ -155,7 +155,12 @@ describeEachDatabase('roles, deactivation and certificate bindings (issue 13)', 
       notBefore: new Date(e.signer.certificate.notBefore.getTime() + HOUR),
       notAfter: new Date(e.signer.certificate.notAfter.getTime() + 365 * DAY),
     });
-    expect((await caLogin(renewed, { username: 'clerk' })).json()).toMatchObject({ account: { username: 'clerk' } });
+    const asked = await caLogin(renewed, { username: 'clerk' });
+    expect(codeOf(asked)).toBe('RENEWAL_NEEDS_CONFIRMATION');
+    const { confirmationId } = (asked.json() as { error: { issues: { params: { confirmationId: string } }[] } }).error.issues[0]!.params;
+    const code = /验证码(\d{6})/.exec(await lastSms(h))![1]!;
+    const confirmed = await h.call({ method: 'POST', url: `/api/auth/ca/renewals/${confirmationId}/confirm`, payload: { code } });
+    expect(confirmed.json()).toMatchObject({ account: { username: 'clerk' } });
     expect((await caLogin(renewed, { username: 'admin' })).json()).toMatchObject({ account: { username: 'admin' } });
   });
 

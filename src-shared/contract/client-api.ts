@@ -37,6 +37,7 @@ import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchem
 import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
 import type { PreRegistrationView } from './http/pre-registration';
 import type { AccountRequestSummary, AccountRequestView } from './http/account-requests';
+import { renewalCodeSchema } from './http/renewal';
 import { accountRequestDraftFormSchema } from './account-request-draft';
 
 /** What the renderer knows about the process serving it. */
@@ -192,6 +193,8 @@ export const clientMethods = {
     }),
     /** `account`: the "which account" step (issue 13), when the key serves several or not yet this one. */
     loginWithKey: z.object({ fingerprint, pin: pin.optional(), account: caLoginAccountSchema.optional() }),
+    /** A renewed key's login waits for the administrator's SMS code (RENEWAL_NEEDS_CONFIRMATION): the code signs in. */
+    confirmRenewal: z.object({ confirmationId: z.uuid(), code: renewalCodeSchema }),
     changePassword: z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) }),
     logout: empty,
     session: empty,
@@ -451,6 +454,7 @@ export interface ClientResults {
     captcha: { captchaId: string; image: string; expiresAt: string };
     login: SessionInfo;
     loginWithKey: SessionInfo;
+    confirmRenewal: SessionInfo;
     changePassword: SessionInfo;
     logout: { loggedOut: true };
     session: SessionInfo | null;

@@ -17,6 +17,7 @@ import { formsErrors } from './forms';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
+import { trustCareErrors } from './trust-care';
 
 export type LocalizedText = ErrorText;
 
@@ -297,6 +298,7 @@ export const serverErrors = {
   ...roleErrors,
   ...clientTrustErrors,
   ...trustErrors,
+  ...trustCareErrors,
   ...staffErrors,
   ...elicenceErrors,
   ...requestErrors,

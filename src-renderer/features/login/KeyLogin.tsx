@@ -4,6 +4,8 @@ import { KeySign } from '../../certificates/KeySign';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useSession } from '../../state/session';
+import { renewalPendingSchema, type RenewalPending } from '@shared/contract/http/renewal';
+import { RenewalConfirm } from './RenewalConfirm';
 
 /** Answers after which the "which account" step asks for the account's password (issue 13). */
 const ASK_PASSWORD = ['CA_ACCOUNT_PASSWORD_REQUIRED', 'CA_CERT_NOT_BOUND'];
@@ -22,6 +24,8 @@ export function KeyLogin() {
   const [password, setPassword] = useState('');
   const [askPassword, setAskPassword] = useState(false);
   const [askAccount, setAskAccount] = useState(false);
+  const [renewal, setRenewal] = useState<RenewalPending | null>(null);
+  if (renewal) return <RenewalConfirm pending={renewal} onBack={() => setRenewal(null)} />;
   return (
     <KeySign
       purpose="login"
@@ -51,6 +55,9 @@ export function KeyLogin() {
         else {
           setAskAccount(r.error.code === 'CA_ACCOUNT_CHOICE_REQUIRED' || (r.error.code === 'CA_CERT_NOT_BOUND' && !name));
           if (ASK_PASSWORD.includes(r.error.code)) setAskPassword(true);
+          // A renewed key: the administrator's code is the next step (issue 17 item 3).
+          const pending = r.error.code === 'RENEWAL_NEEDS_CONFIRMATION' ? renewalPendingSchema.safeParse(r.error.issues?.[0]?.params) : null;
+          if (pending?.success) setRenewal(pending.data);
         }
         return r;
       }}

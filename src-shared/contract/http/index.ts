@@ -11,6 +11,7 @@ import * as recovery from './recovery';
 import * as legacy from './legacy';
 import * as preRegistration from './pre-registration';
 import * as registration from './registration';
+import * as renewal from './renewal';
 import type { HttpRoute } from './route';
 import * as staff from './staff';
 import * as staffKeys from './staff-keys';
@@ -30,6 +31,7 @@ export * from './recovery';
 export * from './legacy';
 export * from './pre-registration';
 export * from './registration';
+export * from './renewal';
 export * from './route';
 export * from './staff';
 export * from './subsidy';
@@ -43,6 +45,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   auth.loginRoute,
   auth.caChallengeRoute,
   auth.caLoginRoute,
+  renewal.caRenewalConfirmRoute,
   auth.logoutRoute,
   auth.changePasswordRoute,
   auth.staffLoginRoute,
