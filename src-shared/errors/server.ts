@@ -17,6 +17,7 @@ import { formsErrors } from './forms';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
+import { padesErrors } from './pades';
 
 export type LocalizedText = ErrorText;
 
@@ -301,6 +302,7 @@ export const serverErrors = {
   ...elicenceErrors,
   ...requestErrors,
   ...formsErrors,
+  ...padesErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
