@@ -162,7 +162,10 @@ export async function verifyPades(pdf: Uint8Array, deps: PadesVerifyDeps): Promi
     const gap = rangeGap(pdf, sig.byteRange);
     const end = gap ? sig.byteRange[2]! + sig.byteRange[3]! : 0;
     const coversWholeFile = gap !== null && end === pdf.length;
-    const cms = gap ? cmsFromGap(pdf, gap) : null;
+    // The gap must be this dictionary's own /Contents, not some other hex string the ByteRange points at.
+    const contents = sig.dict.getString('Contents')?.bytes;
+    const ownGap = gap !== null && contents !== undefined && Buffer.from(pdf.subarray(gap.start + 1, gap.end - 1)).toString('latin1').toLowerCase() === Buffer.from(contents).toString('hex');
+    const cms = gap && ownGap ? cmsFromGap(pdf, gap) : null;
     let cmsValid = false;
     let signer: PadesSignatureReport['signer'] = { subject: '', uscc: null, certificateSha256: '' };
     let intermediates: Uint8Array[] = [];
