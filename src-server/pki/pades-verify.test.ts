@@ -77,8 +77,11 @@ describe('verifyPades', () => {
     const s = await pki.issue({ uscc: USCC, ocspUrl: `http://127.0.0.1:${port}` });
     const responder = await startOcspResponder(pki, 'jiangsu-ca', dir, port, [{ serial: s.certificate.serialNumber }]);
     try {
-      const out = await signed(await generated(), s, { tsa: true });
+      const original = await generated();
+      const out = await signed(original, s, { tsa: true });
       expect(out.level).toBe('B-LT');
+      // The DSS update is signature material too: still the generated PDF plus its signature.
+      expect(await isIncrementalSignatureOf(original, out.pdf)).toBe(true);
       expect((await pdfsig(out.pdf)).stdout).toContain('Signature Validation: Signature is Valid.');
       const report = await verifyPades(out.pdf, { trust, revocation: new RevocationChecker({ policy: 'strict' }) });
       // The DSS came after the signature: not the whole file, and no problem either.
