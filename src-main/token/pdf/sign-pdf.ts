@@ -46,7 +46,8 @@ export interface SignPdfOutput {
   level: PadesLevel;
 }
 
-/** Lower right of the page, clear of a 36 pt margin: where a form's 申请人（盖章） usually sits. */
+/** Lower right of the page, above a footer (src-shared/pdf prints page numbers in the bottom 20 mm): where a form's
+ *  申请人（盖章） usually sits when the caller gives no placement. */
 const DEFAULT_SIZE = { width: 180, height: 64 };
 
 /** PDF date (ISO 32000-1 §7.9.4) in UTC. */
@@ -113,7 +114,7 @@ export async function prepareSignature(input: PrepareInput): Promise<PreparedSig
   const pageIndex = input.placement?.page ?? pdf.getPageCount() - 1;
   const page = pdf.getPage(pageIndex);
   if (!page) throw new PdfSignError('PDF_INVALID', `no page ${pageIndex}`);
-  const rect = input.placement?.rect ?? [Math.max(0, page.width - 36 - DEFAULT_SIZE.width), 36, DEFAULT_SIZE.width, DEFAULT_SIZE.height];
+  const rect = input.placement?.rect ?? [Math.max(0, page.width - 36 - DEFAULT_SIZE.width), 60, DEFAULT_SIZE.width, DEFAULT_SIZE.height];
 
   const look = await PDF.load(await appearancePdf({ fontBytes: input.fontBytes, width: rect[2], height: rect[3], signerName: input.signerName, signedAt: input.signingTime }));
   const embedded = await pdf.embedPage(look, 0);
