@@ -9,6 +9,11 @@ import type { DiagnosticReport, TokenCertificate, TokenMethod, TokenRequest, Tok
 import { tokenRequestSchemas } from '@shared/contract/token';
 import { Discovery, pinState, type Discovered } from './discovery';
 import { createDetachedCms } from './formats/cms';
+import { padesErrors } from '@shared/errors/pades';
+import { loadFormFont } from '../services/form-font';
+import { issuersOnToken } from './issuers';
+import { PdfSignError } from './pdf/pdf-sign-error';
+import { addLongTermValidation, prepareSignature, signPrepared } from './pdf/sign-pdf';
 import { createWebEidAuthToken, webEidNonce, webEidOrigin } from './formats/web-eid';
 import { withKey, type KeySessionContext } from './key-session';
 import { ModuleRegistry, moduleCandidates, noModuleError, type ModuleLoader } from './modules';
@@ -25,6 +30,8 @@ export interface TokenServiceOptions {
   appVersion?: string;
   now?: () => Date;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Settings' RFC 3161 time-stamp authority for PDF signatures (B-T); a request's own tsaUrl wins. */
+  tsaUrl?: string;
 }
 
 export class TokenService {
@@ -41,6 +48,7 @@ export class TokenService {
   /** The running request's listener for "about to call this library" (see `handle`). */
   private entering: ((modulePath: string) => void) | null = null;
   private readonly enter = (modulePath: string) => this.entering?.(modulePath);
+  private readonly tsaUrl: string | undefined;
 
   constructor(opts: TokenServiceOptions = {}) {
     this.profiles = loadProfiles(opts.profilesDir);
@@ -50,6 +58,7 @@ export class TokenService {
     this.discovery = new Discovery(this.registry, this.profiles, this.now, this.enter);
     this.ctx = { registry: this.registry, profiles: this.profiles, log: opts.log ?? (() => {}), enter: this.enter };
     this.appVersion = opts.appVersion ?? 'dev';
+    this.tsaUrl = opts.tsaUrl;
   }
 
   /**
@@ -118,6 +127,29 @@ export class TokenService {
       return withKey(this.ctx, target, pin, (signer) =>
         createWebEidAuthToken({ certificate: der, origin, nonce, signer, appVersion: `https://tongban.cn/app/${this.appVersion}` }),
       );
+    },
+
+    signPdf: async ({ cert, pin, pdf, signerName, reason, location, placement, tsaUrl }) => {
+      const target = this.select(cert);
+      // A PDF for the portal names the enterprise: only a certificate with its USCC may sign it.
+      this.checkUsable(target, true);
+      const der = target.location.info.der;
+      const chain = issuersOnToken(target.location);
+      const fontBytes = await loadFormFont();
+      const signingTime = this.now();
+      const bytes = new Uint8Array(Buffer.from(pdf, 'base64'));
+      // The PDF is read and prepared before the PIN goes to the key: a broken file must not cost a login.
+      const tsa = tsaUrl ?? this.tsaUrl;
+      const prepared = await prepareSignature({ pdf: bytes, signerName, reason, location, placement, signingTime, fontBytes, ...(tsa ? { tsaUrl: tsa } : {}) });
+      const signedOnce = await withKey(this.ctx, target, pin, (signer) => signPrepared(prepared, { certificate: der, chain, signer }));
+      // Revocation data is fetched after logout: the key is not held while the CA's responder is asked.
+      const signed = signedOnce.level === 'B-T' ? await addLongTermValidation(signedOnce.pdf) : signedOnce;
+      return {
+        pdf: Buffer.from(signed.pdf).toString('base64'),
+        level: signed.level,
+        signedAt: signingTime.toISOString(),
+        certificateSha256: target.certificate.fingerprint,
+      };
     },
 
     diagnose: async () => {
@@ -196,6 +228,10 @@ export class TokenService {
 }
 
 function toAppError(e: unknown, log: KeySessionContext['log']): AppError {
+  if (e instanceof PdfSignError) {
+    log('pdf signing error', { code: e.code, detail: e.detail });
+    return { code: e.code, retriable: padesErrors[e.code].retriable };
+  }
   const known = asTokenError(e);
   if (known) {
     log('token error', { code: known.code, detail: known.detail });

@@ -18,6 +18,7 @@ import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
 import { trustCareErrors } from './trust-care';
+import { padesErrors } from './pades';
 
 export type LocalizedText = ErrorText;
 
@@ -303,6 +304,7 @@ export const serverErrors = {
   ...elicenceErrors,
   ...requestErrors,
   ...formsErrors,
+  ...padesErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
