@@ -9,6 +9,7 @@ import { fieldMessages } from '../subsidy/field-labels';
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
+import { deskEn, deskZhCN } from './desk-messages';
 import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
 import { requestsEn, requestsZhCN } from './requests-messages';
@@ -296,6 +297,7 @@ export const zhCN = {
   ...validationZhCN,
   ...recoveryZhCN,
   ...faultsZhCN,
+  ...deskZhCN,
   ...elicenceZhCN,
   ...keysZhCN,
   ...requestsZhCN,
@@ -883,6 +885,7 @@ export const en: Catalog = {
   ...validationEn,
   ...recoveryEn,
   ...faultsEn,
+  ...deskEn,
   ...elicenceEn,
   ...keysEn,
   ...requestsEn,
