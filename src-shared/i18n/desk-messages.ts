@@ -15,7 +15,6 @@ export const deskZhCN = {
   'material.notSent': '未上传：{files}。请稍后重新添加。',
   'material.hint': '一项材料有多页时，可逐页添加图片（最多 {max} 个文件），或合成一个 PDF 上传。',
   'acctreq.draft.restored': '已恢复上次未提交的申请内容',
-  'acctreq.draft.saved': '已自动保存 {time}',
   'reg.start.accountsUnknown': '已注册但无人知道账号？提交账户申请',
 } as const;
 
@@ -32,6 +31,5 @@ export const deskEn: Record<keyof typeof deskZhCN, string> = {
   'material.notSent': 'Not uploaded: {files}. Add them again later.',
   'material.hint': 'A document of several pages may be added page by page as images (at most {max} files) or as one PDF.',
   'acctreq.draft.restored': 'The request you had not sent yet was restored',
-  'acctreq.draft.saved': 'Saved automatically at {time}',
   'reg.start.accountsUnknown': 'Registered, but nobody knows the accounts? File a request',
 };
