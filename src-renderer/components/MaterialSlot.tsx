@@ -1,7 +1,7 @@
 import { CheckCircleFilled, DeleteOutlined, FileImageOutlined, FilePdfOutlined, PauseCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Space, Tag, Typography } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
-import type { AttachmentRef, UploadPurpose } from '@shared/contract/client-api';
+import type { AttachmentRef } from '@shared/contract/client-api';
 import { MAX_FILES_PER_MATERIAL } from '@shared/contract/signing';
 import { palette } from '@shared/ui/palette';
 import { useT } from '../i18n/store';
@@ -9,6 +9,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { problemMark } from './problems';
 import { ACCEPT, formatSize } from './upload-file';
 import { addFile, roomFor } from './material-files';
+import { SlotTitle, type SlotProps } from './UploadSlot';
 import { useSlotUpload } from './use-slot-upload';
 
 /**
@@ -17,29 +18,11 @@ import { useSlotUpload } from './use-slot-upload';
  * as added, at most the contract's {@link MAX_FILES_PER_MATERIAL}. A file's name is the one it was put in with,
  * here. The slot's upload machinery is UploadSlot's (`useSlotUpload`), so a restart finds an unfinished upload again.
  */
-export function MaterialSlot(props: {
-  purpose: UploadPurpose;
-  requirement: string;
-  /** The material as the clerk reads it (the accessible names' subject). */
-  name: string;
-  title?: ReactNode;
-  /** Tagged 必传/选传 when given. */
-  required?: boolean;
-  flagMissing?: boolean;
-  comment?: string | undefined;
+export function MaterialSlot(props: SlotProps & {
   files: readonly AttachmentRef[];
   onChange(files: AttachmentRef[]): void;
   /** Buttons beside each file (e.g. 查看). */
   fileActions?: (file: AttachmentRef, index: number) => ReactNode;
-  /** Buttons beside 添加文件 (e.g. print the form to stamp). */
-  actions?: ReactNode;
-  children?: ReactNode;
-  /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
-  testId: string;
-  inputTestId: string;
-  disabled?: boolean;
-  padding?: string;
-  divider?: boolean;
 }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
@@ -101,13 +84,7 @@ export function MaterialSlot(props: {
     >
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
         <div>
-          <Typography.Text strong>{props.title ?? name}</Typography.Text>
-          {props.required !== undefined && (
-            <>
-              {' '}
-              <Tag color={props.required ? 'red' : 'default'}>{props.required ? t('subsidy.upload.required') : t('subsidy.upload.optional')}</Tag>
-            </>
-          )}
+          <SlotTitle {...props} />
           <div>
             {files.length > 0 ? (
               <Space size={4}>

@@ -21,7 +21,8 @@ export type UploadedFile = Pick<AttachmentRef, 'fileName' | 'size' | 'mediaType'
  * `onUploaded` receives the server's AttachmentRef (the SHA-256 signatures carry) and may record it (its error is
  * shown in the slot).
  */
-export function UploadSlot(props: {
+/** What every upload slot is told: which material, how it reads, its marks, its test ids and layout. */
+export interface SlotProps {
   purpose: UploadPurpose;
   requirement: string;
   /** The name as the clerk reads it (the accessible names' subject). */
@@ -34,24 +35,43 @@ export function UploadSlot(props: {
   flagMissing?: boolean;
   /** A reviewer's comment on this slot: highlighted, the comment below. */
   comment?: string | undefined;
+  /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
+  testId: string;
+  inputTestId: string;
+  disabled?: boolean;
+  /** More buttons beside "选择文件" (e.g. view, print). */
+  actions?: ReactNode;
+  /** Below the row (a comment, a note). */
+  children?: ReactNode;
+  padding?: string;
+  divider?: boolean;
+}
+
+/** The slot's title in bold, tagged 必传/选传 when `required` is given. */
+export function SlotTitle(props: Pick<SlotProps, 'name' | 'title' | 'required'>) {
+  const t = useT();
+  return (
+    <>
+      <Typography.Text strong>{props.title ?? props.name}</Typography.Text>
+      {props.required !== undefined && (
+        <>
+          {' '}
+          <Tag color={props.required ? 'red' : 'default'}>{props.required ? t('subsidy.upload.required') : t('subsidy.upload.optional')}</Tag>
+        </>
+      )}
+    </>
+  );
+}
+
+export function UploadSlot(props: SlotProps & {
   value: UploadedFile | undefined;
   onUploaded(ref: AttachmentRef, file: File | null): void | Promise<Result<unknown>>;
   /** What is shown while there is no file. */
   missing?: ReactNode;
   /** A 56-px preview box (images shown) instead of the small type icon. */
   thumbnail?: boolean;
-  /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
-  testId: string;
-  inputTestId: string;
-  disabled?: boolean;
   /** Shows the file without the choose/replace button (nothing may change now). */
   readOnly?: boolean;
-  /** More buttons beside "选择文件" (e.g. view). */
-  actions?: ReactNode;
-  /** Below the row (a comment, a note). */
-  children?: ReactNode;
-  padding?: string;
-  divider?: boolean;
 }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
@@ -96,13 +116,7 @@ export function UploadSlot(props: {
             <UploadOutlined style={{ fontSize: 20, color: '#bfbfbf' }} aria-hidden />
           )}
           <div>
-            <Typography.Text strong>{props.title ?? name}</Typography.Text>
-            {props.required !== undefined && (
-              <>
-                {' '}
-                <Tag color={props.required ? 'red' : 'default'}>{props.required ? t('subsidy.upload.required') : t('subsidy.upload.optional')}</Tag>
-              </>
-            )}
+            <SlotTitle {...props} />
             <div>
               {uploading ? (
                 <Tag color="processing">{t('reg.upload.uploading')}</Tag>
