@@ -1,14 +1,13 @@
 import { CheckCircleFilled, FileImageOutlined, FilePdfOutlined, PauseCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { AttachmentRef, UploadPurpose } from '@shared/contract/client-api';
 import type { Result } from '@shared/contract/result';
 import { useT } from '../i18n/store';
-import { call, subscribe } from '../platform';
 import { ErrorAlert } from './ErrorAlert';
 import { problemMark } from './problems';
-import { ACCEPT, checkFile, formatSize, readBase64 } from './upload-file';
-import { activityAfter, ownUpload, percentOf, sendFile, type SlotActivity } from './upload-slot-logic';
+import { ACCEPT, formatSize } from './upload-file';
+import { useSlotUpload } from './use-slot-upload';
 
 /** What a slot shows of the file it holds. */
 export type UploadedFile = Pick<AttachmentRef, 'fileName' | 'size' | 'mediaType'>;
@@ -22,7 +21,8 @@ export type UploadedFile = Pick<AttachmentRef, 'fileName' | 'size' | 'mediaType'
  * `onUploaded` receives the server's AttachmentRef (the SHA-256 signatures carry) and may record it (its error is
  * shown in the slot).
  */
-export function UploadSlot(props: {
+/** What every upload slot is told: which material, how it reads, its marks, its test ids and layout. */
+export interface SlotProps {
   purpose: UploadPurpose;
   requirement: string;
   /** The name as the clerk reads it (the accessible names' subject). */
@@ -35,116 +35,48 @@ export function UploadSlot(props: {
   flagMissing?: boolean;
   /** A reviewer's comment on this slot: highlighted, the comment below. */
   comment?: string | undefined;
+  /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
+  testId: string;
+  inputTestId: string;
+  disabled?: boolean;
+  /** More buttons beside "选择文件" (e.g. view, print). */
+  actions?: ReactNode;
+  /** Below the row (a comment, a note). */
+  children?: ReactNode;
+  padding?: string;
+  divider?: boolean;
+}
+
+/** The slot's title in bold, tagged 必传/选传 when `required` is given. */
+export function SlotTitle(props: Pick<SlotProps, 'name' | 'title' | 'required'>) {
+  const t = useT();
+  return (
+    <>
+      <Typography.Text strong>{props.title ?? props.name}</Typography.Text>
+      {props.required !== undefined && (
+        <>
+          {' '}
+          <Tag color={props.required ? 'red' : 'default'}>{props.required ? t('subsidy.upload.required') : t('subsidy.upload.optional')}</Tag>
+        </>
+      )}
+    </>
+  );
+}
+
+export function UploadSlot(props: SlotProps & {
   value: UploadedFile | undefined;
   onUploaded(ref: AttachmentRef, file: File | null): void | Promise<Result<unknown>>;
   /** What is shown while there is no file. */
   missing?: ReactNode;
   /** A 56-px preview box (images shown) instead of the small type icon. */
   thumbnail?: boolean;
-  /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
-  testId: string;
-  inputTestId: string;
-  disabled?: boolean;
   /** Shows the file without the choose/replace button (nothing may change now). */
   readOnly?: boolean;
-  /** More buttons beside "选择文件" (e.g. view). */
-  actions?: ReactNode;
-  /** Below the row (a comment, a note). */
-  children?: ReactNode;
-  padding?: string;
-  divider?: boolean;
 }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [activity, setActivity] = useState<SlotActivity>({ kind: 'idle' });
-  const [preview, setPreview] = useState<string | null>(null);
   const { name, value, purpose, testId: slot } = props;
-  const onUploaded = useRef(props.onUploaded);
-  onUploaded.current = props.onUploaded;
-  const chosen = useRef<File | null>(null);
-
-  useEffect(() => () => {
-    if (preview) URL.revokeObjectURL(preview);
-  }, [preview]);
-
-  /** The server has the file: the slot's owner records it, then main may forget the upload. */
-  const finish = useCallback(async (uploadId: string, ref: AttachmentRef) => {
-    const file = chosen.current;
-    const recorded = await onUploaded.current(ref, file);
-    if (recorded && !recorded.ok) {
-      setActivity({ kind: 'failed', error: recorded.error, retry: recorded.error.retriable ? () => void finish(uploadId, ref) : null });
-      return;
-    }
-    void call((api) => api.uploads.discard({ uploadId }));
-    setPreview(props.thumbnail && file && ref.mediaType !== 'application/pdf' ? URL.createObjectURL(file) : null);
-    setActivity({ kind: 'idle' });
-  }, [props.thumbnail]);
-
-  const settle = useCallback(
-    async (uploadId: string, result: Result<AttachmentRef>): Promise<void> => {
-      if (result.ok) return finish(uploadId, result.value);
-      // A refusal ends the upload in main too; anything retriable stays there, resumable.
-      if (!result.error.retriable) void call((api) => api.uploads.discard({ uploadId }));
-      setActivity(activityAfter(uploadId, result, () => void resume(uploadId)) ?? { kind: 'idle' });
-    },
-    // `resume` is a function declaration below: hoisted, and it only uses setters and `call`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [finish],
-  );
-
-  async function resume(uploadId: string) {
-    setActivity({ kind: 'sending', uploadId, percent: 0 });
-    await settle(uploadId, await call((api) => api.uploads.resume({ uploadId })));
-  }
-
-  // Main's word on the slot's upload: progress, paused, and done after it went on by itself.
-  const uploadId = activity.kind === 'sending' || activity.kind === 'paused' ? activity.uploadId : null;
-  useEffect(() => {
-    if (!uploadId) return undefined;
-    const offProgress = subscribe('upload.progress', (p) => {
-      if (p.uploadId === uploadId) setActivity({ kind: 'sending', uploadId, percent: percentOf(p.sent, p.total) });
-    });
-    const offState = subscribe('upload.state', (s) => {
-      if (s.uploadId !== uploadId) return;
-      if (s.status === 'done' && s.attachment) void finish(uploadId, s.attachment);
-      else if (s.status === 'paused') setActivity({ kind: 'paused', uploadId, error: { code: s.error ?? 'SERVER_UNREACHABLE', retriable: true } });
-    });
-    return () => {
-      offProgress();
-      offState();
-    };
-  }, [uploadId, finish]);
-
-  // After a restart: the slot's own unfinished upload, if main still has it.
-  useEffect(() => {
-    let live = true;
-    void call((api) => api.uploads.list({ purpose })).then((r) => {
-      const own = live && r.ok ? ownUpload(r.value.uploads, slot) : null;
-      if (!own) return;
-      if (own.status === 'done' && own.attachment) void finish(own.uploadId, own.attachment);
-      else setActivity({ kind: 'paused', uploadId: own.uploadId, error: { code: own.error ?? 'SERVER_UNREACHABLE', retriable: true } });
-    });
-    return () => {
-      live = false;
-    };
-  }, [purpose, slot, finish]);
-
-  const upload = async (file: File) => {
-    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-    const checked = checkFile(file, head);
-    if (!checked.ok) {
-      setActivity({ kind: 'failed', error: checked.error, retry: null });
-      return;
-    }
-    chosen.current = file;
-    const uploadId = crypto.randomUUID();
-    setActivity({ kind: 'sending', uploadId, percent: 0 });
-    const outcome = await call(async (api) => ({ ok: true as const, value: await sendFile(api.uploads, readBase64, { uploadId, purpose, requirement: props.requirement, slot }, file) }));
-    if (!outcome.ok) return setActivity({ kind: 'failed', error: outcome.error, retry: () => void upload(file) });
-    const { sent, result } = outcome.value;
-    if (sent) return settle(uploadId, result);
-    if (!result.ok) setActivity({ kind: 'failed', error: result.error, retry: result.error.retriable ? () => void upload(file) : null });
-  };
+  const { activity, preview, upload, resume } = useSlotUpload({ purpose, requirement: props.requirement, slot, onUploaded: props.onUploaded, thumbnail: props.thumbnail });
 
   const uploading = activity.kind === 'sending';
   const paused = activity.kind === 'paused';
@@ -184,13 +116,7 @@ export function UploadSlot(props: {
             <UploadOutlined style={{ fontSize: 20, color: '#bfbfbf' }} aria-hidden />
           )}
           <div>
-            <Typography.Text strong>{props.title ?? name}</Typography.Text>
-            {props.required !== undefined && (
-              <>
-                {' '}
-                <Tag color={props.required ? 'red' : 'default'}>{props.required ? t('subsidy.upload.required') : t('subsidy.upload.optional')}</Tag>
-              </>
-            )}
+            <SlotTitle {...props} />
             <div>
               {uploading ? (
                 <Tag color="processing">{t('reg.upload.uploading')}</Tag>

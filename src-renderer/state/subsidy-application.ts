@@ -1,9 +1,10 @@
 import { create } from 'zustand';
+import type { AttachmentRef } from '@shared/contract/client-api';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import type { AppError } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
-import { emptyForm, formFromContract, serverDraft, type SubsidyForm } from './subsidy-form';
+import { emptyForm, formFromContract, localForm, serverDraft, type SubsidyForm } from './subsidy-form';
 import { call } from '../platform';
 
 /**
@@ -17,20 +18,34 @@ import { call } from '../platform';
  * On opening, the newer of the two wins (the local one when it was saved after the server's last update).
  */
 export const subsidyDraftKey = (applicationId: string) => `subsidy:${applicationId}`;
-/** File names by SHA-256 (the server keeps only hashes): kept after submission, so a returned form shows names. */
+/**
+ * File names (the server keeps only hashes), by slot and SHA-256 (`attachments.businessLicence#<sha>`): a name
+ * belongs to the slot the file was put in (issue 21 item 4), so one file in two slots keeps both names. Kept after
+ * submission, so a returned application shows the names it was filed with.
+ */
 export const subsidyFilesKey = (applicationId: string) => `subsidy-files:${applicationId}`;
+export type FileNames = Record<string, string>;
 
-function fileNames(form: SubsidyForm, known: Record<string, string> = {}): Record<string, string> {
+type Files = Partial<Record<string, AttachmentRef[]>>;
+const slotsOf = (form: SubsidyForm): [string, Files][] => [['attachments', form.attachments], ...form.talents.map((t, i): [string, Files] => [`talents[${i}].attachments`, t.attachments])];
+const nameKey = (slot: string, requirement: string, sha256: string) => `${slot}.${requirement}#${sha256}`;
+
+/** The names the form's files carry, over `known` ones. */
+export function fileNames(form: SubsidyForm, known: FileNames = {}): FileNames {
   const out = { ...known };
-  for (const a of [...Object.values(form.attachments), ...form.talents.flatMap((t) => Object.values(t.attachments))]) if (a) out[a.sha256] = a.fileName;
+  for (const [slot, files] of slotsOf(form)) for (const [r, list] of Object.entries(files)) for (const a of list ?? []) out[nameKey(slot, r, a.sha256)] = a.fileName;
   return out;
 }
 
-function withFileNames(form: SubsidyForm, names: Record<string, string>): SubsidyForm {
-  const name = <A extends { sha256: string; fileName: string } | undefined>(a: A): A => (a && names[a.sha256] ? { ...a, fileName: names[a.sha256]! } : a);
-  const all = <R extends Record<string, { sha256: string; fileName: string } | undefined>>(r: R): R =>
-    Object.fromEntries(Object.entries(r).map(([k, a]) => [k, name(a)])) as R;
-  return { ...form, attachments: all(form.attachments), talents: form.talents.map((t) => ({ ...t, attachments: all(t.attachments) })) };
+/** The form's files named as the clerk named them in that slot; else as the same file was named in another slot. */
+export function withFileNames(form: SubsidyForm, names: FileNames): SubsidyForm {
+  const bySha = new Map<string, string>();
+  for (const [key, name] of Object.entries(names)) bySha.set(key.slice(key.lastIndexOf('#') + 1), name);
+  const named = <F extends Files>(slot: string, files: F): F =>
+    Object.fromEntries(
+      Object.entries(files).map(([r, list]) => [r, (list ?? []).map((a) => ({ ...a, fileName: names[nameKey(slot, r, a.sha256)] ?? bySha.get(a.sha256) ?? a.fileName }))]),
+    ) as F;
+  return { ...form, attachments: named('attachments', form.attachments), talents: form.talents.map((t, i) => ({ ...t, attachments: named(`talents[${i}].attachments`, t.attachments) })) };
 }
 
 export const EDITABLE: ReadonlySet<SubsidyApplicationView['status']> = new Set(['draft', 'returned']);
@@ -75,7 +90,7 @@ interface SubsidyApplicationState {
 function parseLocal(data: unknown): LocalDraft | null {
   const d = data as Partial<LocalDraft> | null;
   if (!d || typeof d !== 'object' || !d.form || typeof d.idempotencyKey !== 'string' || !Array.isArray(d.form.talents)) return null;
-  return { form: d.form, idempotencyKey: d.idempotencyKey, idempotencyFor: d.idempotencyFor ?? null };
+  return { form: localForm(d.form), idempotencyKey: d.idempotencyKey, idempotencyFor: d.idempotencyFor ?? null };
 }
 
 export const useSubsidyApplication = create<SubsidyApplicationState>((set, get) => ({
@@ -107,7 +122,7 @@ export const useSubsidyApplication = create<SubsidyApplicationState>((set, get) 
     if (saved && localNewer) {
       set({ app, form: saved.form, idempotencyKey: saved.idempotencyKey, idempotencyFor: saved.idempotencyFor, restored: true, loading: false, savedAt: local.ok ? (local.value?.savedAt ?? null) : null });
     } else {
-      const known = files.ok && files.value ? (files.value.data as Record<string, string>) : {};
+      const known = files.ok && files.value ? (files.value.data as FileNames) : {};
       const form = withFileNames(formFromContract(app.form), saved ? fileNames(saved.form, known) : known);
       set({ app, form, idempotencyKey: saved?.idempotencyKey ?? crypto.randomUUID(), idempotencyFor: saved?.idempotencyFor ?? null, loading: false, savedAt: null });
     }

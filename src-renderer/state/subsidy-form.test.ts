@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { missingSubsidyAttachments, subsidyFormSchema, subsidyTalentSchema } from '@shared/contract/http/subsidy';
 import { DEFAULT_SUBSIDY_AMOUNT_RULE } from '@shared/subsidy/amount';
 import { residentIdCheckChar } from '@shared/validation/resident-id';
-import { amountOf, checkSubsidyForm, emptyForm, emptyTalent, formFromContract, formProblems, serverDraft, stillRefused, submission, uploadCount, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
+import { amountOf, checkSubsidyForm, emptyForm, emptyTalent, formFromContract, formProblems, localForm, serverDraft, stillRefused, submission, uploadCount, yuanToFen, type SubsidyForm, type TalentForm } from './subsidy-form';
 
 const ID = `32050119920501123${residentIdCheckChar('32050119920501123')}`;
 const ref = (requirement: string) => ({ requirement, sha256: requirement.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64), size: 10, mediaType: 'application/pdf' as const, fileName: `${requirement}.pdf` });
@@ -31,7 +31,7 @@ function headhunted(over: Partial<TalentForm> = {}): TalentForm {
     feePaid: '60000',
     invoiceNumber: '32002600001',
     paymentDate: '2026-03-15',
-    attachments: Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'].map((r) => [r, ref(r)])),
+    attachments: Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance', 'invoice', 'paymentProof'].map((r) => [r, [ref(r)]])),
     ...over,
   };
 }
@@ -41,7 +41,7 @@ function complete(): SubsidyForm {
     ...emptyForm(),
     contact: { name: '赵六', mobile: '13700001234', email: 'hr@example.com' },
     talents: [headhunted()],
-    attachments: { businessLicence: ref('businessLicence'), applicationForm: ref('applicationForm'), headhuntingContract: ref('headhuntingContract') },
+    attachments: { businessLicence: [ref('businessLicence')], applicationForm: [ref('applicationForm')], headhuntingContract: [ref('headhuntingContract')] },
   };
 }
 
@@ -131,17 +131,17 @@ describe('the subsidy form', () => {
   it('counts the required materials uploaded of all the form requires now ("已上传 9/15")', () => {
     expect(uploadCount(complete())).toEqual({ done: 9, total: 9 });
     // A second talent, hired on campus: four more required, no invoice or payment proof.
-    const campus = { ...emptyTalent(), recruitmentChannel: 'campus' as const, attachments: { idDocument: ref('idDocument') } };
+    const campus = { ...emptyTalent(), recruitmentChannel: 'campus' as const, attachments: { idDocument: [ref('idDocument')] } };
     expect(uploadCount({ ...complete(), talents: [headhunted(), campus] })).toEqual({ done: 10, total: 13 });
     // Without any headhunter the agreement is no longer required; an optional file does not count.
-    const noHeadhunter = { ...complete(), talents: [{ ...campus, attachments: { titleCertificate: ref('titleCertificate') } }] };
+    const noHeadhunter = { ...complete(), talents: [{ ...campus, attachments: { titleCertificate: [ref('titleCertificate')] } }] };
     expect(uploadCount(noHeadhunter)).toEqual({ done: 2, total: 6 });
   });
 
   it('asks for the headhunting fields and attachments only when the channel is a headhunter', () => {
     const form = complete();
     form.talents[0] = headhunted({ recruitmentChannel: 'campus', headhunterName: '', headhunterUscc: '', feePaid: '', invoiceNumber: '', paymentDate: '', attachments: {} });
-    form.talents[0].attachments = Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance'].map((r) => [r, ref(r)]));
+    form.talents[0].attachments = Object.fromEntries(['idDocument', 'diploma', 'laborContract', 'socialInsurance'].map((r) => [r, [ref(r)]]));
     delete form.attachments.headhuntingContract;
     expect(formProblems(form)).toEqual({});
     const t = submission(form).talents[0];
@@ -157,5 +157,28 @@ describe('the subsidy form', () => {
     const back = formFromContract(JSON.parse(JSON.stringify(serverDraft(form))) as Record<string, unknown>);
     expect({ ...back.talents[0], key: '', attachments: {} }).toEqual({ ...form.talents[0], key: '', annualSalary: '600000.00', feePaid: '60000.00', attachments: {} });
     expect(Object.keys(back.talents[0]!.attachments)).toEqual(Object.keys(form.talents[0]!.attachments));
+  });
+
+  it('keeps several files of one material in order through the server draft, and refuses more than the contract allows', () => {
+    const page = (n: number) => ({ ...ref('diploma'), sha256: String(n).repeat(64), fileName: `学位证-第${n}页.jpg`, mediaType: 'image/jpeg' as const });
+    const form = complete();
+    form.talents[0]!.attachments.diploma = [page(2), page(1)];
+    const back = formFromContract(JSON.parse(JSON.stringify(serverDraft(form))) as Record<string, unknown>);
+    expect(back.talents[0]!.attachments.diploma!.map((f) => f.sha256)).toEqual([page(2).sha256, page(1).sha256]);
+    expect(submission(form).talents[0]!.attachments.filter((a) => a.requirement === 'diploma')).toHaveLength(2);
+    // "已上传 n/m" counts materials, not files.
+    expect(uploadCount(form)).toEqual({ done: 9, total: 9 });
+
+    form.talents[0]!.attachments.diploma = [1, 2, 3, 4, 5].map(page);
+    expect(formProblems(form)).toMatchObject({ 'talents[0].attachments.diploma': { code: 'ATTACHMENT_TOO_MANY' } });
+    form.talents[0]!.attachments.diploma = [page(1), page(1)];
+    expect(formProblems(form)).toMatchObject({ 'talents[0].attachments.diploma': { code: 'ATTACHMENT_TWICE' } });
+  });
+
+  it('reads a local draft saved with one file per material as lists', () => {
+    const old = { ...complete(), attachments: { businessLicence: ref('businessLicence') } } as unknown as SubsidyForm;
+    expect(localForm(old).attachments).toEqual({ businessLicence: [ref('businessLicence')] });
+    const now = complete();
+    expect(localForm(now)).toEqual(now);
   });
 });

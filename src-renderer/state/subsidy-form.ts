@@ -75,14 +75,15 @@ export interface TalentForm {
   paymentDate: string;
   priorSubsidyReceived: boolean;
   priorSubsidyNote: string;
-  attachments: Partial<Record<TalentRequirement, AttachmentRef>>;
+  /** Each material's files in the order the clerk added them (several pages of one material: issue 21 item 15). */
+  attachments: Partial<Record<TalentRequirement, AttachmentRef[]>>;
 }
 
 export interface SubsidyForm {
   declarationAccepted: boolean;
   contact: { name: string; mobile: string; email: string };
   talents: TalentForm[];
-  attachments: Partial<Record<AppRequirement, AttachmentRef>>;
+  attachments: Partial<Record<AppRequirement, AttachmentRef[]>>;
 }
 
 export function emptyTalent(): TalentForm {
@@ -133,6 +134,8 @@ export function amountOf(form: SubsidyForm, rule: SubsidyAmountRule, usedThisYea
   );
 }
 
+const hasFiles = (files: readonly AttachmentRef[] | undefined) => (files?.length ?? 0) > 0;
+
 /**
  * "已上传 9/15": the required materials that have a file, of all the form requires now (the application's and every
  * talent's; a headhunter's invoice only while the channel is headhunting), so a long list shows how far it is.
@@ -140,9 +143,9 @@ export function amountOf(form: SubsidyForm, rule: SubsidyAmountRule, usedThisYea
 export function uploadCount(form: SubsidyForm): { done: number; total: number } {
   const anyHeadhunting = form.talents.some(isHeadhunting);
   const slots: boolean[] = [
-    ...APP_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => Boolean(form.attachments[r])),
+    ...APP_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => hasFiles(form.attachments[r])),
     ...form.talents.flatMap((t) =>
-      TALENT_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyTalentRequirements[r].required, isHeadhunting(t))).map((r) => Boolean(t.attachments[r])),
+      TALENT_REQUIREMENTS.filter((r) => isRequirementNeeded(subsidyTalentRequirements[r].required, isHeadhunting(t))).map((r) => hasFiles(t.attachments[r])),
     ),
   ];
   return { done: slots.filter(Boolean).length, total: slots.length };
@@ -152,10 +155,13 @@ export function uploadCount(form: SubsidyForm): { done: number; total: number } 
 
 const digest = (a: AttachmentRef) => ({ requirement: a.requirement, sha256: a.sha256, size: a.size, mediaType: a.mediaType });
 
-/** The files the form lists for these requirements (a headhunter's invoice only while the channel is headhunting). */
-function digests<R extends string>(refs: Partial<Record<R, AttachmentRef>>, requirements: Record<R, { required: 'always' | 'headhunting' | 'optional' }>, headhunting: boolean) {
-  return (Object.keys(requirements) as R[]).flatMap((r) => (refs[r] && isRequirementAsked(requirements[r].required, headhunting) ? [digest(refs[r])] : []));
+/** The files the form lists for these requirements, in order (a headhunter's invoice only while the channel is headhunting). */
+function digests<R extends string>(refs: Partial<Record<R, AttachmentRef[]>>, requirements: Record<R, { required: 'always' | 'headhunting' | 'optional' }>, headhunting: boolean) {
+  return (Object.keys(requirements) as R[]).flatMap((r) => (isRequirementAsked(requirements[r].required, headhunting) ? (refs[r] ?? []).map(digest) : []));
 }
+
+/** Every file of a material map, material by material, each in its order. */
+export const allFiles = <R extends string>(refs: Partial<Record<R, AttachmentRef[]>>): AttachmentRef[] => Object.values<AttachmentRef[] | undefined>(refs).flatMap((l) => l ?? []);
 
 /** One talent in the contract's shape, values as typed (the schema trims and normalises); unreadable numbers noted. */
 function contractTalent(t: TalentForm, i: number, unreadable: FieldIssue[]) {
@@ -249,30 +255,34 @@ export function serverDraft(form: SubsidyForm): SubsidyDraftForm {
       invoiceNumber: cut(t.invoiceNumber),
       paymentDate: t.paymentDate || null,
       priorSubsidy: { received: t.priorSubsidyReceived, note: cut(t.priorSubsidyNote) },
-      attachments: Object.values(t.attachments).slice(0, 30).map(digest),
+      attachments: allFiles(t.attachments).slice(0, 30).map(digest),
     })),
-    attachments: Object.values(form.attachments).map(digest),
+    attachments: allFiles(form.attachments).slice(0, 50).map(digest),
   };
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const oneOf = <T extends string>(v: unknown, options: readonly T[]): T | '' => (options.includes(v as T) ? (v as T) : '');
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const attachmentsOf = <K extends string>(v: unknown, keys: readonly K[], names?: Partial<Record<K, AttachmentRef>>): Partial<Record<K, AttachmentRef>> => {
-  const out: Partial<Record<K, AttachmentRef>> = {};
+/**
+ * The server's files of each material, in their order. The server keeps hashes, not names: a file is named
+ * `<first 8 hex>.<type>` here until the desk's own names are put back (`withFileNames` in subsidy-application.ts).
+ */
+const attachmentsOf = <K extends string>(v: unknown, keys: readonly K[]): Partial<Record<K, AttachmentRef[]>> => {
+  const out: Partial<Record<K, AttachmentRef[]>> = {};
   for (const a of Array.isArray(v) ? v : []) {
     const r = obj(a);
     const req = r.requirement as K;
     if (!keys.includes(req) || typeof r.sha256 !== 'string' || typeof r.size !== 'number' || typeof r.mediaType !== 'string') continue;
-    const known = names?.[req];
-    out[req] = {
+    if (out[req]?.some((f) => f.sha256 === r.sha256)) continue;
+    const file: AttachmentRef = {
       requirement: req,
       sha256: r.sha256,
       size: r.size,
       mediaType: r.mediaType as AttachmentRef['mediaType'],
-      // The server keeps hashes, not names: keep a name this desk knows, else say what it is.
-      fileName: known?.sha256 === r.sha256 ? known.fileName : `${r.sha256.slice(0, 8)}.${r.mediaType === 'application/pdf' ? 'pdf' : r.mediaType === 'image/png' ? 'png' : 'jpg'}`,
+      fileName: `${r.sha256.slice(0, 8)}.${r.mediaType === 'application/pdf' ? 'pdf' : r.mediaType === 'image/png' ? 'png' : 'jpg'}`,
     };
+    out[req] = [...(out[req] ?? []), file];
   }
   return out;
 };
@@ -341,4 +351,14 @@ export function stillRefused(issues: readonly FieldIssue[], refusedForm: Subsidy
   const before = contractShape(refusedForm).value;
   const now = contractShape(form).value;
   return issues.filter((i) => JSON.stringify(valueAt(before, i.path)) === JSON.stringify(valueAt(now, i.path)));
+}
+
+/** A material's files as saved by an earlier version (one file per material) or this one (a list). */
+const asList = (v: unknown): AttachmentRef[] => (Array.isArray(v) ? (v as AttachmentRef[]) : v && typeof v === 'object' ? [v as AttachmentRef] : []);
+const listsOf = <R extends string>(m: unknown): Partial<Record<R, AttachmentRef[]>> =>
+  Object.fromEntries(Object.entries(obj(m)).map(([r, v]) => [r, asList(v)]).filter(([, l]) => (l?.length ?? 0) > 0)) as Partial<Record<R, AttachmentRef[]>>;
+
+/** A form read back from the local store: drafts saved before a material took several files are read as lists. */
+export function localForm(saved: SubsidyForm): SubsidyForm {
+  return { ...saved, attachments: listsOf(saved.attachments), talents: saved.talents.map((t) => ({ ...t, attachments: listsOf(t.attachments) })) };
 }

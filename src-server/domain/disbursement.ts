@@ -25,7 +25,7 @@ import type { SubsidyApplicationTable } from '../db/schema-subsidy';
 import { ApiError } from '../http/api-error';
 import type { Services } from '../services';
 import { writeAudit, type Actor } from './audit';
-import { findApplication, timelineOf, transition, type SubsidyActor } from './subsidy';
+import { filedUnder, findApplication, timelineOf, transition, type SubsidyActor } from './subsidy';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -126,14 +126,16 @@ const yearOf = (app: Pick<SubsidyApplicationTable, 'year'>, d: Pick<Disbursement
 export async function disbursementView(db: Db, applicationId: string, opts: { forEnterprise: boolean }): Promise<DisbursementView> {
   const app = await findApplication(db, applicationId);
   const d = await findDisbursement(db, applicationId);
-  const e = await db.selectFrom('enterprises').select(['name', 'uscc']).where('id', '=', app.enterprise_id).executeTakeFirstOrThrow();
+  const e = await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).where('id', '=', app.enterprise_id).executeTakeFirstOrThrow();
+  // The receipt and the phone page name the payee as the application was filed (a later rename does not rewrite it).
+  const name = await filedUnder(db, e, app);
   const talents = await signedTalents(db, applicationId);
   const certificates = await latestCertificates(db, applicationId);
   const stamped = d.stamped_sha256 ? await fileOf(db, d.stamped_sha256) : null;
   return {
     applicationId: app.id,
     enterpriseId: app.enterprise_id,
-    enterprise: { name: e.name, uscc: e.uscc },
+    enterprise: { name, uscc: e.uscc },
     status: app.status,
     itemName: SUBSIDY_ITEM_NAME,
     year: yearOf(app, d),

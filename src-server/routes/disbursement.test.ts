@@ -344,6 +344,35 @@ describeEachDatabase('disbursement and receipt', (engine) => {
     expect(issuesOf(res)).toEqual([{ path: 'body.bankAccountId', code: 'not_found' }]);
   });
 
+  it('prints the name the application was filed under on the receipt and in the disbursement after a rename (issue 13)', async () => {
+    const c = await scene.enterprise(await pkiKey(h.pki));
+    const cAdmin = await c.admin();
+    const { applicationId, disbursementOpened } = await c.subsidyApplication(cAdmin, { talents: 1 });
+    await disbursementOpened({ finance });
+    const as = cAdmin.token;
+    const cert = (await tusUpload(h, { token: as, item: 'disbursement' }, pdfBytes('certificate c'))).sha256;
+    expect((await send('PUT', `${disb(applicationId, c)}/talents/0/employment-certificate${q}`, { sha256: cert }, as)).statusCode).toBe(200);
+    const account = (await send('POST', `${ent(c)}/bank-accounts${q}`, bankInput({ accountName: c.name }), as)).json() as { id: string };
+    const contact = (await send('POST', `${ent(c)}/finance-contacts${q}`, contactInput, as)).json() as { id: string };
+    expect((await send('PUT', `${disb(applicationId, c)}/payee${q}`, { bankAccountId: account.id, contactId: contact.id }, as)).statusCode).toBe(200);
+    // Renamed after filing: an approved 企业名称变更 request.
+    const filed = await scene.accountRequests.file(
+      { kind: 'enterpriseChange', enterprise: { uscc: c.uscc, name: c.name }, newName: `${c.name.replace('有限公司', '')}新名有限公司`, newAddress: '苏州工业园区星湖街 1 号', filer: { name: '王喆', mobile: '13600002222' } },
+      { token: as },
+    );
+    await scene.accountRequests.approve(filed.requestId, (await scene.staff('support')).token);
+    expect((await get(ent(c), as)).json()).toMatchObject({ name: expect.stringContaining('新名') });
+    const view = (await get(`${disb(applicationId, c)}${q}`, as)).json() as { enterprise: { name: string } };
+    expect(view.enterprise.name).toBe(c.name);
+    const pdf = await get(`${disb(applicationId, c)}/receipt.pdf${q}`, as);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    const file = path.join(dir, `${engine}-renamed.pdf`);
+    await writeFile(file, pdf.rawPayload);
+    const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+    expect(text).toContain(c.name);
+    expect(text).not.toContain('新名');
+  });
+
   it('keeps one enterprise from another\u2019s disbursements, bank accounts, contacts and links', async () => {
     const { applicationId } = await readyDisbursement();
     const link = (await send('POST', `${disb(applicationId)}/receipt-links${q}`, {})).json() as { linkId: string };

@@ -25,6 +25,36 @@ export const attachmentDigestSchema = z.object({
 export type AttachmentDigest = z.infer<typeof attachmentDigestSchema>;
 
 /**
+ * Files one material may have (a diploma's two sides, a contract's pages as photos): enough for what clerks scan
+ * page by page, and a PDF holds any number of pages. Every desk's slot and the server hold to it; with the
+ * per-talent list's 30 it leaves room for all seven of a talent's materials.
+ */
+export const MAX_FILES_PER_MATERIAL = 4;
+/** The codes of the per-material rule; the catalogs have a text for each. */
+export const MATERIAL_RULE_CODES = ['ATTACHMENT_TOO_MANY', 'ATTACHMENT_TWICE'] as const;
+
+/**
+ * A list of attachments where one material has at most {@link MAX_FILES_PER_MATERIAL} files and no file twice:
+ * issues at `<list>.<requirement>`, the paths the desks and the reviewers' comments use.
+ */
+export const materialListSchema = <T extends z.ZodType<{ requirement: string; sha256: string }>>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .superRefine((list, ctx) => {
+      const seen = new Map<string, Set<string>>();
+      for (const a of list) {
+        const files = seen.get(a.requirement) ?? new Set<string>();
+        if (files.has(a.sha256)) ctx.addIssue({ code: 'custom', path: [a.requirement], message: 'ATTACHMENT_TWICE' });
+        files.add(a.sha256);
+        seen.set(a.requirement, files);
+      }
+      for (const [requirement, files] of seen) {
+        if (files.size > MAX_FILES_PER_MATERIAL) ctx.addIssue({ code: 'custom', path: [requirement], message: 'ATTACHMENT_TOO_MANY' });
+      }
+    });
+
+/**
  * A signed submission: `cms` is a CMS detached SignedData (base64 DER) over `canonicalBytes(payload)` (RFC 8785,
  * UTF-8). The signer certificate travels inside the CMS. `payload.type` names the kind and version of the
  * document so a signature over one kind can never be replayed as another.
@@ -42,7 +72,7 @@ export const signedPayloadBaseSchema = z.object({
   signedAt: z.string().datetime({ offset: true }),
   /** The submission's idempotency key: a retried submit never creates a second record. */
   idempotencyKey: z.string().uuid(),
-  attachments: z.array(attachmentDigestSchema).max(50),
+  attachments: materialListSchema(attachmentDigestSchema, 50),
 });
 
 /**

@@ -11,6 +11,7 @@ import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
 import { padesEn, padesZhCN } from './pades-messages';
+import { deskEn, deskZhCN } from './desk-messages';
 import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
 import { requestsEn, requestsZhCN } from './requests-messages';
@@ -300,6 +301,7 @@ export const zhCN = {
   ...faultsZhCN,
   ...trustCareZhCN,
   ...padesZhCN,
+  ...deskZhCN,
   ...elicenceZhCN,
   ...keysZhCN,
   ...requestsZhCN,
@@ -889,6 +891,7 @@ export const en: Catalog = {
   ...faultsEn,
   ...trustCareEn,
   ...padesEn,
+  ...deskEn,
   ...elicenceEn,
   ...keysEn,
   ...requestsEn,

@@ -8,6 +8,7 @@ import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
 import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
 import { SERVER_URL_RULE_CODES } from '../contract/server-url';
+import { MATERIAL_RULE_CODES, MAX_FILES_PER_MATERIAL } from '../contract/signing';
 import { FORM_PARSE_CODES } from '../forms/parse';
 import { IDENTITY_DOCUMENT_ERROR_CODES } from '../validation/identity-document';
 import { GENERIC_ISSUE_CODES, SERVER_CHECK_CODES } from '../validation/issues';
@@ -29,6 +30,7 @@ export const VALIDATION_CODES = [
   ...IDENTITY_DOCUMENT_ERROR_CODES,
   ...COUNTER_RULE_CODES,
   ...SERVER_URL_RULE_CODES,
+  ...MATERIAL_RULE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -68,6 +70,8 @@ export const validationZhCN = {
   'validation.FEE_WITHOUT_HEADHUNTING': '只有通过猎头引进的人才才能申报猎头费',
   'validation.COMMENT_REQUIRED': '请填写退回意见（总体意见或针对字段、附件的意见）',
   'validation.ATTACHMENT_REQUIRED': '请上传此项材料',
+  'validation.ATTACHMENT_TOO_MANY': `每项材料最多 ${MAX_FILES_PER_MATERIAL} 个文件，多页请合成一个 PDF`,
+  'validation.ATTACHMENT_TWICE': '同一文件在此项材料中上传了两次',
   'validation.ATTACHMENT_NOT_UPLOADED': '此文件未上传成功，请重新上传',
   'validation.TALENT_NOT_FOUND': '申请中没有这位人才',
   'validation.NOT_A_PHONE_PHOTO': '这张照片不是通过手机扫码上传的',
@@ -133,6 +137,8 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.FEE_WITHOUT_HEADHUNTING': 'Only a talent recruited through a headhunter can have a headhunting fee',
   'validation.COMMENT_REQUIRED': 'Enter a comment (overall, or on a field or an attachment)',
   'validation.ATTACHMENT_REQUIRED': 'Upload this document',
+  'validation.ATTACHMENT_TOO_MANY': `At most ${MAX_FILES_PER_MATERIAL} files per document; put many pages into one PDF`,
+  'validation.ATTACHMENT_TWICE': 'The same file is listed twice for this document',
   'validation.ATTACHMENT_NOT_UPLOADED': 'This file did not finish uploading; upload it again',
   'validation.TALENT_NOT_FOUND': 'The application has no such talent',
   'validation.NOT_A_PHONE_PHOTO': 'This photo did not come through the phone link',

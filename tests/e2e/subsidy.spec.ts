@@ -33,6 +33,8 @@ test('a handler without the permission does not see the subsidy item', async ({ 
 });
 
 test('the handler applies with two talents, sees the amount, and signs with the enterprise key', async ({ page, client, portal, keys }) => {
+  // Two talents' eighteen files through the client, two pages through the form, a restart and a signature.
+  test.setTimeout(240_000);
   await signInOnDesktop(page, client.url, enterprise.uscc, 'jingban1', clerkPassword, portal.captchaAnswer);
   await expect(page.getByRole('button', { name: '高层次和紧缺人才招聘补贴：在线办理' })).toBeVisible();
 
@@ -79,6 +81,29 @@ test('the handler applies with two talents, sees the amount, and signs with the 
   await expect(page.getByRole('region', { name: '引进人才 2' }).getByLabel('发票号码', { exact: true })).toHaveValue('32002600002');
   await saveScreen(page, 'subsidy-e2e-form');
 
+  // A degree certificate of two pages (walk-through item 15): the file written through the API goes, two pages are
+  // added in one choice, each with its name; after a restart, once the server's draft is the newer one, the names
+  // are still the clerk's.
+  const diploma = page.getByTestId('talent-0-upload-diploma');
+  await diploma.getByTestId('talent-0-upload-diploma-file-0').getByRole('button', { name: /^删除/ }).click();
+  await expect(diploma).toHaveAttribute('data-files', '0');
+  await page.getByTestId('talent-0-upload-diploma-input').setInputFiles([scan('学位证-第1页'), scan('学位证-第2页')]);
+  await expect(diploma).toHaveAttribute('data-files', '2');
+  await expect(diploma.getByTestId('talent-0-upload-diploma-file-0')).toContainText('学位证-第1页.pdf');
+  await expect(diploma.getByTestId('talent-0-upload-diploma-file-1')).toContainText('学位证-第2页.pdf');
+  await saveScreen(page, 'subsidy-e2e-two-files');
+  const diplomas = async () => {
+    const app = await call<{ form: { talents?: { attachments?: { requirement: string }[] }[] } }>('subsidy.get', { applicationId });
+    return (app.form.talents?.[0]?.attachments ?? []).filter((a) => a.requirement === 'diploma').length;
+  };
+  await expect.poll(diplomas, { timeout: 20_000 }).toBe(2);
+  // A restart: Home leads back to the draft, read again from the server and this PC's store.
+  await page.reload();
+  await page.getByTestId('draft-banner').getByRole('button', { name: '继续填写' }).click();
+  await expect(diploma.getByTestId('talent-0-upload-diploma-file-0')).toContainText('学位证-第1页.pdf');
+  await expect(diploma.getByTestId('talent-0-upload-diploma-file-1')).toContainText('学位证-第2页.pdf');
+  await saveScreen(page, 'subsidy-e2e-two-files-reopened');
+
   const key = keys.issued(KEY);
   await page.getByRole('radiogroup', { name: '选择 CA 数字证书' }).getByRole('radio', { name: new RegExp(enterprise.name) }).check();
 
@@ -101,6 +126,8 @@ test('the handler applies with two talents, sees the amount, and signs with the 
   await page.getByRole('button', { name: '签名并提交' }).click();
   await expect(page.getByTestId('subsidy-status')).toContainText('已提交');
   await saveScreen(page, 'subsidy-e2e-submitted');
+  // Both pages were filed.
+  expect(await diplomas()).toBe(2);
 });
 
 test('the reviewer returns it with a comment on one field, in the staff console', async ({ page, portal }) => {

@@ -1,4 +1,4 @@
-import { Button, Card, Typography } from 'antd';
+import { Button, Card, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -19,6 +19,7 @@ export default function AccountRequestPage() {
   const session = useSession((s) => s.session);
   const draft = useAccountRequest((s) => s.draft);
   const request = useAccountRequest((s) => s.request);
+  const loaded = useAccountRequest((s) => s.loaded);
   const [looked, setLooked] = useState(false);
   // Without login one request at a time is followed: the one filed earlier on this PC shows first (also after a restart).
   useEffect(() => {
@@ -43,7 +44,8 @@ export default function AccountRequestPage() {
       <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
         {kind ? t(`acctreq.title.${kind}`) : t('acctreq.list.title')}
       </Typography.Title>
-      {draft ? <RequestForm key={draft.requestId ?? draft.form.kind} draft={draft} enterpriseFixed={session !== null} /> : null}
+      {draft && !loaded ? <Spin description={t('app.loading')} /> : null}
+      {draft && loaded ? <RequestForm key={draft.requestId ?? draft.form.kind} draft={draft} enterpriseFixed={session !== null} /> : null}
       {!draft && request ? <RequestStatus request={request} after={session ? undefined : toLogin} /> : null}
       <Button type="link" onClick={() => (session ? go('account-requests') : back('login'))} style={{ marginTop: 16, paddingLeft: 0 }}>
         {t('acctreq.back')}

@@ -9,7 +9,7 @@ import type { MessageKey } from '@shared/i18n/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
-import { useAccountRequest, type RequestDraft } from '../../state/account-request';
+import { startAccountRequestAutosave, useAccountRequest, type RequestDraft } from '../../state/account-request';
 import { RegistrationScans } from '../registration/StepUpload';
 
 const NAMES = {
@@ -41,6 +41,9 @@ export function RequestForm({ draft, enterpriseFixed }: { draft: RequestDraft; e
   const missing = missingAccountRequestScans(kind, Object.values(draft.attachments)).length;
   const fixed = enterpriseFixed || draft.requestId !== null;
 
+  const restored = useAccountRequest((s) => s.restored);
+  // Kept on this PC as typed (DESIGN.md decision 7): a crash or a closed window loses nothing.
+  useEffect(() => startAccountRequestAutosave(), []);
   useEffect(() => {
     if (serverIssues.length) form.setFields(fieldErrors(serverIssues, locale) as Parameters<typeof form.setFields>[0]);
   }, [form, serverIssues, locale]);
@@ -99,6 +102,7 @@ export function RequestForm({ draft, enterpriseFixed }: { draft: RequestDraft; e
         });
       }}
     >
+      {restored && <Alert type="info" showIcon title={t('acctreq.draft.restored')} style={{ marginBottom: 16 }} data-testid="acctreq-restored" />}
       <Typography.Paragraph>{t(`acctreq.intro.${kind}`)}</Typography.Paragraph>
       {heading('acctreq.section.enterprise')}
       {field(['enterprise', 'uscc'], 'reg.form.uscc', <Input maxLength={22} readOnly={fixed} variant={fixed ? 'filled' : undefined} />)}

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '@shared/i18n/messages';
 import { useT } from '../../i18n/store';
+import { useAccountRequest } from '../../state/account-request';
 import { useRegistration } from '../../state/registration-draft';
 import { useRouter, type Route } from '../../state/router';
 
@@ -63,6 +64,20 @@ export default function RegistrationStartPage() {
             <li>{t('start.guide.key')}</li>
             <li>{t('start.guide.mainland')}</li>
             <li>{t('start.guide.foreign')}</li>
+            <li>
+              {/* Already registered: the recovery path when nobody knows the accounts (issue 13), without login. */}
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto' }}
+                data-testid="start-accounts-unknown"
+                onClick={() => {
+                  useAccountRequest.getState().start('accountsUnknown');
+                  go('account-request');
+                }}
+              >
+                {t('reg.start.accountsUnknown')}
+              </Button>
+            </li>
           </ul>
         }
       />

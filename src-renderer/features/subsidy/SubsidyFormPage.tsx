@@ -14,7 +14,8 @@ import { useRouter } from '../../state/router';
 import { EDITABLE, startSubsidyAutosave, useSubsidyApplication } from '../../state/subsidy-application';
 import { amountOf, APP_REQUIREMENTS, checkSubsidyForm, emptyTalent, isHeadhunting, serverDraft, stillRefused, uploadCount, type TalentForm } from '../../state/subsidy-form';
 import { call } from '../../platform';
-import { UploadSlot } from '../../components/UploadSlot';
+import { MaterialSlot } from '../../components/MaterialSlot';
+import { MAX_FILES_PER_MATERIAL } from '@shared/contract/signing';
 import { FieldItem } from './FieldItem';
 import { OpenUploaded } from './OpenUploaded';
 import { pdfFile, Printout } from './Printout';
@@ -77,8 +78,8 @@ export default function SubsidyFormPage() {
   const editable = EDITABLE.has(app.status);
   const ready = ownIssues.length === 0;
   const setTalent = (i: number, patch: Partial<TalentForm>) => edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
-  const setTalentAttachment = (i: number, requirement: string, ref: AttachmentRef) =>
-    edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, attachments: { ...x.attachments, [requirement]: ref } } : x)) }));
+  const setTalentFiles = (i: number, requirement: string, files: AttachmentRef[]) =>
+    edit((f) => ({ ...f, talents: f.talents.map((x, j) => (j === i ? { ...x, attachments: { ...x.attachments, [requirement]: files } } : x)) }));
   const contactField = (field: 'name' | 'mobile' | 'email', label: string, maxLength: number, inputMode?: 'tel' | 'email') => (
     <Col xs={24} md={8}>
       <FieldItem id={`contact-${field}`} label={label} problem={problems[`contact.${field}`]} showRequired={showRequired || form.contact[field] !== ''} comment={comments[`contact.${field}`]}>
@@ -177,7 +178,7 @@ export default function SubsidyFormPage() {
               canRemove={form.talents.length > 1}
               disabled={!editable}
               onChange={(patch) => setTalent(i, patch)}
-              onAttachment={(r, ref) => setTalentAttachment(i, r, ref)}
+              onFiles={(r, files) => setTalentFiles(i, r, files)}
               onRemove={() => edit((f) => ({ ...f, talents: f.talents.filter((_, j) => j !== i) }))}
             />
           ))}
@@ -195,38 +196,38 @@ export default function SubsidyFormPage() {
               {t('forms.upload.count', uploaded)}
             </Tag>
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('subsidy.form.attachmentsNote')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('subsidy.form.attachmentsNote')} {t('material.hint', { max: MAX_FILES_PER_MATERIAL })}
+          </Typography.Paragraph>
           <ul style={{ padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 4 }}>
             {APP_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyApplicationRequirements[r].required, anyHeadhunting)).map((r) => (
-              <UploadSlot
+              <MaterialSlot
                 key={r}
                 purpose="subsidy"
                 requirement={r}
                 name={t(`subsidy.req.${r}`)}
-                value={form.attachments[r]}
+                files={form.attachments[r] ?? []}
                 required={isRequirementNeeded(subsidyApplicationRequirements[r].required, anyHeadhunting)}
                 flagMissing={showRequired}
                 comment={comments[`attachments.${r}`]}
                 testId={`upload-${r}`}
                 inputTestId={`upload-${r}-input`}
                 disabled={!editable}
-                onUploaded={(ref) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: ref } }))}
+                onChange={(files) => edit((f) => ({ ...f, attachments: { ...f.attachments, [r]: files } }))}
+                fileActions={(file, i) => <OpenUploaded file={file} name={t(`subsidy.req.${r}`)} testId={i === 0 ? `upload-${r}-open` : `upload-${r}-open-${i}`} />}
                 {...(r === 'applicationForm' && editable
                   ? {
                       // The form to stamp is made from what is typed above (issue 21 item 6).
                       actions: (
-                        <>
-                        <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} />
                         <Printout
                           label={t('forms.print.applicationForm')}
                           testId="print-application-form"
                           generate={async () => pdfFile(await call((api) => api.subsidy.printForm({ applicationId: app.id, form: serverDraft(form) })))}
                         />
-                        </>
                       ),
                       children: <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>{t('forms.print.applicationFormHint')}</Typography.Paragraph>,
                     }
-                  : { actions: <OpenUploaded file={form.attachments[r]} name={t(`subsidy.req.${r}`)} testId={`upload-${r}-open`} /> })}
+                  : {})}
               />
             ))}
           </ul>

@@ -15,7 +15,7 @@ import {
   type Problems,
   type TalentForm,
 } from '../../state/subsidy-form';
-import { UploadSlot } from '../../components/UploadSlot';
+import { MaterialSlot } from '../../components/MaterialSlot';
 import { FieldItem } from './FieldItem';
 import { OpenUploaded } from './OpenUploaded';
 
@@ -55,7 +55,7 @@ export function TalentCard(props: {
   canRemove: boolean;
   disabled: boolean;
   onChange(patch: Partial<TalentForm>): void;
-  onAttachment(requirement: string, ref: AttachmentRef): void;
+  onFiles(requirement: string, files: AttachmentRef[]): void;
   onRemove(): void;
 }) {
   const t = useT();
@@ -189,20 +189,22 @@ export function TalentCard(props: {
           {TALENT_REQUIREMENTS.filter((r) => isRequirementAsked(subsidyTalentRequirements[r].required, hh)).map((r) => {
             const name = t(`subsidy.req.${r}`);
             return (
-              <UploadSlot
+              <MaterialSlot
                 key={r}
                 purpose="subsidy"
                 requirement={r}
                 name={t('subsidy.req.talentName', { name, index: n })}
-                value={talent.attachments[r]}
+                files={talent.attachments[r] ?? []}
                 required={isRequirementNeeded(subsidyTalentRequirements[r].required, hh)}
                 flagMissing={props.showRequired}
                 comment={props.comments[`talents[${index}].attachments.${r}`]}
                 testId={`talent-${index}-upload-${r}`}
                 inputTestId={`talent-${index}-upload-${r}-input`}
                 {...(props.disabled !== undefined ? { disabled: props.disabled } : {})}
-                onUploaded={(ref) => props.onAttachment(r, ref)}
-                actions={<OpenUploaded file={talent.attachments[r]} name={t('subsidy.req.talentName', { name, index: n })} testId={`talent-${index}-upload-${r}-open`} />}
+                onChange={(files) => props.onFiles(r, files)}
+                fileActions={(file, i) => (
+                  <OpenUploaded file={file} name={t('subsidy.req.talentName', { name, index: n })} testId={i === 0 ? `talent-${index}-upload-${r}-open` : `talent-${index}-upload-${r}-open-${i}`} />
+                )}
               />
             );
           })}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../validation/resident-id';
 import { validationCodeOf } from '../../validation/zod';
+import { MAX_FILES_PER_MATERIAL } from '../signing';
 import { subsidyTalentSchema } from './subsidy';
 
 const talent = {
@@ -54,5 +55,20 @@ describe('subsidy talent contract', () => {
     expect(codes({ ...talent, recruitmentChannel: 'campus', headhunter: null })).toEqual(['feePaidFen:FEE_WITHOUT_HEADHUNTING']);
     expect(codes({ ...talent, recruitmentChannel: 'campus', headhunter: null, feePaidFen: 0 })).toEqual([]);
     expect(codes({ ...talent, contractEnd: '2025-12-31' })).toEqual(['contractEnd:DATE_ORDER']);
+  });
+});
+
+describe('files per material', () => {
+  const file = (requirement: string, n: number) => ({ requirement, sha256: String(n).repeat(64), size: 10, mediaType: 'image/jpeg' as const });
+  const codes = (attachments: unknown[]) => {
+    const r = subsidyTalentSchema.safeParse({ ...talent, attachments });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}:${i.message}`);
+  };
+
+  it('takes several files of one material up to MAX_FILES_PER_MATERIAL, each once', () => {
+    const pages = Array.from({ length: MAX_FILES_PER_MATERIAL }, (_, i) => file('diploma', i + 1));
+    expect(codes([...pages, file('idDocument', 1)])).toEqual([]);
+    expect(codes([...pages, file('diploma', 9)])).toEqual(['attachments.diploma:ATTACHMENT_TOO_MANY']);
+    expect(codes([file('diploma', 1), file('diploma', 1)])).toEqual(['attachments.diploma:ATTACHMENT_TWICE']);
   });
 });

@@ -10,7 +10,7 @@ import { MAX_FEE_FEN } from '../../subsidy/amount';
 import type { FieldIssue } from '../../validation/issues';
 import { parseResidentId, type ResidentIdErrorCode } from '../../validation/resident-id';
 import { mobileSchema, usccSchema } from '../../validation/zod';
-import { attachmentDigestSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
+import { attachmentDigestSchema, materialListSchema, signedEnvelopeSchema, signedPayloadBaseSchema } from '../signing';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, serviceItemSchema, sha256HexSchema, type StaffRole, uuidSchema } from './route';
 
 // ── Service items ───────────────────────────────────────────────────────────
@@ -159,7 +159,7 @@ export const subsidyTalentFieldsSchema = z.object({
   invoiceNumber: z.string().trim().max(50),
   paymentDate: dateSchema.nullable(),
   priorSubsidy: z.object({ received: z.boolean(), note: z.string().trim().max(500) }),
-  attachments: z.array(talentAttachmentSchema).max(30),
+  attachments: materialListSchema(talentAttachmentSchema, 30),
 });
 
 type TalentFields = z.infer<typeof subsidyTalentFieldsSchema>;
@@ -202,7 +202,7 @@ export const subsidyPayloadSchema = signedPayloadBaseSchema.extend({
   enterprise: subsidyEnterpriseSchema,
   contact: subsidyContactSchema,
   talents: z.array(subsidyTalentSchema).min(1).max(50),
-  attachments: z.array(applicationAttachmentSchema).max(50),
+  attachments: materialListSchema(applicationAttachmentSchema, 50),
   /** Computed with `subsidyAmount` (src-shared/subsidy/amount.ts); the server recomputes it and refuses a mismatch. */
   amountRequestedFen: z.number().int().nonnegative(),
 });
