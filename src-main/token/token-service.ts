@@ -9,6 +9,7 @@ import type { DiagnosticReport, TokenCertificate, TokenMethod, TokenRequest, Tok
 import { tokenRequestSchemas } from '@shared/contract/token';
 import { Discovery, pinState, type Discovered } from './discovery';
 import { createDetachedCms } from './formats/cms';
+import { signPdf } from './pdf/sign-pdf';
 import { createWebEidAuthToken, webEidNonce, webEidOrigin } from './formats/web-eid';
 import { withKey, type KeySessionContext } from './key-session';
 import { ModuleRegistry, moduleCandidates, noModuleError, type ModuleLoader } from './modules';
@@ -25,6 +26,8 @@ export interface TokenServiceOptions {
   appVersion?: string;
   now?: () => Date;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Settings' RFC 3161 time-stamp authority for PDF signatures (B-T); a request's own tsaUrl wins. */
+  tsaUrl?: string;
 }
 
 export class TokenService {
@@ -41,6 +44,7 @@ export class TokenService {
   /** The running request's listener for "about to call this library" (see `handle`). */
   private entering: ((modulePath: string) => void) | null = null;
   private readonly enter = (modulePath: string) => this.entering?.(modulePath);
+  private readonly tsaUrl: string | undefined;
 
   constructor(opts: TokenServiceOptions = {}) {
     this.profiles = loadProfiles(opts.profilesDir);
@@ -50,6 +54,7 @@ export class TokenService {
     this.discovery = new Discovery(this.registry, this.profiles, this.now, this.enter);
     this.ctx = { registry: this.registry, profiles: this.profiles, log: opts.log ?? (() => {}), enter: this.enter };
     this.appVersion = opts.appVersion ?? 'dev';
+    this.tsaUrl = opts.tsaUrl;
   }
 
   /**
@@ -118,6 +123,23 @@ export class TokenService {
       return withKey(this.ctx, target, pin, (signer) =>
         createWebEidAuthToken({ certificate: der, origin, nonce, signer, appVersion: `https://tongban.cn/app/${this.appVersion}` }),
       );
+    },
+
+    signPdf: async ({ cert, pin, pdf, signerName, reason, location, placement, tsaUrl }) => {
+      const target = this.select(cert);
+      // A PDF for the portal names the enterprise: only a certificate with its USCC may sign it.
+      this.checkUsable(target, true);
+      const der = target.location.info.der;
+      const signingTime = this.now();
+      const signed = await withKey(this.ctx, target, pin, (signer) =>
+        signPdf({ pdf: new Uint8Array(Buffer.from(pdf, 'base64')), certificate: der, signer, signerName, reason, location, placement, tsaUrl: tsaUrl ?? this.tsaUrl, signingTime }),
+      );
+      return {
+        pdf: Buffer.from(signed.pdf).toString('base64'),
+        level: signed.level,
+        signedAt: signingTime.toISOString(),
+        certificateSha256: target.certificate.fingerprint,
+      };
     },
 
     diagnose: async () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { AppError } from './result';
 import type { caProfileSchema, WebEidAuthToken } from './signing';
+import { certSelectorSchema } from './cert-selector';
+import { pdfSignRequestSchema, type PdfSignResult } from './pdf-signing';
+
+export { certSelectorSchema };
 
 /**
  * The token service's contract: what a certificate on a CA key looks like to the rest of Tongban, and the
@@ -62,8 +66,6 @@ export interface TokenCertificate {
   certificate: string;
 }
 
-/** Selects a certificate: a full USCC, or a prefix (≥ 8 hex chars) of its SHA-256 fingerprint. */
-export const certSelectorSchema = z.string().trim().min(8).max(64);
 
 const pinSchema = z.string().max(64);
 
@@ -84,6 +86,8 @@ export const tokenRequestSchemas = {
     pin: pinSchema.optional(),
   }),
   diagnose: z.object({}),
+  /** PAdES signature of a PDF (issue 15): src-shared/contract/pdf-signing.ts. */
+  signPdf: pdfSignRequestSchema,
 } as const;
 
 export type TokenMethod = keyof typeof tokenRequestSchemas;
@@ -149,6 +153,7 @@ export interface TokenResponses {
   signCms: { cms: string; fingerprint: string };
   authenticate: WebEidAuthToken;
   diagnose: DiagnosticReport;
+  signPdf: PdfSignResult;
 }
 
 /** Wire messages. `pin` travels only inside a request's params and is never echoed or logged. */

@@ -19,6 +19,7 @@ import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
 import { trustErrors } from './trust';
 import { trustCareErrors } from './trust-care';
+import { padesErrors } from './pades';
 
 export type LocalizedText = ErrorText;
 
@@ -305,6 +306,7 @@ export const serverErrors = {
   ...elicenceErrors,
   ...requestErrors,
   ...formsErrors,
+  ...padesErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
