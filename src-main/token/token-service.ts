@@ -9,7 +9,11 @@ import type { DiagnosticReport, TokenCertificate, TokenMethod, TokenRequest, Tok
 import { tokenRequestSchemas } from '@shared/contract/token';
 import { Discovery, pinState, type Discovered } from './discovery';
 import { createDetachedCms } from './formats/cms';
-import { signPdf } from './pdf/sign-pdf';
+import { padesErrors } from '@shared/errors/pades';
+import { loadFormFont } from '../services/form-font';
+import { issuersOnToken } from './issuers';
+import { PdfSignError } from './pdf/pdf-sign-error';
+import { addLongTermValidation, prepareSignature, signPrepared } from './pdf/sign-pdf';
 import { createWebEidAuthToken, webEidNonce, webEidOrigin } from './formats/web-eid';
 import { withKey, type KeySessionContext } from './key-session';
 import { ModuleRegistry, moduleCandidates, noModuleError, type ModuleLoader } from './modules';
@@ -130,10 +134,16 @@ export class TokenService {
       // A PDF for the portal names the enterprise: only a certificate with its USCC may sign it.
       this.checkUsable(target, true);
       const der = target.location.info.der;
+      const chain = issuersOnToken(target.location);
+      const fontBytes = await loadFormFont();
       const signingTime = this.now();
-      const signed = await withKey(this.ctx, target, pin, (signer) =>
-        signPdf({ pdf: new Uint8Array(Buffer.from(pdf, 'base64')), certificate: der, signer, signerName, reason, location, placement, tsaUrl: tsaUrl ?? this.tsaUrl, signingTime }),
-      );
+      const bytes = new Uint8Array(Buffer.from(pdf, 'base64'));
+      // The PDF is read and prepared before the PIN goes to the key: a broken file must not cost a login.
+      const tsa = tsaUrl ?? this.tsaUrl;
+      const prepared = await prepareSignature({ pdf: bytes, signerName, reason, location, placement, signingTime, fontBytes, ...(tsa ? { tsaUrl: tsa } : {}) });
+      const signedOnce = await withKey(this.ctx, target, pin, (signer) => signPrepared(prepared, { certificate: der, chain, signer }));
+      // Revocation data is fetched after logout: the key is not held while the CA's responder is asked.
+      const signed = signedOnce.level === 'B-T' ? await addLongTermValidation(signedOnce.pdf) : signedOnce;
       return {
         pdf: Buffer.from(signed.pdf).toString('base64'),
         level: signed.level,
@@ -218,6 +228,10 @@ export class TokenService {
 }
 
 function toAppError(e: unknown, log: KeySessionContext['log']): AppError {
+  if (e instanceof PdfSignError) {
+    log('pdf signing error', { code: e.code, detail: e.detail });
+    return { code: e.code, retriable: padesErrors[e.code].retriable };
+  }
   const known = asTokenError(e);
   if (known) {
     log('token error', { code: known.code, detail: known.detail });

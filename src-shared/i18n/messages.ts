@@ -10,6 +10,7 @@ import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
+import { padesEn, padesZhCN } from './pades-messages';
 import { elicenceEn, elicenceZhCN } from './elicence-messages';
 import { keysEn, keysZhCN } from './keys-messages';
 import { requestsEn, requestsZhCN } from './requests-messages';
@@ -298,6 +299,7 @@ export const zhCN = {
   ...recoveryZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
+  ...padesZhCN,
   ...elicenceZhCN,
   ...keysZhCN,
   ...requestsZhCN,
@@ -886,6 +888,7 @@ export const en: Catalog = {
   ...recoveryEn,
   ...faultsEn,
   ...trustCareEn,
+  ...padesEn,
   ...elicenceEn,
   ...keysEn,
   ...requestsEn,

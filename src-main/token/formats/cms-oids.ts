@@ -7,6 +7,8 @@ export const CMS_OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  // Unsigned attributes: RFC 3161 time-stamp token on the signature value (CAdES-T, PAdES B-T)
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
   // Algorithms
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',

@@ -33,8 +33,13 @@ export interface CreateDetachedCmsInput {
   /** The signed document (for Tongban: the canonical JSON of a submission). Not embedded. */
   content: Uint8Array;
   signer: RawSigner;
-  /** Defaults to now; whole seconds are kept. */
-  signingTime?: Date;
+  /** Defaults to now; whole seconds are kept. `null` leaves the attribute out: PAdES baseline signatures must not
+   *  carry it (ETSI EN 319 142-1 §5.4: the time goes in the signature dictionary's /M). */
+  signingTime?: Date | null;
+  /** Issuer certificates (DER) to carry beside the signer's, so a verifier can build the chain offline. */
+  chain?: readonly Uint8Array[];
+  /** Unsigned attributes made from the signature value, e.g. its RFC 3161 time-stamp token (B-T). */
+  unsignedAttributes?: (signature: Uint8Array) => Promise<Array<{ type: string; value: Uint8Array }>>;
 }
 
 const NULL = Uint8Array.of(TAG.null, 0);
@@ -65,7 +70,7 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
 
   const attributes = [
     attribute(CMS_OID.contentType, oid(CMS_OID.data)),
-    attribute(CMS_OID.signingTime, cmsTime(input.signingTime ?? new Date())),
+    ...(input.signingTime === null ? [] : [attribute(CMS_OID.signingTime, cmsTime(input.signingTime ?? new Date()))]),
     attribute(CMS_OID.messageDigest, octetString(sm2 ? sm3Digest(content) : sha256(content))),
     attribute(CMS_OID.signingCertificateV2, signingCertificateV2),
   ];
@@ -77,6 +82,7 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
   // ECDSA-Sig-Value and SM2Signature are the same SEQUENCE { r, s }.
   const signature = cert.keyType === 'RSA' ? rawSignature : ecdsaRawToDer(rawSignature, cert.keyBits);
 
+  const unsigned = input.unsignedAttributes ? await input.unsignedAttributes(signature) : [];
   const signerInfo = sequence(
     smallInteger(1),
     sequence(issuer, serialNumber),
@@ -84,12 +90,14 @@ export async function createDetachedCms(input: CreateDetachedCmsInput): Promise<
     carriedAttributes,
     SIGNATURE_ALGORITHM[signer.keyType],
     octetString(signature),
+    // [1] IMPLICIT SET OF Attribute
+    ...(unsigned.length > 0 ? [setOf(unsigned.map((a) => attribute(a.type, a.value)), TAG.context1)] : []),
   );
   const signedData = sequence(
     smallInteger(1),
     setOf([digestAlgorithm]),
     sequence(oid(CMS_OID.data)),
-    tlv(TAG.context0, certificate),
+    tlv(TAG.context0, certificate, ...(input.chain ?? [])),
     setOf([signerInfo]),
   );
   return sequence(oid(CMS_OID.signedData), tlv(TAG.context0, signedData));

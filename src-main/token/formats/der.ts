@@ -39,6 +39,8 @@ export const TAG = {
   set: 0x31,
   /** [0] IMPLICIT, constructed (signedAttrs, certificates). */
   context0: 0xa0,
+  /** [1] IMPLICIT, constructed (unsignedAttrs). */
+  context1: 0xa1,
   /** [4] EXPLICIT, constructed (GeneralName directoryName). */
   context4: 0xa4,
 } as const;
