@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../validation/issues';
 import { mobileSchema, usccSchema } from '../../validation/zod';
+import { padesLevelSchema, type PadesSignatureReport } from '../pdf-signing';
 import { attachmentDigestSchema } from '../signing';
 import { staffDuties } from './staff-duties';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
@@ -141,20 +142,26 @@ export const filingTransitions: Readonly<Record<FilingAction, { from: readonly F
 
 // ── Views ───────────────────────────────────────────────────────────────────
 
-/** One signature of the signed PDF as the server verified it (PAdES), for the console's signature panel. */
+/**
+ * One signature of the signed PDF as the server's `verifyPades` reported it at submission (`PadesSignatureReport`
+ * of contract/pdf-signing.ts, checked here so the console reads a declared shape), for the signature panel.
+ */
 export const pdfSignatureSchema = z.object({
-  signer: z.string(),
-  uscc: z.string().nullable(),
-  /** The signature dictionary's /M. */
-  signedAt: isoDateTimeSchema.nullable(),
-  /** The RFC 3161 time-stamp's time (B-T and above). */
-  timestampedAt: isoDateTimeSchema.nullable(),
-  level: z.string(),
-  valid: z.boolean(),
-  /** Why not valid, as the verifier says. */
+  fieldName: z.string(),
+  signer: z.object({ subject: z.string(), uscc: z.string().nullable(), certificateSha256: z.string() }),
+  signedAt: z.string().nullable(),
+  timestamp: z.object({ time: z.string(), tsaSubject: z.string() }).nullable(),
+  level: padesLevelSchema,
+  coversWholeFile: z.boolean(),
+  cmsValid: z.boolean(),
+  chainValid: z.boolean(),
+  revocation: z.enum(['good', 'revoked', 'unknown', 'not-checked']),
   problems: z.array(z.string()),
-});
+}) satisfies z.ZodType<PadesSignatureReport>;
 export type PdfSignature = z.infer<typeof pdfSignatureSchema>;
+
+/** The one rule for "valid" in the panel and at submission: the verifier found nothing wrong. */
+export const signatureValid = (s: Pick<PadesSignatureReport, 'problems'>) => s.problems.length === 0;
 
 export const filingReturnSchema = z.object({
   comment: z.string().max(1000),
