@@ -4,6 +4,7 @@
  * out. Failures become stable token errors; "did the key just get pulled out?" is answered by looking for the
  * token again rather than trusting the CKR code, which differs from one vendor library to the next.
  */
+import { PdfSignError } from './pdf/pdf-sign-error';
 import type { PinState } from '@shared/contract/token';
 import type { Discovered } from './discovery';
 import { pinState } from './discovery';
@@ -81,6 +82,8 @@ export async function withKey<T>(
     };
     return await use(signer);
   } catch (e) {
+    // PDF signing's own failures (a TSA that does not answer) are not the key's: they keep their code.
+    if (e instanceof PdfSignError) throw e;
     throw explain(ctx, target, e, step);
   } finally {
     if (session) {
