@@ -34,6 +34,8 @@ const service = new TokenService({
   appVersion: process.env.TONGBAN_APP_VERSION ?? 'dev',
   log,
   ...(process.env.TONGBAN_PROFILES_DIR ? { profilesDir: process.env.TONGBAN_PROFILES_DIR } : {}),
+  // PDF signatures' time-stamp authority when a request names none (B-T); scripts and the CLI set it here.
+  ...(process.env.TONGBAN_TSA_URL ? { tsaUrl: process.env.TONGBAN_TSA_URL } : {}),
 });
 
 onMessage((raw) => {

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSandbox, type TokenSandbox } from '../../../tests/fixtures/tokens';
 import { provisionUnseenToken } from '../../../tests/fixtures/unseen-token';
+import { pdfsig } from '../../../tests/fixtures/pdf-signature-checks';
+import { startTsa } from '../../../tests/fixtures/tsa';
+import { PDFDocument } from 'pdf-lib';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repo, 'bin', 'tongban-ca.mjs');
@@ -157,4 +160,31 @@ describe('tongban-ca on a key it has never seen', () => {
     expect(auth.code).toBe(0);
     expect(JSON.parse(auth.stdout).algorithm).toBe('RS256');
   }, 60_000);
+});
+
+describe('tongban-ca sign-pdf', () => {
+  it('signs a PDF at B-T with the PIN from standard input; pdfsig finds the signature valid; a file that is no PDF exits 2', async () => {
+    const tsa = await startTsa();
+    try {
+      const doc = await PDFDocument.create();
+      doc.addPage([595.28, 841.89]);
+      const input = path.join(tmp, 'form.pdf');
+      const out = path.join(tmp, 'form-signed.pdf');
+      await writeFile(input, await doc.save());
+      const r = await cli(['sign-pdf', '--cert', '91320594MA1MXK3R3C', '--in', input, '--out', out, '--tsa', tsa.url, '--reason', '开工备案'], { stdin: '12345678\n' });
+      expect(r.stderr).toContain('PAdES B-T');
+      expect(r.code).toBe(0);
+      const report = await pdfsig(new Uint8Array(await readFile(out)));
+      expect(report.stdout).toContain('Signer Certificate Common Name: 苏州星河智能科技有限公司');
+      expect(report.stdout).toContain('Signature is Valid.');
+      expect(tsa.requests()).toBe(1);
+
+      const bad = await cli(['sign-pdf', '--cert', '91320594MA1MXK3R3C', '--in', '/etc/hostname', '--out', out], { env: { TONGBAN_PIN: '12345678' } });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^PDF_INVALID: /);
+    } finally {
+      await tsa.stop();
+    }
+    // Two runs of the real command (tsx start-up and a service process each).
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
  *   tongban-ca list [--json]
  *   tongban-ca sign --cert <USCC|fingerprint prefix> --in FILE --out FILE.p7s
  *   tongban-ca auth --cert <…> --origin URL --nonce STRING
+ *   tongban-ca sign-pdf --cert <…> --in a.pdf --out b.pdf [--tsa URL] [--reason TEXT] [--name ENTERPRISE]
  *   tongban-ca diagnose [--json]
  *
  * Exit codes: 0 ok, 2 usage, 3 no token or certificate (also pulled out mid-operation), 4 PIN incorrect, 5 PIN
@@ -16,6 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppError, Result } from '@shared/contract/result';
+import { padesErrors, type PadesErrorCode } from '@shared/errors/pades';
 import { tokenErrors, type TokenErrorCode } from '@shared/errors/token';
 import type { Locale } from '@shared/i18n/messages';
 import { TokenClient } from '../token-client';
@@ -28,6 +30,8 @@ const USAGE = `Usage:
   tongban-ca list [--json]
   tongban-ca sign --cert <USCC|SHA-256 prefix> --in FILE --out FILE.p7s
   tongban-ca auth --cert <USCC|SHA-256 prefix> --origin https://host[:port] --nonce STRING
+  tongban-ca sign-pdf --cert <USCC|SHA-256 prefix> --in a.pdf --out b.pdf [--tsa URL] [--reason TEXT] [--name ENTERPRISE]
+    PAdES signature (incremental, visible, lower right of the last page); B-T with --tsa or TONGBAN_TSA_URL.
   tongban-ca diagnose [--json]
 The PIN comes from TONGBAN_PIN, else a hidden prompt, else one line of standard input.
 Extra PKCS#11 libraries: TONGBAN_PKCS11_MODULES (joined by the OS path delimiter).
@@ -55,6 +59,8 @@ export function exitCodeFor(code: string): number {
     case 'PIN_LOCKED':
       return EXIT.pinLocked;
     case 'BAD_REQUEST':
+    case 'PDF_INVALID':
+    case 'PDF_ENCRYPTED':
       return EXIT.usage;
     default:
       return EXIT.tokenError;
@@ -82,6 +88,9 @@ export async function runCli(io: CliIo): Promise<number> {
         out: { type: 'string' },
         origin: { type: 'string' },
         nonce: { type: 'string' },
+        tsa: { type: 'string' },
+        reason: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -101,7 +110,7 @@ export async function runCli(io: CliIo): Promise<number> {
     ...(Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}),
   });
   const fail = async (error: AppError) => {
-    const entry = tokenErrors[error.code as TokenErrorCode];
+    const entry = tokenErrors[error.code as TokenErrorCode] ?? padesErrors[error.code as PadesErrorCode];
     const tries = error.details?.triesLeft !== undefined ? ` (${locale === 'zh-CN' ? '剩余尝试次数' : 'tries left'}: ${error.details.triesLeft})` : '';
     io.stderr.write(`${error.code}: ${entry ? entry.message[locale] : error.code}${tries}\n`);
     if (entry?.hint) io.stderr.write(`hint: ${entry.hint[locale]}\n`);
@@ -127,6 +136,13 @@ export async function runCli(io: CliIo): Promise<number> {
     if (!r.ok) throw r.error;
     return r.value;
   };
+  const enterpriseOf = async (selector: string): Promise<string> => {
+    const certs = unwrap(await client.call('list', {}));
+    const wanted = selector.trim().toUpperCase();
+    const match = certs.find((c) => c.uscc === wanted) ?? certs.find((c) => c.fingerprint.startsWith(selector.trim().toLowerCase()));
+    if (!match) throw { code: 'CERT_NOT_FOUND', retriable: false } satisfies AppError;
+    return match.enterpriseName ?? match.subject;
+  };
   const pin = () => readPin({ env: io.env, stdin: io.stdin, stderr: io.stderr, prompt: locale === 'zh-CN' ? '请输入 PIN 码：' : 'PIN: ' });
 
   try {
@@ -146,6 +162,30 @@ export async function runCli(io: CliIo): Promise<number> {
         const signed = unwrap(await client.call('signCms', { cert, content: content.toString('base64'), pin: await pin() }));
         await writeFile(output, Buffer.from(signed.cms, 'base64'));
         io.stderr.write(`${output} (${signed.fingerprint.slice(0, 16)}…)\n`);
+        return EXIT.ok;
+      }
+      case 'sign-pdf': {
+        const cert = need('cert');
+        const input = need('in');
+        const output = need('out');
+        const pdf = await readFile(input).catch(() => {
+          throw new UsageError(`cannot read ${input}`);
+        });
+        const str = (name: string) => (typeof values[name] === 'string' ? { [name]: values[name] as string } : {});
+        // The seal shows the enterprise named in the certificate unless --name says otherwise.
+        const signerName = typeof values.name === 'string' ? values.name : await enterpriseOf(cert);
+        const signed = unwrap(
+          await client.call('signPdf', {
+            cert,
+            pdf: pdf.toString('base64'),
+            signerName,
+            pin: await pin(),
+            ...str('reason'),
+            ...(typeof values.tsa === 'string' ? { tsaUrl: values.tsa } : {}),
+          }),
+        );
+        await writeFile(output, Buffer.from(signed.pdf, 'base64'));
+        io.stderr.write(`${output} (PAdES ${signed.level}, ${signed.certificateSha256.slice(0, 16)}…)\n`);
         return EXIT.ok;
       }
       case 'auth': {
