@@ -25,7 +25,7 @@ import { assertUploadedBy } from './subsidy-submit';
 
 /** The PAdES checks (src-server/pki/pades-verify.ts); a seam so the routes can be given them. */
 export interface SignedPdfCheck {
-  isIncrementalSignatureOf(original: Uint8Array, signed: Uint8Array): boolean;
+  isIncrementalSignatureOf(original: Uint8Array, signed: Uint8Array): Promise<boolean>;
   verifyPades(pdf: Uint8Array, deps: PadesVerifyDeps): Promise<PadesReport>;
 }
 
@@ -56,10 +56,10 @@ export async function checkSignedFilingPdf(
   check: SignedPdfCheck,
   input: { payload: FilingPayload; signed: Uint8Array; uscc: string },
 ): Promise<PadesReport> {
-  const generated = await filingApplicationPdf(await loadReceiptFont(), input.payload);
-  if (!check.isIncrementalSignatureOf(generated, input.signed)) throw new ApiError('PDF_NOT_THE_GENERATED_ONE');
   const report = await check.verifyPades(input.signed, { trust: services.trust, revocation: services.trust.revocation, now: services.clock.now() });
   if (report.signatures.length === 0) throw new ApiError('PDF_NOT_SIGNED');
+  const generated = await filingApplicationPdf(await loadReceiptFont(), input.payload);
+  if (!(await check.isIncrementalSignatureOf(generated, input.signed))) throw new ApiError('PDF_NOT_THE_GENERATED_ONE');
   const bad = report.signatures.find((s) => !signatureValid(s));
   if (bad) {
     // The verifier's first problem is the clearest answer (revoked, untrusted, changed after signing…).
