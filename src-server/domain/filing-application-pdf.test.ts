@@ -1,16 +1,17 @@
 /**
- * The filing's application PDF is generated twice, on the desk and on the server, and the signature check needs
- * the same bytes both times: same payload → same bytes (no clock, no randomness); the typed data is in the text.
+ * The shared application-form generator, as the server uses it. The PDF is generated twice, on the desk and on the
+ * server, and the signature check needs the same bytes both times: same payload → same bytes (no clock, no
+ * randomness); the typed data is in the text.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filingApplicationPdf } from '@shared/filing/application-pdf';
+import { CJK_FONT_FILE } from '@shared/pdf';
 import { filingPayload } from '../../tests/fixtures/filing';
 import { testUscc } from '../../tests/fixtures/server/pki';
-import { CJK_FONT_FILE } from '../pdf';
-import { filingApplicationPdf } from './application-pdf';
 
 const font = new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'assets', 'fonts', CJK_FONT_FILE)));
 
