@@ -125,7 +125,8 @@ async function timestampOf(token: Uint8Array, signatureValue: Uint8Array): Promi
     const info = pkijs.TSTInfo.fromBER(content);
     if (info.messageImprint.hashAlgorithm.algorithmId !== OID.sha256) return null;
     if (!same(new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView), sha256(signatureValue))) return null;
-    const result = await signed.verify({ signer: 0, checkChain: false, extendedMode: true });
+    // For a TSTInfo pkijs takes `data` as what was time-stamped and checks the imprint against it as well.
+    const result = await signed.verify({ signer: 0, data: signatureValue.slice().buffer, checkChain: false, extendedMode: true });
     if (result.signatureVerified !== true || !result.signerCertificate) return null;
     const tsa = parseCertificate(new Uint8Array(result.signerCertificate.toSchema().toBER(false)));
     return { time: info.genTime.toISOString(), tsaSubject: tsa.subject.text };

@@ -14,6 +14,7 @@
  *    update; only when revocation data came back is the result called B-LT.
  */
 import { PDF, PdfArray, PdfDict, PdfName, PdfNumber, PdfString, type PDFPage, type PdfRef } from '@libpdf/core';
+import * as pkijs from 'pkijs';
 import type { PadesLevel, PdfSignPlacement } from '@shared/contract/pdf-signing';
 import { createDetachedCms } from '../formats/cms';
 import { CMS_OID } from '../formats/cms-oids';
@@ -172,6 +173,9 @@ export async function signPdf(input: SignPdfInput): Promise<SignPdfOutput> {
 
 /** B-LT: the DSS with the chain and revocation data, when the CA's OCSP responder or CRL answered. */
 export async function addLongTermValidation(signed: Uint8Array): Promise<SignPdfOutput> {
+  // @libpdf installs its own pkijs crypto engine for LTV, whose digest() breaks pkijs callers that name the
+  // algorithm by a string (every SignedData.verify after it fails): the process's engine is put back afterwards.
+  const engine = pkijs.getEngine();
   try {
     const doc = await PDF.load(signed);
     const result = await doc.addValidationData();
@@ -182,6 +186,8 @@ export async function addLongTermValidation(signed: Uint8Array): Promise<SignPdf
     if (hasRevocation && Buffer.from(result.bytes.subarray(0, signed.length)).equals(Buffer.from(signed))) return { pdf: result.bytes, level: 'B-LT' };
   } catch {
     // Nobody answered about revocation: the signature stands at B-T.
+  } finally {
+    if (engine.crypto) pkijs.setEngine(engine.name, engine.crypto);
   }
   return { pdf: signed, level: 'B-T' };
 }
