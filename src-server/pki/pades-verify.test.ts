@@ -4,19 +4,17 @@
  * then one flaw at a time — a changed byte, an edit appended after signing, another enterprise's certificate, a
  * chain to no trusted root — and whether a signed file is the generated one plus the signature and nothing else.
  */
-import { webcrypto, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDF } from '@libpdf/core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFormFont } from '../../src-main/services/form-font';
-import type { RawSigner } from '../../src-main/token/formats/raw-signer';
-import { signPdf } from '../../src-main/token/pdf/sign-pdf';
 import { getTestPki, type TestPki, type TestSigner } from '../../tests/fixtures/server/pki';
 import { freePort, startOcspResponder } from '../../tests/fixtures/server/revocation';
 import { pdfsig } from '../../tests/fixtures/pdf-signature-checks';
+import { signPdfWith } from '../../tests/fixtures/signed-pdf';
 import { startTsa, type TestTsa } from '../../tests/fixtures/tsa';
 import { isIncrementalSignatureOf, verifyPades } from './pades-verify';
 import { RevocationChecker } from './revocation';
@@ -26,14 +24,12 @@ const USCC = '91320594MA1MXK3R3C';
 let pki: TestPki;
 let tsa: TestTsa;
 let trust: TrustStore;
-let font: Uint8Array;
 let root: Uint8Array;
 let dir: string;
 
 beforeAll(async () => {
   pki = await getTestPki();
   tsa = await startTsa();
-  font = await loadFormFont();
   const pem = await readFile(pki.rootFiles('jiangsu-ca').certPath, 'utf8');
   root = new Uint8Array(new X509Certificate(pem).raw);
   trust = { anchors: [{ profile: 'jiangsu-ca', certificate: new X509Certificate(pem) }] };
@@ -44,16 +40,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function rawSigner(s: TestSigner): RawSigner {
-  return {
-    keyType: s.keyType,
-    async sign({ message }) {
-      const algorithm = s.keyType === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'ECDSA', hash: 'SHA-256' };
-      return new Uint8Array(await webcrypto.subtle.sign(algorithm, s.privateKey, new Uint8Array(message)));
-    },
-  };
-}
-
 async function generated(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595.28, 841.89]);
@@ -62,16 +48,7 @@ async function generated(): Promise<Uint8Array> {
 }
 
 async function signed(original: Uint8Array, s: TestSigner, opts: { tsa?: boolean; chain?: Uint8Array[] } = {}) {
-  return signPdf({
-    pdf: original,
-    certificate: s.certDer,
-    chain: opts.chain ?? [root],
-    signer: rawSigner(s),
-    signerName: '苏州星河智能科技有限公司',
-    signingTime: new Date('2026-12-07T01:00:00Z'),
-    fontBytes: font,
-    ...(opts.tsa ? { tsaUrl: tsa.url } : {}),
-  });
+  return signPdfWith(original, s, { chain: opts.chain ?? [root], signingTime: new Date('2026-12-07T01:00:00Z'), ...(opts.tsa ? { tsaUrl: tsa.url } : {}) });
 }
 
 /** An incremental update that draws on page 1: what "an edit after signing" looks like. */
