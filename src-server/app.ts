@@ -45,6 +45,8 @@ import { staffKeyRoutes } from './routes/staff-keys';
 import { staffUploadRoutes } from './routes/staff-uploads';
 import { subsidyRoutes } from './routes/subsidy';
 import { subsidyReviewRoutes } from './routes/subsidy-review';
+import { filingRoutes } from './routes/filing';
+import { isIncrementalSignatureOf, verifyPades } from './pki/pades-verify';
 import { systemRoutes } from './routes/system';
 import { tusUploadRoutes } from './routes/tus-uploads';
 import type { Services } from './services';
@@ -207,6 +209,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(serviceItemRoutes);
   await app.register(subsidyRoutes, { rule: subsidyRule });
   await app.register(subsidyReviewRoutes, { rule: subsidyRule });
+  await app.register(filingRoutes, { check: { verifyPades, isIncrementalSignatureOf } });
   await app.register(disbursementRoutes);
   await app.register(disbursementReviewRoutes);
   await app.register(phoneRoutes);

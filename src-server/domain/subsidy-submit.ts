@@ -28,6 +28,16 @@ async function assertAttachments(services: Services, enterpriseId: string, paylo
     ...payload.attachments.map((a) => ({ ...a, path: `body.payload.attachments.${a.requirement}` })),
     ...payload.talents.flatMap((t, i) => t.attachments.map((a) => ({ ...a, path: `body.payload.talents[${i}].attachments.${a.requirement}` }))),
   ];
+  await assertUploadedBy(services, enterpriseId, listed);
+}
+
+/** Every listed file was uploaded by this enterprise with that size and type (`ATTACHMENT_NOT_UPLOADED` at its path). */
+export async function assertUploadedBy(
+  services: Services,
+  enterpriseId: string,
+  listed: readonly { sha256: string; size: number; mediaType: string; path: string }[],
+): Promise<void> {
+  if (!listed.length) return;
   const hashes = [...new Set(listed.map((a) => a.sha256))];
   const owned = await services.db
     .selectFrom('file_owners')

@@ -142,7 +142,7 @@ export async function timelineOf(db: Db, applicationId: string, forEnterprise = 
   }));
 }
 
-async function actorName(db: Db, actor: SubsidyActor): Promise<string> {
+export async function actorName(db: Db, actor: SubsidyActor): Promise<string> {
   if (actor.type === 'staff') {
     const s = await db.selectFrom('staff_accounts').select('username').where('id', '=', actor.id).executeTakeFirst();
     return s?.username ?? actor.id;

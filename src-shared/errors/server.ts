@@ -6,6 +6,7 @@
  */
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
+import { filingErrors } from './filing';
 import { elicenceErrors } from './elicence';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
@@ -293,6 +294,7 @@ export const serverErrors = {
     message: t('短信发件箱仅在开发模式下可用。', 'The SMS outbox exists only with the development SMS provider.'),
   },
   ...recoveryErrors,
+  ...filingErrors,
   ...counterErrors,
   ...legacyErrors,
   ...preRegistrationErrors,

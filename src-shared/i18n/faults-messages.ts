@@ -11,6 +11,7 @@ export const faultsZhCN = {
   'faults.operation.signCms': '签名',
   'faults.operation.authenticate': 'CA 登录',
   'faults.operation.diagnose': '自检',
+  'faults.operation.signPdf': 'PDF 签章',
 };
 
 export const faultsEn: Record<keyof typeof faultsZhCN, string> = {
@@ -22,4 +23,5 @@ export const faultsEn: Record<keyof typeof faultsZhCN, string> = {
   'faults.operation.signCms': 'signing',
   'faults.operation.authenticate': 'signing in with the CA key',
   'faults.operation.diagnose': 'running the self-check',
+  'faults.operation.signPdf': 'signing a PDF',
 };

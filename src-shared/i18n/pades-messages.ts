@@ -3,8 +3,6 @@
  * appearance lines are drawn into the signed PDF in Chinese (the portal's language), whatever the desk's locale.
  */
 export const padesZhCN = {
-  /** The self-check names the operation a driver failed in (faults' `faults.operation.<token method>`). */
-  'faults.operation.signPdf': 'PDF 签章',
   'pades.appearance.title': '电子签章',
   'pades.appearance.time': '签章时间：{time}',
   'pades.level.B-B': 'PAdES B-B（无时间戳）',
@@ -13,7 +11,6 @@ export const padesZhCN = {
 };
 
 export const padesEn: Record<keyof typeof padesZhCN, string> = {
-  'faults.operation.signPdf': 'signing a PDF',
   'pades.appearance.title': 'Electronic seal',
   'pades.appearance.time': 'Signed: {time}',
   'pades.level.B-B': 'PAdES B-B (no time-stamp)',

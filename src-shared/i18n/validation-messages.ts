@@ -5,6 +5,7 @@
  */
 import { COUNTER_RULE_CODES } from '../contract/http/counter-registration';
 import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
+import { FILING_RULE_CODES } from '../contract/http/filing';
 import { ACCOUNT_RULE_CODES } from '../contract/http/enterprise';
 import { SUBSIDY_RULE_CODES } from '../contract/http/subsidy';
 import { SERVER_URL_RULE_CODES } from '../contract/server-url';
@@ -31,6 +32,7 @@ export const VALIDATION_CODES = [
   ...COUNTER_RULE_CODES,
   ...SERVER_URL_RULE_CODES,
   ...MATERIAL_RULE_CODES,
+  ...FILING_RULE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -72,6 +74,7 @@ export const validationZhCN = {
   'validation.ATTACHMENT_REQUIRED': '请上传此项材料',
   'validation.ATTACHMENT_TOO_MANY': `每项材料最多 ${MAX_FILES_PER_MATERIAL} 个文件，多页请合成一个 PDF`,
   'validation.ATTACHMENT_TWICE': '同一文件在此项材料中上传了两次',
+  'validation.NOT_SMALL_PROJECT': '工程投资额超过30万元且建筑面积超过300平方米，不属于小型建设工程，请申请建筑工程施工许可证',
   'validation.ATTACHMENT_NOT_UPLOADED': '此文件未上传成功，请重新上传',
   'validation.TALENT_NOT_FOUND': '申请中没有这位人才',
   'validation.NOT_A_PHONE_PHOTO': '这张照片不是通过手机扫码上传的',
@@ -139,6 +142,7 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.ATTACHMENT_REQUIRED': 'Upload this document',
   'validation.ATTACHMENT_TOO_MANY': `At most ${MAX_FILES_PER_MATERIAL} files per document; put many pages into one PDF`,
   'validation.ATTACHMENT_TWICE': 'The same file is listed twice for this document',
+  'validation.NOT_SMALL_PROJECT': 'Above ¥300,000 and 300 m² this is not a small construction project: apply for a construction permit instead',
   'validation.ATTACHMENT_NOT_UPLOADED': 'This file did not finish uploading; upload it again',
   'validation.TALENT_NOT_FOUND': 'The application has no such talent',
   'validation.NOT_A_PHONE_PHOTO': 'This photo did not come through the phone link',

@@ -25,6 +25,9 @@ import { SmsDevelopmentBanner } from './SmsDevelopmentBanner';
 import { desksOf, type Desk } from './roles';
 import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, preRegistrationQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { accountRequestQueueHref } from './router';
+import { FilingQueueScreen } from './filing/FilingQueueScreen';
+import { FilingScreen } from './filing/FilingScreen';
+import { filingQueueHref } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -68,11 +71,12 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'counterRegistration') return 'counter';
   if (route.name === 'preRegistrations' || route.name === 'preRegistration') return 'preRegistration';
   if (route.name === 'accountRequests' || route.name === 'accountRequest') return 'accountRequests';
+  if (route.name === 'filings' || route.name === 'filing') return 'filingReview';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
 
-const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref };
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref };
 
 function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
@@ -112,6 +116,8 @@ function Screen() {
   else if (desk === 'preRegistration') screen = <PreRegistrationQueueScreen />;
   else if (route.name === 'accountRequest') screen = <AccountRequestScreen key={route.id} id={route.id} />;
   else if (desk === 'accountRequests') screen = <AccountRequestQueueScreen />;
+  else if (route.name === 'filing') screen = <FilingScreen key={route.id} id={route.id} />;
+  else if (desk === 'filingReview') screen = <FilingQueueScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

@@ -17,7 +17,10 @@ export const canReviewPreRegistrations = (role: StaffRole) => mayDo(role, 'preRe
 /** 账户申请审核 (requests to the portal staff): support staff and admins, as the server's review routes allow. */
 export const canReviewAccountRequests = (role: StaffRole) => mayDo(role, 'accountRequests');
 
-export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests';
+/** 备案审核 (construction filings): reviewers and admins. */
+export const canReviewFilings = (role: StaffRole) => mayDo(role, 'filingReview');
+
+export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview';
 
 /** The desks a role may use, the first one being where it lands after login. */
 export function desksOf(role: StaffRole): Desk[] {
@@ -27,5 +30,6 @@ export function desksOf(role: StaffRole): Desk[] {
   if (canRegisterAtCounter(role)) desks.push('counter');
   if (canReviewPreRegistrations(role)) desks.push('preRegistration');
   if (canReviewAccountRequests(role)) desks.push('accountRequests');
+  if (canReviewFilings(role)) desks.push('filingReview');
   return desks;
 }

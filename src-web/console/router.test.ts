@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountRequestHref, accountRequestQueueHref, applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
+import { accountRequestHref, accountRequestQueueHref, applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, filingHref, filingQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
 import { desksOf } from './roles';
 
 const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
@@ -15,6 +15,8 @@ describe('console routes', () => {
     expect(parseRoute(preRegistrationQueueHref)).toEqual({ name: 'preRegistrations' });
     expect(parseRoute(accountRequestHref(id))).toEqual({ name: 'accountRequest', id });
     expect(parseRoute(accountRequestQueueHref)).toEqual({ name: 'accountRequests' });
+    expect(parseRoute(filingHref(id))).toEqual({ name: 'filing', id });
+    expect(parseRoute(filingQueueHref)).toEqual({ name: 'filings' });
   });
 
   it('sends anything else home', () => {
@@ -23,10 +25,10 @@ describe('console routes', () => {
 });
 
 describe('desks by role', () => {
-  it('gives reviewers the review queue, finance the disbursements, the counter counter registration, support pre-registrations, admins all', () => {
-    expect(desksOf('reviewer')).toEqual(['review']);
+  it('gives reviewers the review queue and filing review, finance the disbursements, the counter counter registration, support pre-registrations, admins all', () => {
+    expect(desksOf('reviewer')).toEqual(['review', 'filingReview']);
     expect(desksOf('finance')).toEqual(['finance']);
-    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests']);
+    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests', 'filingReview']);
     expect(desksOf('counter')).toEqual(['counter']);
     expect(desksOf('support')).toEqual(['preRegistration', 'accountRequests']);
   });

@@ -15,7 +15,9 @@ export type ConsoleRoute =
   | { name: 'preRegistrations' }
   | { name: 'preRegistration'; id: string }
   | { name: 'accountRequests' }
-  | { name: 'accountRequest'; id: string };
+  | { name: 'accountRequest'; id: string }
+  | { name: 'filings' }
+  | { name: 'filing'; id: string };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -34,6 +36,9 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (hash === '#/account-requests') return { name: 'accountRequests' };
   if (hash === '#/applications') return { name: 'queue' };
   if (hash === '#/legacy-accounts') return { name: 'legacyAccounts' };
+  m = new RegExp(`^#/filings/${UUID}$`).exec(hash);
+  if (m?.[1]) return { name: 'filing', id: m[1] };
+  if (hash === '#/filings') return { name: 'filings' };
   return { name: 'home' };
 }
 
@@ -57,3 +62,5 @@ export const preRegistrationHref = (id: string) => `#/pre-registrations/${id}`;
 export const preRegistrationQueueHref = '#/pre-registrations';
 export const accountRequestHref = (id: string) => `#/account-requests/${id}`;
 export const accountRequestQueueHref = '#/account-requests';
+export const filingHref = (id: string) => `#/filings/${id}`;
+export const filingQueueHref = '#/filings';

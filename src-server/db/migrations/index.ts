@@ -18,6 +18,7 @@ import * as m0012 from './0012-requests';
 import * as m0013 from './0013-trust-limits';
 import * as m0014 from './0014-staff-duties';
 import * as m0018 from './0018-elicence';
+import * as m0019 from './0019-filing';
 import * as m0020 from './0020-trust-care';
 import * as m0022 from './0022-elicard';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0013-trust-limits': m0013,
   '0014-staff-duties': m0014,
   '0018-elicence': m0018,
+  '0019-filing': m0019,
   '0020-trust-care': m0020,
   '0022-elicard': m0022,
 };

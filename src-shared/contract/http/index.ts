@@ -7,6 +7,7 @@ import * as disbursement from './disbursement';
 import * as elicence from './elicence';
 import * as enterprise from './enterprise';
 import * as files from './files';
+import * as filing from './filing';
 import * as recovery from './recovery';
 import * as legacy from './legacy';
 import * as preRegistration from './pre-registration';
@@ -27,6 +28,7 @@ export * from './disbursement';
 export * from './elicence';
 export * from './enterprise';
 export * from './files';
+export * from './filing';
 export * from './recovery';
 export * from './legacy';
 export * from './pre-registration';
@@ -152,4 +154,15 @@ export const httpRoutes: readonly HttpRoute[] = [
   accountRequests.staffAccountRequestFileRoute,
   accountRequests.approveAccountRequestRoute,
   accountRequests.refuseAccountRequestRoute,
+  filing.createFilingDraftRoute,
+  filing.listFilingsRoute,
+  filing.getFilingRoute,
+  filing.updateFilingDraftRoute,
+  filing.submitFilingRoute,
+  filing.filingTimelineRoute,
+  filing.staffFilingQueueRoute,
+  filing.staffGetFilingRoute,
+  filing.returnFilingRoute,
+  filing.approveFilingRoute,
+  filing.rejectFilingRoute,
 ];

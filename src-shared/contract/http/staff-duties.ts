@@ -13,6 +13,8 @@ export const staffDuties = {
   subsidyReview: duty(['reviewer', 'admin']),
   /** Reading applications (finance finds what to open in the same queue). */
   subsidyRead: duty(['reviewer', 'finance', 'admin']),
+  /** 备案审核: construction filings (小型建设工程开工备案), return / approve / reject. */
+  filingReview: duty(['reviewer', 'admin']),
   /** 资金拨付: open the disbursement, the queue, accept (paid) or return the stamped receipt. */
   disbursement: duty(['finance', 'admin']),
   /** 线下注册 at the hall's counter, with the visitor's documents in hand. */
@@ -50,6 +52,8 @@ export function staffMayReadFile(role: StaffRole, item: string): boolean {
       return mayDo(role, 'subsidyRead');
     case 'disbursement':
       return mayDo(role, 'disbursement');
+    case 'constructionFiling':
+      return mayDo(role, 'filingReview');
     default:
       return role === 'admin';
   }

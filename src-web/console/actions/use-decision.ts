@@ -28,7 +28,7 @@ export function useDecision<F, R>(opts: { form: FormInstance<F>; run(values: F):
     } catch (e) {
       setError(e);
       if (e instanceof ConsoleError && e.body.issues) opts.form.setFields(fieldErrors(issuesUnder(e.body.issues, 'body'), lang) as Parameters<typeof opts.form.setFields>[0]);
-      if (e instanceof ConsoleError && e.code === 'SUBSIDY_STATE_CONFLICT') opts.onStale();
+      if (e instanceof ConsoleError && (e.code === 'SUBSIDY_STATE_CONFLICT' || e.code === 'FILING_STATE_CONFLICT')) opts.onStale();
     } finally {
       setBusy(false);
     }
