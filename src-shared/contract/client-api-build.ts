@@ -10,7 +10,7 @@ export const CLIENT_METHOD_NAMES = {
   app: ['info', 'logTail', 'checkServer'],
   settings: ['get', 'update', 'addDriver', 'removeDriver'],
   tokens: ['list', 'diagnose', 'cancel', 'lastUsed'],
-  auth: ['captcha', 'login', 'loginWithKey', 'changePassword', 'logout', 'session', 'elicenceStart', 'elicenceState'],
+  auth: ['captcha', 'login', 'loginWithKey', 'confirmRenewal', 'changePassword', 'logout', 'session', 'elicenceStart', 'elicenceState'],
   registration: ['printForms', 'submit', 'resendCode', 'confirm', 'checkKey'],
   serviceItems: ['list'],
   subsidy: ['list', 'get', 'create', 'saveDraft', 'submit', 'withdraw', 'timeline', 'printForm', 'printCopy'],

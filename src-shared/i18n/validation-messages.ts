@@ -103,6 +103,7 @@ export const validationZhCN = {
   'validation.CHECKLIST_ITEM_REQUIRED': '请核验此项材料原件后勾选',
   'validation.SCAN_NOT_UPLOADED_HERE': '此扫描件不是您本人上传的，请重新上传',
   'validation.SERVER_URL_NOT_HTTPS': '服务器地址须以 https:// 开头（仅本机调试可用 http://127.0.0.1）',
+  'validation.RENEWAL_NEEDS_CONFIRMATION': '证书已更新：需企业管理员用短信验证码确认后绑定',
 } as const satisfies ValidationCatalog;
 
 export const validationEn: Record<keyof typeof validationZhCN, string> = {
@@ -171,4 +172,5 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.CHECKLIST_ITEM_REQUIRED': 'Check the original, then tick it',
   'validation.SCAN_NOT_UPLOADED_HERE': 'This scan was not uploaded by you; upload it again',
   'validation.SERVER_URL_NOT_HTTPS': 'The server address must start with https:// (plain http only for this computer, 127.0.0.1)',
+  'validation.RENEWAL_NEEDS_CONFIRMATION': 'A renewed certificate: the enterprise administrator confirms it with the SMS code',
 };

@@ -25,7 +25,7 @@ export const GENERIC_ISSUE_CODES = ['REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_SM
  * come from the phone link, a scan not uploaded under the registration's token, a signed payload that names another
  * application, enterprise or amount, an approved amount above the requested one, a malformed tus request.
  */
-export const SERVER_CHECK_CODES = ['TALENT_NOT_FOUND', 'NOT_A_PHONE_PHOTO', 'NOT_UPLOADED_UNDER_TOKEN', 'APPLICATION_MISMATCH', 'ENTERPRISE_MISMATCH', 'AMOUNT_MISMATCH', 'AMOUNT_ABOVE_REQUESTED', 'TUS_PROTOCOL'] as const;
+export const SERVER_CHECK_CODES = ['TALENT_NOT_FOUND', 'NOT_A_PHONE_PHOTO', 'NOT_UPLOADED_UNDER_TOKEN', 'APPLICATION_MISMATCH', 'ENTERPRISE_MISMATCH', 'AMOUNT_MISMATCH', 'AMOUNT_ABOVE_REQUESTED', 'TUS_PROTOCOL', 'RENEWAL_NEEDS_CONFIRMATION'] as const;
 
 /** `['talents', 1, 'invoiceNumber']` → `talents[1].invoiceNumber`. */
 export function pathString(path: readonly PropertyKey[]): string {
