@@ -12,7 +12,7 @@ import { pkiKey } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
 import { lastSms, pdfBytes, staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
-import { operations, type Operation } from '../../tests/fixtures/server/operations';
+import { itemOf, operations, type Operation } from '../../tests/fixtures/server/operations';
 import { tusUpload } from '../../tests/fixtures/server/uploads';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
@@ -57,13 +57,12 @@ describeEachDatabase('every route is authorised and refuses malformed input with
       .replace('{accountId}', handlerId)
       .replace('{sha256}', fileA)
       .replace('{registrationId}', randomUUID())
-      .replace(/\{(applicationId|linkId|bankAccountId|contactId)\}/g, () => randomUUID())
+      .replace(/\{(applicationId|linkId|bankAccountId|contactId|filingId)\}/g, () => randomUUID())
       .replace('{talentIndex}', '0')
       .replace('{uploadId}', randomUUID())
       .replace('{token}', 'T'.repeat(43));
     // Each route with its own service item, so a request gets past the item check to the route's own rules.
-    const item = /\/(disbursements|bank-accounts|finance-contacts)(\/|$)/.test(path) ? 'disbursement' : 'subsidy';
-    return op.query.some((q) => q.name === 'item') ? `${path}?item=${item}` : path;
+    return op.query.some((q) => q.name === 'item') ? `${path}?item=${itemOf(op)}` : path;
   }
 
   const send = (op: Operation, token?: string, enterpriseId?: string) =>
