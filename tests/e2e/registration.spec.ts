@@ -85,10 +85,13 @@ test('a key pulled out at signing shows TOKEN_REMOVED and nothing typed is lost'
   await page.goto(client.url);
   await fillWizardUpToSigning(page, { ca: '江苏CA', enterprise, mobile: '13700000002', pin: key.userPin });
   await page.getByLabel('PIN 码', { exact: true }).fill(key.userPin);
-  // Out it comes, just as the clerk presses submit.
+  // Out it comes, just as the clerk presses submit. Whichever notices first — the signature (TOKEN_REMOVED) or
+  // the hot-plug watch (the key gone from the list, the button disabled) — the clerk is told it was pulled out.
   await keys.removeToken(key.label);
-  await page.getByRole('button', { name: '提交注册' }).click();
-  await expect(page.getByText(/USB Key 已拔出|所选 USB Key 已拔出/).first()).toBeVisible();
+  const submit = page.getByRole('button', { name: '提交注册' });
+  // A disabled button (the watch was first) is not clicked: waiting 5 s for it to enable is the clerk's click.
+  await submit.click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(page.getByText(/USB Key 已拔出|USB Key（JSCA-EC-0002）未插入或已拔出/).first()).toBeVisible();
   await saveScreen(page, 'registration-key-removed');
 
   // Everything is still there: back to the form, the values are as typed.
