@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ServiceGuide } from '../../components/ServiceGuide';
 import { useT } from '../../i18n/store';
 import { useRouter } from '../../state/router';
 import { useSubsidyApplication } from '../../state/subsidy-application';
@@ -45,53 +46,7 @@ export default function SubsidyGuidePage() {
       {items && !guide && <ErrorAlert error={{ code: 'PERMISSION_DENIED', retriable: false }} />}
       {guide && (
         <>
-          <Typography.Paragraph>{guide.summary}</Typography.Paragraph>
-          <section aria-labelledby="guide-conditions">
-            <Typography.Title level={3} id="guide-conditions" style={{ fontSize: 16 }}>
-              {t('subsidy.guide.conditions')}
-            </Typography.Title>
-            <ol>
-              {guide.conditions.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ol>
-          </section>
-          <section aria-labelledby="guide-materials">
-            <Typography.Title level={3} id="guide-materials" style={{ fontSize: 16 }}>
-              {t('subsidy.guide.materials')}
-            </Typography.Title>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="requirement"
-              dataSource={guide.materials}
-              columns={[
-                { title: t('subsidy.guide.materials'), dataIndex: 'name', key: 'name' },
-                { title: '', key: 'scope', render: (_, m) => t(`subsidy.guide.scope.${m.scope}`) },
-                {
-                  title: '',
-                  key: 'required',
-                  render: (_, m) => <Tag color={m.required === 'always' ? 'red' : m.required === 'headhunting' ? 'orange' : 'default'}>{t(`subsidy.guide.required.${m.required}`)}</Tag>,
-                },
-              ]}
-            />
-          </section>
-          <section aria-labelledby="guide-policy">
-            <Typography.Title level={3} id="guide-policy" style={{ fontSize: 16 }}>
-              {t('subsidy.guide.policy')}
-            </Typography.Title>
-            <Typography.Paragraph>{guide.policy}</Typography.Paragraph>
-          </section>
-          <section aria-labelledby="guide-process">
-            <Typography.Title level={3} id="guide-process" style={{ fontSize: 16 }}>
-              {t('subsidy.guide.process')}
-            </Typography.Title>
-            <ol>
-              {guide.process.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ol>
-          </section>
+          <ServiceGuide guide={guide} />
           <ErrorAlert error={startError} onRetry={() => void begin()} style={{ marginBottom: 16 }} />
           <Space orientation="vertical" size={12}>
             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
