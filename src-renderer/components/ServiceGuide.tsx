@@ -1,6 +1,12 @@
-import { Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import type { ServiceItemGuide } from '@shared/contract/http/subsidy';
+import type { AppError } from '@shared/contract/result';
 import { useT } from '../i18n/store';
+import { useRouter } from '../state/router';
+import { useServiceItems } from '../state/subsidy-items';
+import { ErrorAlert } from './ErrorAlert';
 
 /**
  * A service item's 办事指南 as the server states it (summary, conditions, materials, policy and time limit,
@@ -58,5 +64,73 @@ export function ServiceGuide({ guide }: { guide: ServiceItemGuide }) {
         </ol>
       </section>
     </>
+  );
+}
+
+/**
+ * An item's guide page: the guide from the server, "我已阅读并知晓" ticked before the start button creates the draft
+ * (`start` answers its id, or null with `startError` set), and the way to the item's list.
+ */
+export function ItemGuidePage(props: {
+  item: ServiceItemGuide['item'];
+  title: string;
+  startLabel: string;
+  listLabel: string;
+  start(): Promise<string | null>;
+  startError: AppError | null;
+  onStarted(): void;
+  onList(): void;
+  testId: string;
+}) {
+  const t = useT();
+  const go = useRouter((s) => s.go);
+  const { items, error, load } = useServiceItems();
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const guide = items?.find((i) => i.item === props.item);
+  const begin = async () => {
+    setBusy(true);
+    const id = await props.start();
+    setBusy(false);
+    if (id) props.onStarted();
+  };
+
+  return (
+    <Card>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go('home')} style={{ paddingLeft: 0 }}>
+        {t('subsidy.nav.home')}
+      </Button>
+      <Typography.Title level={2} style={{ fontSize: 22 }}>
+        {props.title}
+      </Typography.Title>
+      <ErrorAlert error={error} onRetry={() => void load(true)} />
+      {!guide && !error && items === null && <Spin description={t('app.loading')} />}
+      {items && !guide && <ErrorAlert error={{ code: 'PERMISSION_DENIED', retriable: false }} />}
+      {guide && (
+        <>
+          <ServiceGuide guide={guide} />
+          <ErrorAlert error={props.startError} onRetry={() => void begin()} style={{ marginBottom: 16 }} />
+          <Space orientation="vertical" size={12}>
+            <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid={`${props.testId}-confirm`}>
+              {t('subsidy.guide.confirm')}
+            </Checkbox>
+            <Space>
+              <Button type="primary" size="large" disabled={!confirmed} loading={busy} onClick={() => void begin()} data-testid={`${props.testId}-start`}>
+                {props.startLabel}
+              </Button>
+              <Button size="large" onClick={props.onList}>
+                {props.listLabel}
+              </Button>
+            </Space>
+            {!confirmed && <Typography.Text type="secondary">{t('subsidy.guide.startHint')}</Typography.Text>}
+          </Space>
+        </>
+      )}
+    </Card>
   );
 }

@@ -67,7 +67,7 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await expect(page.getByRole('heading', { name: '小型建设工程开工备案 · 办事指南' })).toBeVisible();
   await expect(page.getByText('承诺时限：5个工作日', { exact: false })).toBeVisible();
   await page.getByTestId('filing-guide-confirm').check();
-  await page.getByTestId('filing-start').click();
+  await page.getByTestId('filing-guide-start').click();
 
   await expect(page.getByRole('heading', { name: '小型建设工程开工备案', exact: true })).toBeVisible();
   // Generating before the form is complete points at what is missing.
