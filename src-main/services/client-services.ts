@@ -39,6 +39,8 @@ import { accountRequestHandlers } from './account-request-services';
 import type { RegistrationWay } from './registration-forms';
 import { registrationSubmission, submitRegistration, type RegistrationSubmitInput } from './registration-submit';
 import { subsidyHandlers, subsidySubmission } from './subsidy-services';
+import { filingHandlers, filingSubmission } from './filing-services';
+import { loadFormFont } from './form-font';
 import { uploadHandlers, UploadQueue, type UploadServicesContext } from './upload-services';
 
 type Output<N extends ClientMethodName> = N extends `${infer F extends keyof ClientResults}.${infer M}`
@@ -97,7 +99,7 @@ export class ClientServices {
     opts.tokens.on('tokens-changed', this.forwardTokens);
     this.outbox = new Outbox({
       store: opts.store,
-      kinds: [registrationSubmission, subsidySubmission],
+      kinds: [registrationSubmission, subsidySubmission, filingSubmission],
       portal: () => this.portal,
       enterpriseId: () => this.session?.enterpriseId ?? null,
       changed: (entries) => this.emit('outbox.changed', { entries }),
@@ -330,6 +332,16 @@ export class ClientServices {
       tokens: () => this.opts.tokens,
       outbox: () => this.outbox,
       emit: (event, payload) => this.emit(event, payload),
+    }),
+
+    ...filingHandlers({
+      portal: () => this.portal,
+      enterpriseId: () => this.session?.enterpriseId ?? null,
+      tokens: () => this.opts.tokens,
+      store: () => this.opts.store,
+      outbox: () => this.outbox,
+      uploads: () => this.uploads,
+      font: loadFormFont,
     }),
 
     ...disbursementHandlers({

@@ -24,6 +24,8 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const SubsidyScreens = lazy(() => import('../features/subsidy/SubsidyScreens'));
 // The disbursement's screens (pending list, detail with its dialogs) as one lazy chunk too.
 const DisbursementScreens = lazy(() => import('../features/disbursement/DisbursementScreens'));
+// 小型建设工程开工备案 (issue 15): guide, form with the PDF and its signature, list, detail.
+const FilingScreens = lazy(() => import('../features/filing/FilingScreens'));
 // The legacy hub account's sign-in and restricted home (manual 000).
 const LegacyScreens = lazy(() => import('../features/legacy/LegacyScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
@@ -100,6 +102,7 @@ function Shell() {
               {route === 'accounts' && <AccountsPage />}
               {route.startsWith('subsidy-') && <SubsidyScreens route={route} />}
               {route.startsWith('disbursement-') && <DisbursementScreens route={route} />}
+              {route.startsWith('filing-') && <FilingScreens route={route} />}
               {route === 'forgot-password' && <ForgotPasswordPage />}
               {route === 'security' && <SecurityPage />}
               {route.startsWith('legacy-') && <LegacyScreens route={route} />}

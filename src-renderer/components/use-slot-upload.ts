@@ -36,11 +36,17 @@ export function useSlotUpload(opts: {
     if (preview) URL.revokeObjectURL(preview);
   }, [preview]);
 
+  // Main says "done" twice, by its `upload.state` event and by the answer to `send`: the owner records it once
+  // (a second record would find the file already listed and call it a duplicate).
+  const finished = useRef(new Set<string>());
   /** The server has the file: the slot's owner records it, then main may forget the upload. */
   const finish = useCallback(async (uploadId: string, ref: AttachmentRef): Promise<Outcome> => {
+    if (finished.current.has(uploadId)) return 'done';
+    finished.current.add(uploadId);
     const file = chosen.current;
     const recorded = await onUploaded.current(ref, file);
     if (recorded && !recorded.ok) {
+      finished.current.delete(uploadId);
       setActivity({ kind: 'failed', error: recorded.error, retry: recorded.error.retriable ? () => void finish(uploadId, ref) : null });
       return 'failed';
     }

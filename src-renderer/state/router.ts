@@ -28,7 +28,12 @@ export type Route =
   | 'legacy-home'
   // Requests to the portal staff (features/account-requests).
   | 'account-request'
-  | 'account-requests';
+  | 'account-requests'
+  // 小型建设工程开工备案 (features/filing).
+  | 'filing-guide'
+  | 'filing-form'
+  | 'filing-list'
+  | 'filing-detail';
 
 interface RouterState {
   route: Route;

@@ -42,6 +42,7 @@ export const CLIENT_METHOD_NAMES = {
   preRegistration: ['printForms', 'submit', 'status', 'forget'],
   accountRequests: ['submit', 'status', 'forget', 'list', 'get'],
   rememberedSignIn: ['get', 'forget'],
+  filing: ['list', 'get', 'create', 'saveDraft', 'timeline', 'generate', 'sign', 'prepared', 'submit'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

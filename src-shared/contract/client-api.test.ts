@@ -54,9 +54,10 @@ describe('disbursement inputs', () => {
     expect(codes('disbursement.createContact', { name: '李四', mobile: '2380000111' })).toEqual(['mobile:MOBILE_FORMAT']);
   });
 
-  it('takes uploads only for the three flows and within the size limit, and only the two receipt sources', () => {
+  it('takes uploads only for the flows that have them and within the size limit, and only the two receipt sources', () => {
     const upload = { uploadId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', requirement: 'receipt', slot: 'disb-receipt-file', fileName: 'a.pdf', size: 1000 };
     expect(codes('uploads.start', { ...upload, purpose: 'disbursement' })).toEqual([]);
+    expect(codes('uploads.start', { ...upload, purpose: 'constructionFiling' })).toEqual([]);
     expect(codes('uploads.start', { ...upload, purpose: 'payroll' })).not.toEqual([]);
     expect(codes('uploads.start', { ...upload, purpose: 'subsidy', size: 25 * 1024 * 1024 + 1 })).not.toEqual([]);
     const sha256 = 'a'.repeat(64);

@@ -39,6 +39,8 @@ import type { PreRegistrationView } from './http/pre-registration';
 import type { AccountRequestSummary, AccountRequestView } from './http/account-requests';
 import { renewalCodeSchema } from './http/renewal';
 import { accountRequestDraftFormSchema } from './account-request-draft';
+import { filingDraftFormSchema, filingFormSchema, type filingSummarySchema, type filingTimelineEntrySchema, type FilingView, type FilingFormValue } from './http/filing';
+import type { PadesLevel } from './pdf-signing';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -113,7 +115,7 @@ export type PreRegistrationDraftForm = z.infer<typeof preRegistrationDraftFormSc
 
 // ── Uploads (one surface for every flow; main resumes them over tus) ─────────────────────────────────────
 /** Which flow an upload is for: registration scans go under the attempt's upload token, the others under the session and that service item. */
-export const uploadPurposeSchema = z.enum(['registration', 'subsidy', 'disbursement']);
+export const uploadPurposeSchema = z.enum(['registration', 'subsidy', 'disbursement', 'constructionFiling']);
 export type UploadPurpose = z.infer<typeof uploadPurposeSchema>;
 /** Bytes travel to main in chunks of at most this (base64 in one IPC message each), never as one giant message. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
@@ -358,6 +360,25 @@ export const clientMethods = {
     get: empty,
     forget: empty,
   },
+  /**
+   * 小型建设工程开工备案 (issue 15). Main generates the application PDF from the checked form (the shared generator,
+   * the server's font), signs it with the key (PAdES, `signPdf`) and keeps both PDFs with the filing in the local
+   * store until the server took them: `prepared` reads what is kept, `submit` uploads the signed PDF and submits.
+   */
+  filing: {
+    list: empty,
+    get: z.object({ filingId: z.uuid() }),
+    create: z.object({ form: filingDraftFormSchema }),
+    saveDraft: z.object({ filingId: z.uuid(), form: filingDraftFormSchema }),
+    timeline: z.object({ filingId: z.uuid() }),
+    /** 生成申请表: a new application PDF of this form (any earlier generated or signed one is replaced). */
+    generate: z.object({ filingId: z.uuid(), form: filingFormSchema }),
+    /** 签章（江苏CA）: the kept generated PDF signed by the key (its USCC must be the enterprise's). */
+    sign: z.object({ filingId: z.uuid(), fingerprint, pin: pin.optional() }),
+    prepared: z.object({ filingId: z.uuid() }),
+    /** Uploads the kept signed PDF (tus) and submits (draft) or resubmits (returned) the filing with it. */
+    submit: z.object({ filingId: z.uuid() }),
+  },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
     save: z.object({ key: z.string().min(1).max(128), data: z.unknown() }),
@@ -431,6 +452,20 @@ export interface OutboxEntryView {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/**
+ * The application PDF main keeps for a filing: generated from `form` (the desk compares it with what is typed now:
+ * a changed form needs a new PDF), then signed. `pdf` is base64 of the newest: the signed one once signed.
+ */
+export interface FilingPrepared {
+  stage: 'generated' | 'signed';
+  form: FilingFormValue;
+  preparedOn: string;
+  pdf: string;
+  fileName: string;
+  level: PadesLevel | null;
+  signedAt: string | null;
 }
 
 /** Where a code went, masked (what the clerk typed, for a recovery). */
@@ -555,6 +590,17 @@ export interface ClientResults {
   rememberedSignIn: {
     get: { enterprise: string; username: string } | null;
     forget: { forgotten: boolean };
+  };
+  filing: {
+    list: { filings: z.infer<typeof filingSummarySchema>[] };
+    get: FilingView;
+    create: FilingView;
+    saveDraft: FilingView;
+    timeline: { entries: z.infer<typeof filingTimelineEntrySchema>[] };
+    generate: FilingPrepared;
+    sign: FilingPrepared;
+    prepared: FilingPrepared | null;
+    submit: FilingView;
   };
   drafts: {
     load: { data: unknown; savedAt: string } | null;

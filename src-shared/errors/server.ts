@@ -7,6 +7,7 @@
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
 import { filingErrors } from './filing';
+import { filingDeskErrors } from './filingdesk';
 import { elicenceErrors } from './elicence';
 import { counterErrors } from './counter';
 import { legacyErrors } from './legacy';
@@ -295,6 +296,7 @@ export const serverErrors = {
   },
   ...recoveryErrors,
   ...filingErrors,
+  ...filingDeskErrors,
   ...counterErrors,
   ...legacyErrors,
   ...preRegistrationErrors,

@@ -8,6 +8,7 @@
 import { fieldMessages } from '../subsidy/field-labels';
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { filingEn, filingZhCN } from './filing-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
 import { padesEn, padesZhCN } from './pades-messages';
@@ -298,6 +299,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...filingZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
   ...padesZhCN,
@@ -888,6 +890,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...filingEn,
   ...faultsEn,
   ...trustCareEn,
   ...padesEn,

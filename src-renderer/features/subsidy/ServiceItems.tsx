@@ -49,6 +49,15 @@ export function ServiceItems() {
                       {t('home.items.mine')}
                     </Button>
                   </Space>
+                ) : item.item === 'constructionFiling' ? (
+                  <Space wrap>
+                    <Button type="primary" icon={<FormOutlined aria-hidden />} aria-label={t('home.items.applyLabel', { name: item.name })} onClick={() => go('filing-guide')} data-testid="home-filing">
+                      {t('home.items.apply')}
+                    </Button>
+                    <Button icon={<UnorderedListOutlined aria-hidden />} aria-label={t('home.items.mineLabel', { name: item.name })} onClick={() => go('filing-list')}>
+                      {t('home.items.mine')}
+                    </Button>
+                  </Space>
                 ) : item.item === 'disbursement' ? (
                   <Space wrap>
                     <Button type="primary" icon={<UnorderedListOutlined aria-hidden />} aria-label={t('home.items.pendingLabel', { name: item.name })} onClick={() => go('disbursement-list')} data-testid="home-disbursement">
