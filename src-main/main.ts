@@ -7,6 +7,8 @@ import type { Settings } from '@shared/contract/client-api';
 import type { ClientServices } from './services/client-services';
 import { createDesktopServices } from './services/compose';
 import { forkUtilityService } from './token/electron-service';
+import { machineTrustFor } from './trust/machine-trust';
+import { appUpdates } from './update/updates';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appResponse, isAppSender, isAppUrl, isPortalLink } from './security';
 
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
@@ -24,6 +26,10 @@ async function pickDriver(): Promise<string | null> {
 
 /** The services of window.tongban, with the token service in a utility process and the store in userData. */
 function createServices(): ClientServices {
+  const log = (message: string, fields?: Record<string, unknown>) => console.warn(message, fields ?? '');
+  const trust = machineTrustFor();
+  // NSIS installs update themselves through electron-updater; MSI installs are IT's (update/update-decision.ts).
+  const updateStatus = appUpdates({ packaged: app.isPackaged, exePath: app.getPath('exe'), resourcesPath: process.resourcesPath, appPath: app.getAppPath(), trust, log });
   const desktop = createDesktopServices({
     shell: 'electron',
     storeFile: path.join(app.getPath('userData'), 'tongban.db'),
@@ -31,7 +37,9 @@ function createServices(): ClientServices {
     spawn: forkUtilityService,
     env: { ...process.env, TONGBAN_APP_VERSION: app.getVersion() },
     resourcesPath: process.resourcesPath,
-    log: (message, fields) => console.warn(message, fields ?? ''),
+    log,
+    trust,
+    updateStatus,
     pickDriver,
   });
   app.on('will-quit', () => void desktop.close());

@@ -34,6 +34,9 @@ import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
 import { settingsHandlers } from './settings-services';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
+import { withPolicyDrivers, type ManagedPolicy } from '../trust/managed-policy';
+import type { UpdateStatus } from '@shared/contract/delivery';
+import type { SeedSettings } from './seed-settings';
 import { preRegistrationHandlers } from './pre-registration-services';
 import { accountRequestHandlers } from './account-request-services';
 import type { RegistrationWay } from './registration-forms';
@@ -56,7 +59,11 @@ export interface ClientServicesOptions {
   /** Server URL when neither the clerk nor IT has set one (the local dev server). */
   defaultServerUrl: string;
   /** IT's install-time settings (seed-settings.ts); what the clerk saves overrides them. */
-  seed?: Partial<Settings>;
+  seed?: SeedSettings;
+  /** Group policy (trust/managed-policy.ts): wins over the clerk and the seed. */
+  policy?: ManagedPolicy;
+  /** How this installation is updated, now (update/); `none` when not given. */
+  updateStatus?: () => UpdateStatus;
   /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
   printRegistrationForms: (form: ClientFormInput, way?: RegistrationWay) => Promise<Uint8Array>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -194,10 +201,13 @@ export class ClientServices {
   private settings(): Settings {
     const s = this.opts.store;
     const seed = this.opts.seed ?? {};
+    const policy = this.opts.policy;
+    // A server locked by policy without a URL of its own stays what IT seeded at install, not what the clerk saved.
+    const ownServer = policy?.serverLocked ? undefined : s.getSetting<string>('serverUrl');
     return {
-      serverUrl: s.getSetting<string>('serverUrl') ?? seed.serverUrl ?? this.opts.defaultServerUrl,
-      language: s.getSetting<Settings['language']>('language') ?? seed.language ?? 'zh-CN',
-      pkcs11Modules: s.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [],
+      serverUrl: policy?.settings.serverUrl ?? ownServer ?? seed.serverUrl ?? this.opts.defaultServerUrl,
+      language: policy?.settings.language ?? s.getSetting<Settings['language']>('language') ?? seed.language ?? 'zh-CN',
+      pkcs11Modules: withPolicyDrivers(policy?.drivers ?? [], s.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? []),
     };
   }
 
@@ -229,6 +239,12 @@ export class ClientServices {
       },
       portal: () => this.portal,
       log: (message, fields) => this.opts.log?.(message, fields),
+      managed: () => ({
+        managed: this.opts.policy?.managed ?? [],
+        managedDrivers: this.opts.policy?.drivers ?? [],
+        ...((this.opts.policy?.portal ?? this.opts.seed?.portal) ? { portal: this.opts.policy?.portal ?? this.opts.seed?.portal } : {}),
+        update: this.opts.updateStatus?.() ?? { mode: 'none' },
+      }),
     }),
 
     'tokens.list': async () => this.opts.tokens.call('list', {}),

@@ -15,6 +15,8 @@ import { renderRegistrationForms } from './registration-forms';
 import { readSeedSettings, seedSettingsFiles } from './seed-settings';
 import { allowedDrivers, envWithAllowedDrivers } from '../trust/driver-policy';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
+import { managedPolicy, withPolicyDrivers } from '../trust/managed-policy';
+import type { UpdateStatus } from '@shared/contract/delivery';
 
 export interface DesktopServices {
   services: ClientServices;
@@ -41,12 +43,15 @@ export function createDesktopServices(opts: {
   trust?: MachineTrust;
   /** Electron's native dialog for adding a driver (settings.addDriver). */
   pickDriver?: () => Promise<string | null>;
+  /** How this installation is updated (Electron main: update/updates.ts); none in browser mode. */
+  updateStatus?: () => UpdateStatus;
 }): DesktopServices {
   const journal = createDesktopLog({ dir: opts.logDir ?? path.join(path.dirname(opts.storeFile), 'logs') });
   const env = opts.env ?? process.env;
   const store = new LocalStore(opts.storeFile);
   const trust = opts.trust ?? machineTrustFor(process.platform, env);
   const seed = readSeedSettings(seedSettingsFiles(env, opts.resourcesPath), trust, opts.log);
+  const policy = managedPolicy(trust.policy(), opts.log);
   const tokens =
     opts.tokens ??
     new TokenClient({
@@ -54,7 +59,7 @@ export function createDesktopServices(opts: {
       env: envWithAllowedDrivers(env, trust, opts.log),
       pollMs: 1000,
       // Drivers from the clerk's settings or IT's seed load only if the driver rules allow them (trust/).
-      settingsModules: allowedDrivers(store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? [], trust, opts.log),
+      settingsModules: allowedDrivers(withPolicyDrivers(policy.drivers, store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? []), trust, opts.log),
     });
   const onRestart = () => journal.write('warn', 'token service restarted');
   tokens.on('restarted', onRestart);
@@ -68,6 +73,8 @@ export function createDesktopServices(opts: {
     tokens,
     defaultServerUrl: env.TONGBAN_SERVER_URL ?? 'http://127.0.0.1:8787',
     seed,
+    policy,
+    ...(opts.updateStatus ? { updateStatus: opts.updateStatus } : {}),
     printRegistrationForms: async (form, way) => renderRegistrationForms(form, await loadFormFont(), way),
     log: opts.log,
     journal,

@@ -52,12 +52,22 @@ describe('install-time settings', () => {
     expect(logs).toEqual([{ message: 'seed settings ignored: not admin-only', reason: expect.stringMatching(/writable by group or others/) }]);
   });
 
-  it('takes the machine policy before any file, and an http server off loopback from none', async () => {
+  it("takes the MSI's SERVER and PORTAL after the files, and drops only the field that is wrong", async () => {
     const file = path.join(dir, 'settings.json');
-    await writeFile(file, JSON.stringify({ serverUrl: 'http://portal.example', language: 'en' }));
-    const withPolicy: MachineTrust = { ...trust, policySettings: () => ({ serverUrl: 'https://policy.example', pkcs11Modules: ['C:\\Program Files\\JSCA\\a.dll'] }) };
-    const logs: string[] = [];
-    expect(readSeedSettings([file], withPolicy, (m) => logs.push(m))).toEqual({ serverUrl: 'https://policy.example', pkcs11Modules: ['C:\\Program Files\\JSCA\\a.dll'] });
-    expect(logs).toEqual(['seed settings ignored: invalid']);
+    await writeFile(file, JSON.stringify({ serverUrl: 'http://portal.example', language: 'en', portal: 'nowhere' }));
+    const msi: MachineTrust = { ...trust, installRecord: () => ({ InstallKind: 'msi', ServerUrl: 'https://one.sipac.gov.cn', Portal: 'beijing-sme' }) };
+    const logs: unknown[] = [];
+    expect(readSeedSettings([file], msi, (m, f) => logs.push([m, f?.field]))).toEqual({ language: 'en', serverUrl: 'https://one.sipac.gov.cn', portal: 'beijing-sme' });
+    // An http server off loopback and an unknown portal id are refused by name; the rest of the file stands.
+    expect(logs).toEqual([
+      ['seed settings ignored: invalid', 'serverUrl'],
+      ['seed settings ignored: invalid', 'portal'],
+    ]);
+  });
+
+  it("reads the NSIS installer's file with /PORTAL= beside /SERVER=", async () => {
+    const file = path.join(dir, 'seed-settings.json');
+    await writeFile(file, '{"serverUrl":"https://www.smebj.cn","portal":"beijing-sme"}');
+    expect(readSeedSettings([file], trust)).toEqual({ serverUrl: 'https://www.smebj.cn', portal: 'beijing-sme' });
   });
 });

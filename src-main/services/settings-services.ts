@@ -6,6 +6,7 @@
  * brings drivers) and keeps only what the driver rules allow (trust/driver-policy.ts).
  */
 import type { ServerCheck, Settings } from '@shared/contract/client-api';
+import type { ManagedState } from '@shared/contract/delivery';
 import { healthRoute } from '@shared/contract/http/system';
 import { fail, ok, type Result } from '@shared/contract/result';
 import { serverUrlAllowed } from '@shared/contract/server-url';
@@ -28,20 +29,28 @@ export interface SettingsContext {
   serverChanged(): void;
   portal(): PortalClient;
   log: Log;
+  /** What group policy decides and how updates come (issue 19). */
+  managed(): ManagedState;
 }
 
 const MAX_DRIVERS = 16;
 
 export function settingsHandlers(ctx: SettingsContext) {
   const saveDrivers = async (modules: string[]): Promise<Result<Settings>> => {
-    ctx.store().setSetting('pkcs11Modules', modules);
+    // The policy's drivers are the policy's: only the clerk's own are stored, so a GPO removing one removes it.
+    const policyDrivers = ctx.managed().managedDrivers;
+    ctx.store().setSetting('pkcs11Modules', modules.filter((m) => !policyDrivers.includes(m)));
     // What an older version stored is judged again: only allowed drivers reach the token service.
     await ctx.tokens().setSettingsModules(allowedDrivers(modules, ctx.trust(), ctx.log));
     return ok(ctx.settings());
   };
   return {
     'settings.get': async () => ok(ctx.settings()),
+    'settings.managed': async () => ok(ctx.managed()),
     'settings.update': async (patch: Partial<Omit<Settings, 'pkcs11Modules'>>) => {
+      const managed = ctx.managed().managed;
+      const locked = (Object.keys(patch) as Array<keyof typeof patch>).find((k) => patch[k] !== undefined && managed.includes(k) && patch[k] !== ctx.settings()[k]);
+      if (locked) return fail('SETTING_MANAGED', false, { field: locked });
       const before = ctx.settings();
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) ctx.store().setSetting(key, value);
       const after = ctx.settings();
@@ -63,7 +72,8 @@ export function settingsHandlers(ctx: SettingsContext) {
       if (current.length >= MAX_DRIVERS) return fail('INPUT_INVALID', false, { reason: `at most ${MAX_DRIVERS} drivers` });
       return saveDrivers([...current, file]);
     },
-    'settings.removeDriver': async (i: { path: string }) => saveDrivers(ctx.settings().pkcs11Modules.filter((p) => p !== i.path)),
+    'settings.removeDriver': async (i: { path: string }) =>
+      ctx.managed().managedDrivers.includes(i.path) ? fail('SETTING_MANAGED', false, { field: 'pkcs11Modules' }) : saveDrivers(ctx.settings().pkcs11Modules.filter((p) => p !== i.path)),
 
     'app.checkServer': async (): Promise<Result<ServerCheck>> => {
       const serverUrl = ctx.settings().serverUrl;

@@ -6,6 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { mergePolicyHives, parseRegQuery, POLICY_KEY, type PolicyValues } from '@shared/policy/policies';
+import { policyDriverFolders, type InstallRecord } from './managed-policy';
 import type { MachineTrust } from './machine-trust';
 
 /** SYSTEM, Administrators, TrustedInstaller: the principals that may write machine-wide settings. */
@@ -51,25 +53,6 @@ export function aclProblem(output: string, object: keyof typeof WRITE_RIGHTS = '
   return sawOwner ? null : 'no ACL could be read';
 }
 
-/**
- * `reg query HKLM\SOFTWARE\Policies\Tongban` as settings fields: ServerUrl and Language (REG_SZ), Pkcs11Modules
- * (REG_MULTI_SZ, which reg prints joined by `\0`), TrustSignedDrivers (REG_DWORD 0x1).
- */
-export function parseRegQuery(output: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const line of output.split(/\r?\n/)) {
-    const m = /^\s+(\S+)\s+(REG_SZ|REG_EXPAND_SZ|REG_MULTI_SZ|REG_DWORD)\s+(.*)$/.exec(line);
-    if (!m) continue;
-    const [, name, type, raw = ''] = m;
-    const value = type === 'REG_MULTI_SZ' ? raw.split('\\0').filter(Boolean) : type === 'REG_DWORD' ? Number.parseInt(raw, 16) : raw.trim();
-    if (name === 'ServerUrl') out.serverUrl = value;
-    else if (name === 'Language') out.language = value;
-    else if (name === 'Pkcs11Modules') out.pkcs11Modules = value;
-    else if (name === 'TrustSignedDrivers') out.trustSignedDrivers = value === 1;
-  }
-  return out;
-}
-
 export function windowsMachineTrust(opts: { env?: NodeJS.ProcessEnv; run?: Run } = {}): MachineTrust {
   const env = opts.env ?? process.env;
   const run = opts.run ?? execRun;
@@ -77,17 +60,23 @@ export function windowsMachineTrust(opts: { env?: NodeJS.ProcessEnv; run?: Run }
   const system32 = path.win32.join(systemRoot, 'System32');
   const powershell = path.win32.join(system32, 'WindowsPowerShell', 'v1.0', 'powershell.exe');
   const ps = (script: string, file: string) => run(powershell, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script], { ...env, TONGBAN_TRUST_PATH: file });
-  let policy: Record<string, unknown> | null = null;
-  const readPolicy = () => {
+  const reg = (key: string) => run(path.win32.join(system32, 'reg.exe'), ['query', key], env);
+  let policy: PolicyValues | null = null;
+  const readPolicy = (): PolicyValues => {
     if (policy) return policy;
-    try {
-      policy = parseRegQuery(run(path.win32.join(system32, 'reg.exe'), ['query', 'HKLM\\SOFTWARE\\Policies\\Tongban'], env));
-    } catch {
-      policy = {}; // no policy key: the usual case
-    }
+    const hive = (root: string) => {
+      try {
+        return parseRegQuery(reg(`${root}\\${POLICY_KEY}`));
+      } catch {
+        return {}; // no policy key: the usual case
+      }
+    };
+    policy = mergePolicyHives(hive('HKLM'), hive('HKCU'));
     return policy;
   };
-  return {
+  let install: InstallRecord | null = null;
+  let folders: string[] | null = null;
+  const trust: MachineTrust = {
     platform: 'win32',
     whyNotAdminOnly(file) {
       // The folder too: whoever may write it can delete the file and put their own in its place.
@@ -102,16 +91,29 @@ export function windowsMachineTrust(opts: { env?: NodeJS.ProcessEnv; run?: Run }
       }
       return null;
     },
-    policySettings() {
-      const { trustSignedDrivers: _, ...settings } = readPolicy();
-      return settings;
+    policy: readPolicy,
+    installRecord() {
+      if (install) return install;
+      install = {};
+      try {
+        // Written by the MSI (tools/msi-project.mjs) under HKLM, which only administrators write.
+        for (const line of reg('HKLM\\SOFTWARE\\Tongban').split(/\r?\n/)) {
+          const m = /^\s+(InstallKind|ServerUrl|Portal)\s+REG_SZ\s*(.*)$/.exec(line);
+          if (m?.[1] && m[2]?.trim()) install[m[1] as keyof InstallRecord] = m[2].trim();
+        }
+      } catch {
+        // not installed by the MSI
+      }
+      return install;
     },
     driverFolders() {
-      const folders = [env.ProgramW6432, env.ProgramFiles, env['ProgramFiles(x86)'], 'C:\\Program Files', 'C:\\Program Files (x86)', system32];
-      return [...new Set(folders.filter((f): f is string => !!f))];
+      if (folders) return folders;
+      const builtIn = [env.ProgramW6432, env.ProgramFiles, env['ProgramFiles(x86)'], 'C:\\Program Files', 'C:\\Program Files (x86)', system32].filter((f): f is string => !!f);
+      folders = [...new Set([...builtIn, ...policyDriverFolders(readPolicy(), trust)])];
+      return folders;
     },
     signedByTrustedPublisher(file) {
-      if (readPolicy().trustSignedDrivers !== true) return false;
+      if (readPolicy().TrustSignedDrivers !== true) return false;
       try {
         return ps(SIGNATURE_SCRIPT, file).trim() === 'Valid';
       } catch {
@@ -119,4 +121,5 @@ export function windowsMachineTrust(opts: { env?: NodeJS.ProcessEnv; run?: Run }
       }
     },
   };
+  return trust;
 }

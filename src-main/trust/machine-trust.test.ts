@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { posixMachineTrust } from './machine-trust';
-import { aclProblem, parseRegQuery, windowsMachineTrust, type Run } from './machine-trust-windows';
+import { aclProblem, windowsMachineTrust, type Run } from './machine-trust-windows';
 
 const me = process.getuid?.() ?? 0;
 let dir: string;
@@ -68,18 +68,6 @@ describe('Windows: ACLs by SID, the machine policy, signatures', () => {
     expect(aclProblem('')).toMatch(/no ACL/);
   });
 
-  it('reads the HKLM policy', () => {
-    const out = [
-      '',
-      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Tongban',
-      '    ServerUrl    REG_SZ    https://one.sipac.gov.cn',
-      '    Pkcs11Modules    REG_MULTI_SZ    C:\\Program Files\\JSCA\\a.dll\\0C:\\Windows\\System32\\b.dll',
-      '    TrustSignedDrivers    REG_DWORD    0x1',
-      '',
-    ].join('\r\n');
-    expect(parseRegQuery(out)).toEqual({ serverUrl: 'https://one.sipac.gov.cn', pkcs11Modules: ['C:\\Program Files\\JSCA\\a.dll', 'C:\\Windows\\System32\\b.dll'], trustSignedDrivers: true });
-  });
-
   it('runs System32 tools with fixed arguments and passes the path only in the environment', () => {
     const calls: Array<{ file: string; args: string[]; target?: string }> = [];
     const run: Run = (file, args, env) => {
@@ -109,7 +97,8 @@ describe('Windows: ACLs by SID, the machine policy, signatures', () => {
       },
     });
     expect(trust.signedByTrustedPublisher('D:\\x.dll')).toBe(false);
-    expect(trust.policySettings()).toEqual({});
+    expect(trust.policy()).toEqual({});
+    expect(trust.installRecord()).toEqual({});
     expect(trust.whyNotAdminOnly('C:\\ProgramData\\Tongban\\settings.json')).toMatch(/ACL not readable/);
   });
 });

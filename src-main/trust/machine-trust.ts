@@ -11,15 +11,22 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { PolicyValues } from '@shared/policy/policies';
 import { windowsMachineTrust } from './machine-trust-windows';
+import { policyDriverFolders, type InstallRecord } from './managed-policy';
 
 export interface MachineTrust {
   readonly platform: 'win32' | 'posix';
   /** Why `file` may have been written by someone other than an administrator; null when it cannot have been. */
   whyNotAdminOnly(file: string): string | null;
-  /** Machine policy (HKLM\SOFTWARE\Policies\Tongban on Windows) as raw settings fields; {} when there is none. */
-  policySettings(): Record<string, unknown>;
-  /** The folders drivers may be loaded from: administrators' install places. */
+  /**
+   * Group policy (HKLM\SOFTWARE\Policies\Tongban over HKCU's, src-shared/policy/policies.ts) as read, unchecked;
+   * {} when there is none. managed-policy.ts turns it into settings.
+   */
+  policy(): PolicyValues;
+  /** What the MSI recorded under HKLM\SOFTWARE\Tongban (install kind, SERVER, PORTAL); {} otherwise. */
+  installRecord(): InstallRecord;
+  /** The folders drivers may be loaded from: administrators' install places, and the policy's DriverDirectories. */
   driverFolders(): string[];
   /** A driver outside those folders is still allowed when this says so (Windows Authenticode, when policy allows). */
   signedByTrustedPublisher(file: string): boolean;
@@ -29,13 +36,18 @@ export interface PosixTrustOptions {
   /** The administrator's uid (root). Tests running without root pass their own. */
   adminUid?: number;
   driverFolders?: string[];
+  /** Group policy as a Windows machine would have it (tests, and the e2e's managed settings). */
+  policy?: PolicyValues;
+  installRecord?: InstallRecord;
 }
 
 /** Owner root (or the given admin uid), not writable by group or others — the file and every folder above it. */
 export function posixMachineTrust(opts: PosixTrustOptions = {}): MachineTrust {
   const adminUid = opts.adminUid ?? 0;
-  const folders = opts.driverFolders ?? ['/usr/lib', '/usr/local/lib'];
-  return {
+  const builtIn = opts.driverFolders ?? ['/usr/lib', '/usr/local/lib'];
+  const policy = opts.policy ?? {};
+  let folders: string[] | null = null;
+  const trust: MachineTrust = {
     platform: 'posix',
     whyNotAdminOnly(file) {
       let p = path.resolve(file);
@@ -55,10 +67,12 @@ export function posixMachineTrust(opts: PosixTrustOptions = {}): MachineTrust {
         p = parent;
       }
     },
-    policySettings: () => ({}),
-    driverFolders: () => folders,
+    policy: () => policy,
+    installRecord: () => opts.installRecord ?? {},
+    driverFolders: () => (folders ??= [...builtIn, ...policyDriverFolders(policy, trust)]),
     signedByTrustedPublisher: () => false,
   };
+  return trust;
 }
 
 /** The implementation for the platform this process runs on. */

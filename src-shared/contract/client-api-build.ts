@@ -8,7 +8,7 @@ import type { ClientEvents, ClientMethodName, TongbanClientApi } from './client-
 
 export const CLIENT_METHOD_NAMES = {
   app: ['info', 'logTail', 'checkServer'],
-  settings: ['get', 'update', 'addDriver', 'removeDriver'],
+  settings: ['get', 'update', 'addDriver', 'removeDriver', 'managed'],
   tokens: ['list', 'diagnose', 'cancel', 'lastUsed'],
   auth: ['captcha', 'login', 'loginWithKey', 'confirmRenewal', 'changePassword', 'logout', 'session', 'elicenceStart', 'elicenceState'],
   registration: ['printForms', 'submit', 'resendCode', 'confirm', 'checkKey'],

@@ -41,6 +41,7 @@ import { renewalCodeSchema } from './http/renewal';
 import { accountRequestDraftFormSchema } from './account-request-draft';
 import { filingDraftFormSchema, filingFormSchema, type filingSummarySchema, type filingTimelineEntrySchema, type FilingView, type FilingFormValue } from './http/filing';
 import type { PadesLevel } from './pdf-signing';
+import type { ManagedState } from './delivery';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -173,6 +174,8 @@ export const clientMethods = {
     /** Main asks the clerk for a driver file with a native dialog (Electron) and adds it if the driver rules allow. */
     addDriver: empty,
     removeDriver: z.object({ path: z.string().min(1).max(1024) }),
+    /** What group policy manages (shown read-only) and how this installation is updated (delivery.ts). */
+    managed: empty,
   },
   tokens: {
     /** Keys plugged in now (no PIN needed). */
@@ -483,7 +486,7 @@ export type RecoveryOutcome =
 
 export interface ClientResults {
   app: { info: AppInfo; logTail: { lines: string[] }; checkServer: ServerCheck };
-  settings: { get: Settings; update: Settings; addDriver: Settings; removeDriver: Settings };
+  settings: { get: Settings; update: Settings; addDriver: Settings; removeDriver: Settings; managed: ManagedState };
   tokens: { list: TokenCertificate[]; diagnose: DiagnosticReport; cancel: { cancelled: boolean }; lastUsed: { fingerprint: string | null } };
   auth: {
     captcha: { captchaId: string; image: string; expiresAt: string };

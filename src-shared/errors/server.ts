@@ -18,6 +18,7 @@ import { staffErrors } from './staff';
 import { formsErrors } from './forms';
 import { tokenErrors } from './token';
 import { clientTrustErrors } from './client-trust';
+import { deliveryErrors } from './delivery';
 import { trustErrors } from './trust';
 import { trustCareErrors } from './trust-care';
 import { padesErrors } from './pades';
@@ -302,6 +303,7 @@ export const serverErrors = {
   ...preRegistrationErrors,
   ...roleErrors,
   ...clientTrustErrors,
+  ...deliveryErrors,
   ...trustErrors,
   ...trustCareErrors,
   ...staffErrors,

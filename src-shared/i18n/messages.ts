@@ -8,6 +8,7 @@
 import { fieldMessages } from '../subsidy/field-labels';
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
+import { deliveryEn, deliveryZhCN } from './delivery-messages';
 import { filingEn, filingZhCN } from './filing-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
@@ -299,6 +300,7 @@ export const zhCN = {
   // ── Validators (stable codes from src-shared/validation) ──
   ...validationZhCN,
   ...recoveryZhCN,
+  ...deliveryZhCN,
   ...filingZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
@@ -890,6 +892,7 @@ export const en: Catalog = {
 
   ...validationEn,
   ...recoveryEn,
+  ...deliveryEn,
   ...filingEn,
   ...faultsEn,
   ...trustCareEn,

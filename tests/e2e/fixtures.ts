@@ -15,6 +15,9 @@ import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { portalLink, scenario, softHsmKey, type EnterpriseKey, type Scenario } from '../fixtures/scenario';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 import { faultEnv, type Fault } from '../fixtures/fault-module';
+import type { PolicyValues } from '../../src-shared/policy/policies';
+import type { UpdateStatus } from '../../src-shared/contract/delivery';
+import { posixMachineTrust } from '../../src-main/trust/machine-trust';
 import { expectAccessible } from './accessibility';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -55,6 +58,8 @@ export interface KeyFaults {
 interface TestFixtures {
   /** `test.use({ keyFaults })`: the client gets a token service of its own, its driver the fault module. */
   keyFaults: KeyFaults | null;
+  /** `test.use({ managedDesk })`: group policy as a Windows machine would have it, and how it is updated (issue 19). */
+  managedDesk: { policy: PolicyValues; update: UpdateStatus } | null;
   /**
    * A desktop client of this test's own: a fresh local store (no drafts, settings or session left by another
    * test) and its own token service, pointed at the worker's keys and portal. A test that needs a session or a
@@ -116,8 +121,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   scene: [async ({ portal }, use) => use(scenario(portalLink(portal))), { scope: 'worker' }],
   caKey: [async ({ keys, tokenService }, use) => use((label) => softHsmKey(tokenService, keys.issued(label))), { scope: 'worker' }],
   keyFaults: [null, { option: true }],
+  managedDesk: [null, { option: true }],
   client: [
-    async ({ keys, portal, tokenService: shared, keyFaults }, use) => {
+    async ({ keys, portal, tokenService: shared, keyFaults, managedDesk }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
       // Sign faults fire once (P11_FAULTS_ONCE): the service restarted after a hang or crash finds the driver well.
       const faulty = keyFaults
@@ -135,6 +141,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent', TONGBAN_SERVER_URL: portal.url },
         log: () => {},
         tokens: tokenService,
+        ...(managedDesk ? { trust: posixMachineTrust({ policy: managedDesk.policy }), updateStatus: () => managedDesk.update } : {}),
       });
       const host = await startBrowserHost({ rendererDir: path.join(repo, 'dist', 'renderer'), services: desktop.services });
       await use({ url: host.url, host, services: desktop.services });

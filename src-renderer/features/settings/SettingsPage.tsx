@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import { useEffect, useState } from 'react';
 import { clientMethods, type Settings } from '@shared/contract/client-api';
+import type { ManagedState } from '@shared/contract/delivery';
 import type { AppError } from '@shared/contract/result';
 import { checkForm, contractRule } from '@shared/forms';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,6 +10,7 @@ import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSettings } from '../../state/settings';
+import { ManagedTag, UpdateLine } from './managed';
 
 type FormValues = Pick<Settings, 'serverUrl' | 'language'>;
 
@@ -17,6 +19,7 @@ type FormValues = Pick<Settings, 'serverUrl' | 'language'>;
  * contract's rule), the language, and extra PKCS#11 drivers for a key whose driver Tongban does not know yet. The
  * page never names a driver itself: 添加驱动 asks main, which opens its own file dialog and keeps the file only if
  * an administrator installed it (Program Files, System32). Saved to the local store; a new driver loads at once.
+ * What group policy sets is shown read-only, marked 由您的组织管理, with the portal IT chose and how updates come.
  */
 export default function SettingsPage() {
   const t = useT();
@@ -27,6 +30,7 @@ export default function SettingsPage() {
   const [saving, setSaving] = useState(false);
   const [drivers, setDrivers] = useState<string[]>([]);
   const [adding, setAdding] = useState(false);
+  const [managed, setManaged] = useState<ManagedState | null>(null);
   const back = useRouter((s) => s.back);
 
   useEffect(() => {
@@ -35,7 +39,9 @@ export default function SettingsPage() {
       form.setFieldsValue({ serverUrl: r.value.serverUrl, language: r.value.language });
       setDrivers(r.value.pkcs11Modules);
     });
+    void call((api) => api.settings.managed()).then((r) => r.ok && setManaged(r.value));
   }, [form]);
+  const isManaged = (field: ManagedState['managed'][number]) => managed?.managed.includes(field) ?? false;
 
   const issuesOf = (values: FormValues) => checkForm(clientMethods.settings.update, { ...values, serverUrl: values.serverUrl?.trim() }).issues;
 
@@ -65,17 +71,23 @@ export default function SettingsPage() {
         {t('settings.title')}
       </Typography.Title>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
+        {managed?.portal && (
+          <Form.Item label={<ManagedTag label={t('delivery.portal')} managed={isManaged('portal')} />}>
+            <Typography.Text>{t(`delivery.portal.${managed.portal}`)}</Typography.Text>
+          </Form.Item>
+        )}
         <Form.Item
           name="serverUrl"
-          label={t('settings.serverUrl')}
-          extra={t('settings.serverUrlHint')}
+          label={<ManagedTag label={t('settings.serverUrl')} managed={isManaged('serverUrl')} />}
+          extra={isManaged('serverUrl') ? t('delivery.managedHint') : t('settings.serverUrlHint')}
           rules={[{ required: true, message: t('settings.serverUrlRequired') }, contractRule(issuesOf, 'serverUrl', locale) as Rule]}
         >
-          <Input inputMode="url" autoComplete="off" spellCheck={false} />
+          <Input inputMode="url" autoComplete="off" spellCheck={false} disabled={isManaged('serverUrl')} />
         </Form.Item>
-        <Form.Item name="language" label={t('settings.language')}>
+        <Form.Item name="language" label={<ManagedTag label={t('settings.language')} managed={isManaged('language')} />}>
           <Select
             aria-label={t('settings.language')}
+            disabled={isManaged('language')}
             options={[
               { value: 'zh-CN', label: '简体中文' },
               { value: 'en', label: 'English' },
@@ -91,7 +103,7 @@ export default function SettingsPage() {
             renderItem={(driver) => (
               <List.Item
                 actions={[
-                  <Button key="remove" type="link" size="small" disabled={adding} onClick={() => void changeDrivers(() => call((api) => api.settings.removeDriver({ path: driver })), t('settings.driverRemoved'))}>
+                  managed?.managedDrivers.includes(driver) ? <Tag key="managed">{t('delivery.managed')}</Tag> : <Button key="remove" type="link" size="small" disabled={adding} onClick={() => void changeDrivers(() => call((api) => api.settings.removeDriver({ path: driver })), t('settings.driverRemoved'))}>
                     {t('settings.removeDriver')}
                   </Button>,
                 ]}
@@ -104,6 +116,11 @@ export default function SettingsPage() {
             {t('settings.addDriver')}
           </Button>
         </Form.Item>
+        {managed && (
+          <Form.Item label={t('delivery.update')}>
+            <UpdateLine status={managed.update} />
+          </Form.Item>
+        )}
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving}>
