@@ -1,7 +1,7 @@
 /**
  * Revoked keys at the routes (issue 17 item 3), on both databases: a key the CA revokes after registration stops
  * opening CA login (CRL from its CDP, re-read once the cached one's nextUpdate passed), and a key the CA's OCSP
- * responder (a real `openssl ocsp`) calls revoked cannot register an enterprise.
+ * responder (a real `openssl ocsp`) calls revoked cannot register an enterprise, nor sign a subsidy application.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { staffToken } from '../../tests/fixtures/server/flows';
 import { createHarness, TEST_ORIGIN, type Harness } from '../../tests/fixtures/server/harness';
 import { webEidToken, type TestSigner } from '../../tests/fixtures/server/pki';
 import { freePort, serveCrl, startOcspResponder } from '../../tests/fixtures/server/revocation';
+import { signedSubsidy, subsidyApplicationRequirements, subsidyPayload, subsidyTalentRequirements, talent, type Attachment } from '../../tests/fixtures/server/subsidy';
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error?: { code?: string } }).error?.code;
 
@@ -95,5 +96,16 @@ describeEachDatabase('revoked keys', (engine) => {
     const after = await caLogin(e.signer);
     expect([after.statusCode, codeOf(after)]).toEqual([403, 'CERT_REVOKED']);
     expect(after.json().error.hint['zh-CN']).toContain('解除绑定');
+
+    // A signature the server verifies later (a subsidy application) is refused too, before anything else is read.
+    const admin = await e.admin();
+    const base = `/api/enterprises/${e.enterpriseId}/subsidy-applications`;
+    const draft = await h.call({ method: 'POST', url: `${base}?item=subsidy`, token: admin.token, payload: { form: {} } });
+    const id = (draft.json() as { id: string }).id;
+    const file = (requirement: string, n: number): Attachment => ({ requirement, sha256: n.toString(16).padStart(64, '0'), size: 1, mediaType: 'application/pdf' });
+    const files = (r: Record<string, { required: string }>, from: number) => Object.keys(r).map((name, i) => file(name, from + i));
+    const payload = subsidyPayload(e, id, { attachments: files(subsidyApplicationRequirements, 1), talents: [talent({ attachments: files(subsidyTalentRequirements, 100) })] });
+    const submit = await h.call({ method: 'POST', url: `${base}/${id}/submit?item=subsidy`, token: admin.token, payload: await signedSubsidy(e.signer, payload) });
+    expect([submit.statusCode, codeOf(submit)], submit.body).toEqual([403, 'CERT_REVOKED']);
   });
 });
