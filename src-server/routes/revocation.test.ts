@@ -47,7 +47,7 @@ describeEachDatabase('revoked keys', (engine) => {
     await expect(h.scene.enterprise(await pkiKey(h.pki))).rejects.toThrow(/503.*CERT_REVOCATION_UNKNOWN/);
   });
 
-  it('lets support staff stop a lost key: unbind its certificate and deactivate the account, audited; other roles and enterprises refused', async () => {
+  it('lets support staff find a lost key by USCC, unbind its certificate and deactivate the account with a reason, audited; other roles and enterprises refused', async () => {
     // Keys the CA vouches for (an empty CRL), as the strict policy of this suite wants.
     const empty = await h.pki.crl('jiangsu-ca', [], new Date(h.clock.now().getTime() + 3600_000));
     const server = await serveCrl(() => empty);
@@ -58,22 +58,42 @@ describeEachDatabase('revoked keys', (engine) => {
     const fingerprint = createHash('sha256').update(e.signer.certDer).digest('hex');
     const base = `/api/staff/enterprises/${e.enterpriseId}/accounts/${admin.accountId}`;
     const support = await staffToken(h, 'support');
-    const reviewer = await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: await staffToken(h, 'reviewer') });
+    const reviewerToken = await staffToken(h, 'reviewer');
+    // The help desk finds the enterprise by its USCC: its accounts, masked mobiles and bound certificates; audited.
+    const read = (token: string, uscc = e.uscc) => h.call({ method: 'GET', url: `/api/staff/key-accounts?uscc=${uscc}`, token });
+    const seen = (await read(support)).json() as { enterprise: { id: string }; accounts: Array<{ id: string; username: string; mobile: string | null; certificates: Array<{ fingerprint: string }> }> };
+    expect(seen.enterprise.id).toBe(e.enterpriseId);
+    const seenAdmin = seen.accounts.find((a) => a.username === 'admin')!;
+    expect([seenAdmin.id, seenAdmin.certificates.map((c) => c.fingerprint)]).toEqual([admin.accountId, [fingerprint]]);
+    expect(seen.accounts.every((a) => a.mobile === null || /^1\d{2}\*{4}\d{4}$/.test(a.mobile))).toBe(true);
+    expect([(await read(reviewerToken)).statusCode, codeOf(await read(reviewerToken))]).toEqual([403, 'FORBIDDEN']);
+    expect(codeOf(await read(support, '91320594MA1L0C780J'))).toBe('NOT_FOUND');
+    const reviewer = await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: reviewerToken });
     expect([reviewer.statusCode, codeOf(reviewer)]).toEqual([403, 'FORBIDDEN']);
     // The account id under another enterprise's id finds nothing.
-    const elsewhere = await h.call({ method: 'PUT', url: `/api/staff/enterprises/${other.enterpriseId}/accounts/${admin.accountId}/status`, token: support, payload: { status: 'deactivated' } });
+    const elsewhere = await h.call({ method: 'PUT', url: `/api/staff/enterprises/${other.enterpriseId}/accounts/${admin.accountId}/status`, token: support, payload: { status: 'deactivated', reason: '客户来电：Key 遗失' } });
     expect([elsewhere.statusCode, codeOf(elsewhere)]).toEqual([404, 'NOT_FOUND']);
 
     expect((await h.call({ method: 'DELETE', url: `${base}/certificates/${fingerprint}`, token: support })).json()).toEqual({ ok: true });
     const unbound = await caLogin(e.signer);
     expect(codeOf(unbound)).toBe('CA_CERT_NOT_BOUND');
-    const off = await h.call({ method: 'PUT', url: `${base}/status`, token: support, payload: { status: 'deactivated' } });
+    const noReason = await h.call({ method: 'PUT', url: `${base}/status`, token: support, payload: { status: 'deactivated' } });
+    expect(noReason.statusCode).toBe(400);
+    const off = await h.call({ method: 'PUT', url: `${base}/status`, token: support, payload: { status: 'deactivated', reason: '客户来电：Key 遗失' } });
     expect(off.json()).toEqual({ id: admin.accountId, status: 'deactivated' });
     const session = await h.call({ method: 'GET', url: `/api/enterprises/${e.enterpriseId}`, token: admin.token });
     expect([session.statusCode, codeOf(session)]).toEqual([403, 'ACCOUNT_DEACTIVATED']);
-    const audit = await h.app.services.db.selectFrom('audit_log').select(['action', 'actor_type']).where('enterprise_id', '=', e.enterpriseId).where('action', 'in', ['certificate.unbind', 'account.status']).execute();
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'certificate.unbind', actor_type: 'staff' }, { action: 'account.status', actor_type: 'staff' }]));
-  });
+    const audit = await h.app.services.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_type', 'after_json'])
+      .where('enterprise_id', '=', e.enterpriseId)
+      .where('action', 'in', ['certificate.unbind', 'account.status', 'staff.key_accounts_read'])
+      .execute();
+    expect(audit.map(({ action, actor_type }) => ({ action, actor_type }))).toEqual(
+      expect.arrayContaining([{ action: 'staff.key_accounts_read', actor_type: 'staff' }, { action: 'certificate.unbind', actor_type: 'staff' }, { action: 'account.status', actor_type: 'staff' }]),
+    );
+    expect(JSON.parse(audit.find((a) => a.action === 'account.status')!.after_json!)).toMatchObject({ status: 'deactivated', reason: '客户来电：Key 遗失' });
+  }, 60_000);
 
   // Last: it moves the clock past the CRL's nextUpdate (staff sessions made before it expire).
   it('refuses CA login with a key the CA revoked after registration, once the CRL it published says so', async () => {
@@ -107,5 +127,5 @@ describeEachDatabase('revoked keys', (engine) => {
     const payload = subsidyPayload(e, id, { attachments: files(subsidyApplicationRequirements, 1), talents: [talent({ attachments: files(subsidyTalentRequirements, 100) })] });
     const submit = await h.call({ method: 'POST', url: `${base}/${id}/submit?item=subsidy`, token: admin.token, payload: await signedSubsidy(e.signer, payload) });
     expect([submit.statusCode, codeOf(submit)], submit.body).toEqual([403, 'CERT_REVOKED']);
-  });
+  }, 60_000);
 });
