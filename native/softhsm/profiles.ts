@@ -123,18 +123,20 @@ export interface EmptyTokenSpec {
 
 export type TokenSpec = IssuedTokenSpec | EmptyTokenSpec;
 
+const JSCA_RSA_0001: IssuedTokenSpec = {
+  kind: 'issued',
+  label: 'JSCA-RSA-0001',
+  profile: 'jiangsu-ca',
+  keyType: 'RSA',
+  keyBits: 2048,
+  enterpriseName: '苏州星河智能科技有限公司',
+  uscc: '91320594MA1MXK3R3C',
+  usccSource: 'gmt0015-2023',
+  otherOus: [],
+};
+
 export const TOKEN_SPECS: readonly TokenSpec[] = [
-  {
-    kind: 'issued',
-    label: 'JSCA-RSA-0001',
-    profile: 'jiangsu-ca',
-    keyType: 'RSA',
-    keyBits: 2048,
-    enterpriseName: '苏州星河智能科技有限公司',
-    uscc: '91320594MA1MXK3R3C',
-    usccSource: 'gmt0015-2023',
-    otherOus: [],
-  },
+  JSCA_RSA_0001,
   {
     kind: 'issued',
     label: 'JSCA-EC-0002',
@@ -206,18 +208,7 @@ export const TOKEN_SPECS: readonly TokenSpec[] = [
     otherOus: [],
   },
   // JSCA-RSA-0001's renewal: the desktop's renewal step (RENEWAL_NEEDS_CONFIRMATION) is driven with it.
-  {
-    kind: 'issued',
-    label: 'JSCA-RSA-0001-NEW',
-    profile: 'jiangsu-ca',
-    keyType: 'RSA',
-    keyBits: 2048,
-    enterpriseName: '苏州星河智能科技有限公司',
-    uscc: '91320594MA1MXK3R3C',
-    usccSource: 'gmt0015-2023',
-    otherOus: [],
-    renews: 'JSCA-RSA-0001',
-  },
+  { ...JSCA_RSA_0001, label: 'JSCA-RSA-0001-NEW', renews: 'JSCA-RSA-0001' },
   // A key its test revokes at the Suzhou CA's loopback responder (revocation-service.ts) while other tests run:
   // nobody else uses it, so nobody else's key is revoked meanwhile.
   {
