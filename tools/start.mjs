@@ -46,6 +46,14 @@ const demoConf = path.join(dataDir, 'demo-token', 'softhsm2.conf');
 const demoRegistry = path.join(dataDir, 'demo-registry.csv');
 const demoKeys = !process.env.SOFTHSM2_CONF && existsSync(demoConf) ? { SOFTHSM2_CONF: demoConf, TONGBAN_PKCS11_MODULES: '/usr/lib/softhsm/libsofthsm2.so' } : {};
 if (demoKeys.SOFTHSM2_CONF) console.log(`[tongban] 使用演示 USB Key / using the demo keys: ${demoConf}`);
+// The demo keys' certificates name their test CA's OCSP responder and CRL on loopback (issue 17 item 3): serve them,
+// so the server checks revocation as with a real CA. Not fatal: without it TONGBAN_REVOCATION_POLICY decides.
+if (demoKeys.SOFTHSM2_CONF) {
+  const tsx = path.join('node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  const revocation = spawn(tsx, ['native/softhsm/revocation-service.ts'], { stdio: 'inherit' });
+  revocation.on('exit', (code) => code && console.log(`[tongban] revocation service exited (${code}); revocation answers missing`));
+  children.push(revocation);
+}
 const seed = !process.env.TONGBAN_REGISTRY_CSV && existsSync(demoRegistry) ? { TONGBAN_REGISTRY_CSV: demoRegistry } : {};
 // The persons the simulated identity service knows, for a demo pre-registration (native/softhsm/demo-token.ts).
 const demoIdentity = path.join(dataDir, 'demo-identity.csv');

@@ -29,7 +29,9 @@ import {
   TOKEN_SPECS,
   USER_PIN,
   endEntitySubject,
+  revocationUrls,
   usccExtensionLines,
+  type CaProfile,
   type CaProfileId,
   type IssuedTokenSpec,
   type TokenSpec,
@@ -68,6 +70,12 @@ function subjectKeyId(cert: x509.X509Certificate): string {
   const ski = cert.getExtension(x509.SubjectKeyIdentifierExtension);
   if (!ski) throw new Error(`certificate ${cert.subject} has no subjectKeyIdentifier`);
   return ski.keyId.toLowerCase();
+}
+
+/** AIA (OCSP) and CDP (CRL) pointing at the CA's loopback revocation services, as a real CA writes them. */
+function revocationExtensionLines(profile: CaProfile): string[] {
+  const urls = revocationUrls(profile);
+  return [`authorityInfoAccess = OCSP;URI:${urls.ocsp}`, `crlDistributionPoints = URI:${urls.crl}`];
 }
 
 /** Valid from yesterday (so clock skew between test processes never matters) for two years. */
@@ -110,7 +118,8 @@ async function issueToToken(
   await writeFile(csrPath, derToPem(csrDer, 'CERTIFICATE REQUEST'));
 
   const ca = await caPromise;
-  const { notBefore, notAfter } = spec.validity ?? defaultValidity(now);
+  // A renewal is issued after its predecessor and expires after it (what the server's renewal rule asks).
+  const { notBefore, notAfter } = spec.validity ?? defaultValidity(spec.renews ? new Date(now.getTime() + 3600_000) : now);
   const certPath = path.join(layout.certsDir, `${spec.label}.pem`);
   const pem = await issueCertificate(
     ca,
@@ -118,7 +127,7 @@ async function issueToToken(
       csrPath,
       outPath: certPath,
       subject: endEntitySubject(spec),
-      extraExtensionLines: usccExtensionLines(spec),
+      extraExtensionLines: [...usccExtensionLines(spec), ...revocationExtensionLines(ca.profile)],
       notBefore,
       notAfter,
     },
@@ -153,6 +162,8 @@ async function issueToToken(
     notAfter: cert.notAfter.toISOString(),
     expired: cert.notAfter.getTime() <= now.getTime(),
     rootCkaIdHex,
+    ...(spec.renews ? { renews: spec.renews } : {}),
+    ...(spec.renews || spec.namedOnly ? { namedOnly: true } : {}),
   };
 }
 

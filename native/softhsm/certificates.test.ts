@@ -9,8 +9,8 @@ import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pemToDer } from './csr.js';
 import { CommandError, run } from './exec.js';
-import type { IssuedTokenEntry, TokenManifest, UsccSource } from './manifest.js';
-import { OID_GMT0015_2012_ORG_CODE, OID_GMT0015_2023_USCC, TOKEN_SPECS } from './profiles.js';
+import { defaultTokenLabels, findIssuedToken, type IssuedTokenEntry, type TokenManifest, type UsccSource } from './manifest.js';
+import { CA_PROFILES, OID_GMT0015_2012_ORG_CODE, OID_GMT0015_2023_USCC, TOKEN_SPECS } from './profiles.js';
 import { ensureSnapshot } from './provision.js';
 
 const OID = {
@@ -26,6 +26,7 @@ const OID = {
   basicConstraints: '2.5.29.19',
   ski: '2.5.29.14',
   aki: '2.5.29.35',
+  aia: '1.3.6.1.5.5.7.1.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
 };
 const TAG_UTF8STRING = 12;
@@ -103,16 +104,25 @@ beforeAll(async () => {
 describe('token table', () => {
   it('has every USCC passing GB 32100, and the check itself rejects a typo', () => {
     const usccs = TOKEN_SPECS.flatMap((t) => (t.kind === 'issued' && t.uscc ? [t.uscc] : []));
-    expect(usccs).toHaveLength(6);
+    expect(usccs).toHaveLength(8); // JSCA-RSA-0001-NEW renews JSCA-RSA-0001: the same USCC again
     for (const u of usccs) expect(isValidUscc(u), u).toBe(true);
     expect(isValidUscc('91320594MA1MXK3R3D')).toBe(false);
     expect(isValidUscc('91320594MA1MXK3R4C')).toBe(false);
   });
 
-  it('lists all eight tokens in the manifest with unique serials and token directories', () => {
+  it('lists all ten tokens in the manifest with unique serials and token directories, installing the named-only ones when named', () => {
     expect(manifest.tokens.map((t) => t.label)).toEqual(TOKEN_SPECS.map((t) => t.label));
-    expect(new Set(manifest.tokens.map((t) => t.serial)).size).toBe(8);
-    expect(new Set(manifest.tokens.map((t) => t.tokenDirName)).size).toBe(8);
+    expect(new Set(manifest.tokens.map((t) => t.serial)).size).toBe(10);
+    expect(new Set(manifest.tokens.map((t) => t.tokenDirName)).size).toBe(10);
+    expect(defaultTokenLabels(manifest)).toEqual(TOKEN_SPECS.flatMap((t) => (t.label === 'JSCA-RSA-0001-NEW' || t.label === 'SZCA-RSA-LOST' ? [] : [t.label])));
+  });
+
+  it('renew JSCA-RSA-0001 as a CA does: same subject and USCC, another key, issued and expiring later', () => {
+    const [old, renewed] = [findIssuedToken(manifest, 'JSCA-RSA-0001'), findIssuedToken(manifest, 'JSCA-RSA-0001-NEW')];
+    expect([renewed.subject, renewed.uscc, renewed.renews]).toEqual([old.subject, old.uscc, 'JSCA-RSA-0001']);
+    expect(renewed.ckaIdHex).not.toBe(old.ckaIdHex);
+    expect(Date.parse(renewed.notBefore)).toBeGreaterThan(Date.parse(old.notBefore));
+    expect(Date.parse(renewed.notAfter)).toBeGreaterThan(Date.parse(old.notAfter));
   });
 });
 
@@ -244,6 +254,12 @@ describe('end-entity certificates', () => {
         expect(key.asymmetricKeyType).toBe('ec');
         expect(key.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
       }
+
+      // Where the CA answers about revocation (AIA: OCSP, CDP: CRL), on loopback (native/softhsm/revocation-service.ts).
+      const aia = extensionInner(cert, OID.aia) as asn1js.Sequence;
+      const ocsp = (aia.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[1] as asn1js.Primitive;
+      expect(Buffer.from(ocsp.valueBlock.valueHexView).toString(), t.label).toBe(`http://127.0.0.1:${CA_PROFILES.find((p) => p.id === t.profile)!.ocspPort}/`);
+      expect(Buffer.from(der).toString('latin1'), t.label).toContain(`http://127.0.0.1:47180/${t.profile}.crl`);
 
       if (!t.expired) {
         const notBefore = Date.parse(t.notBefore);

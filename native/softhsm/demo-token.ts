@@ -10,6 +10,7 @@
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { installTokens } from './install.js';
+import { defaultTokenLabels } from './manifest.js';
 import { ensureSnapshot } from './provision.js';
 import { SOFTHSM_MODULE_PATH, USER_PIN } from './profiles.js';
 import { renderSoftHsmConf } from './token-ops.js';
@@ -27,7 +28,10 @@ const DEMO_PRE_REGISTRATION = { uscc: '91320594MA1YY8Q29X', name: '苏州园区�
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.TONGBAN_DATA_DIR ?? './data');
   const demoDir = path.join(dataDir, 'demo-token');
-  const manifest = await ensureSnapshot({ log: (m) => console.log(m) });
+  const snapshot = await ensureSnapshot({ log: (m) => console.log(m) });
+  // The demo keys: one per enterprise (a renewal and the key tests revoke are installed only when named).
+  const installed = new Set(defaultTokenLabels(snapshot));
+  const manifest = { ...snapshot, tokens: snapshot.tokens.filter((t) => installed.has(t.label)) };
 
   // Install next to the target and swap, so a half-written demo token directory is never left behind.
   await mkdir(dataDir, { recursive: true });

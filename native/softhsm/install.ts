@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findToken, type TokenManifest } from './manifest.js';
+import { defaultTokenLabels, findToken, type TokenManifest } from './manifest.js';
 import { renderSoftHsmConf } from './token-ops.js';
 
 export interface InstalledTokens {
@@ -30,11 +30,11 @@ export async function plugInFromSnapshot(manifest: TokenManifest, label: string,
   }
 }
 
-/** Creates `<dir>/tokens` with the given tokens (default: all) and `<dir>/softhsm2.conf`. */
+/** Creates `<dir>/tokens` with the given tokens (default: all but renewals) and `<dir>/softhsm2.conf`. */
 export async function installTokens(
   manifest: TokenManifest,
   dir: string,
-  labels: readonly string[] = manifest.tokens.map((t) => t.label),
+  labels: readonly string[] = defaultTokenLabels(manifest),
 ): Promise<InstalledTokens> {
   const tokensDir = path.join(dir, 'tokens');
   const conf = path.join(dir, 'softhsm2.conf');

@@ -70,6 +70,10 @@ export interface IssuedTokenEntry extends TokenEntryBase {
   expired: boolean;
   /** CKA_ID of the issuing root's certificate object on this token (= roots[profile].ckaIdHex). */
   rootCkaIdHex: string;
+  /** The label of the token this certificate renews (profiles.ts `renews`); such tokens are installed only when named. */
+  renews?: string;
+  /** Installed only when named (profiles.ts `namedOnly`; renewals too). */
+  namedOnly?: boolean;
 }
 
 /** An initialised token with no objects on it (user PIN set). */
@@ -136,4 +140,9 @@ export function findIssuedToken(manifest: TokenManifest, label: string): IssuedT
   const entry = findToken(manifest, label);
   if (entry.kind !== 'issued') throw new Error(`test token ${label} has no key or certificate`);
   return entry;
+}
+
+/** The tokens installed when none are named: all but renewals and other named-only keys (one key per enterprise, as tests and the demo expect). */
+export function defaultTokenLabels(manifest: TokenManifest): string[] {
+  return manifest.tokens.filter((t) => t.kind !== 'issued' || !t.namedOnly).map((t) => t.label);
 }

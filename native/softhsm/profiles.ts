@@ -35,6 +35,20 @@ export interface CaProfile {
    */
   rootNotBefore: Date;
   rootNotAfter: Date;
+  /** Loopback port of this CA's OCSP responder (the AIA of what it issues; revocation-service.ts answers there). */
+  ocspPort: number;
+}
+
+/**
+ * Where the test CAs' revocation services answer, written into every certificate they issue (AIA and CDP), as a
+ * real CA does: the server finds them from the certificate alone (issue 17 item 3). Fixed loopback ports, since a
+ * certificate in the snapshot outlives any process; `revocation-service.ts` serves them for tests and the demo.
+ */
+export const REVOCATION_HOST = '127.0.0.1';
+export const CRL_PORT = 47180;
+
+export function revocationUrls(profile: CaProfile): { ocsp: string; crl: string } {
+  return { ocsp: `http://${REVOCATION_HOST}:${profile.ocspPort}/`, crl: `http://${REVOCATION_HOST}:${CRL_PORT}/${profile.id}.crl` };
 }
 
 export const CA_PROFILES: readonly CaProfile[] = [
@@ -48,6 +62,7 @@ export const CA_PROFILES: readonly CaProfile[] = [
     ],
     rootNotBefore: new Date('2020-01-01T00:00:00Z'),
     rootNotAfter: new Date('2045-12-31T23:59:59Z'),
+    ocspPort: 47181,
   },
   {
     id: 'suzhou-ca',
@@ -59,6 +74,7 @@ export const CA_PROFILES: readonly CaProfile[] = [
     ],
     rootNotBefore: new Date('2020-01-01T00:00:00Z'),
     rootNotAfter: new Date('2045-12-31T23:59:59Z'),
+    ocspPort: 47182,
   },
   // The e-licence CA behind the card e-business licence (卡式电子营业执照, issue 14); the server trusts it as an
   // e-licence issuer when its root sits in `<trust>/elicence-card/`. Its name is a test name (see
@@ -73,6 +89,7 @@ export const CA_PROFILES: readonly CaProfile[] = [
     ],
     rootNotBefore: new Date('2020-01-01T00:00:00Z'),
     rootNotAfter: new Date('2045-12-31T23:59:59Z'),
+    ocspPort: 47183,
   },
 ];
 
@@ -89,6 +106,14 @@ export interface IssuedTokenSpec {
   otherOus: readonly string[];
   /** Fixed validity; when absent the certificate is valid from yesterday for two years. */
   validity?: { notBefore: Date; notAfter: Date };
+  /**
+   * The label of the token whose certificate this one renews (same enterprise, subject and USCC, a key of its own,
+   * issued an hour later), as a CA's yearly renewal does. Installed only when named: a renewal is one enterprise's
+   * second key, and every other test and the demo expect one key per enterprise.
+   */
+  renews?: string;
+  /** Installed only when named (like a renewal): a key for one test's purpose, e.g. revoked by it meanwhile. */
+  namedOnly?: true;
 }
 
 export interface EmptyTokenSpec {
@@ -98,18 +123,20 @@ export interface EmptyTokenSpec {
 
 export type TokenSpec = IssuedTokenSpec | EmptyTokenSpec;
 
+const JSCA_RSA_0001: IssuedTokenSpec = {
+  kind: 'issued',
+  label: 'JSCA-RSA-0001',
+  profile: 'jiangsu-ca',
+  keyType: 'RSA',
+  keyBits: 2048,
+  enterpriseName: '苏州星河智能科技有限公司',
+  uscc: '91320594MA1MXK3R3C',
+  usccSource: 'gmt0015-2023',
+  otherOus: [],
+};
+
 export const TOKEN_SPECS: readonly TokenSpec[] = [
-  {
-    kind: 'issued',
-    label: 'JSCA-RSA-0001',
-    profile: 'jiangsu-ca',
-    keyType: 'RSA',
-    keyBits: 2048,
-    enterpriseName: '苏州星河智能科技有限公司',
-    uscc: '91320594MA1MXK3R3C',
-    usccSource: 'gmt0015-2023',
-    otherOus: [],
-  },
+  JSCA_RSA_0001,
   {
     kind: 'issued',
     label: 'JSCA-EC-0002',
@@ -179,6 +206,22 @@ export const TOKEN_SPECS: readonly TokenSpec[] = [
     uscc: '91320594MA1X0E1C1D',
     usccSource: 'gmt0015-2023',
     otherOus: [],
+  },
+  // JSCA-RSA-0001's renewal: the desktop's renewal step (RENEWAL_NEEDS_CONFIRMATION) is driven with it.
+  { ...JSCA_RSA_0001, label: 'JSCA-RSA-0001-NEW', renews: 'JSCA-RSA-0001' },
+  // A key its test revokes at the Suzhou CA's loopback responder (revocation-service.ts) while other tests run:
+  // nobody else uses it, so nobody else's key is revoked meanwhile.
+  {
+    kind: 'issued',
+    label: 'SZCA-RSA-LOST',
+    profile: 'suzhou-ca',
+    keyType: 'RSA',
+    keyBits: 2048,
+    enterpriseName: '苏州遗失密钥测试有限公司',
+    uscc: '91320594MA1L0C780J',
+    usccSource: 'gmt0015-2023',
+    otherOus: [],
+    namedOnly: true,
   },
 ];
 

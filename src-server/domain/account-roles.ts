@@ -48,6 +48,8 @@ interface ChangeContext {
   actor: Actor;
   now: Date;
   requestId: string;
+  /** Staff say why (staff-keys.ts); kept in the audit row. */
+  reason?: string;
 }
 
 export async function setAccountStatus(services: Services, target: AccountTable, status: 'active' | 'deactivated', ctx: ChangeContext) {
@@ -84,7 +86,7 @@ async function changeStatus(services: Services, target: AccountTable, status: Ac
       subjectType: 'account',
       subjectId: target.id,
       before: { status: target.status, role: target.role },
-      after: { status, role: target.role },
+      after: { status, role: target.role, ...(ctx.reason ? { reason: ctx.reason } : {}) },
       at: ctx.now,
       requestId: ctx.requestId,
     });

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
+import { ADDRESS, LEGAL_REPRESENTATIVE, pkiKey, type PkiEnterprise } from '../../tests/fixtures/scenario';
 import { describeEachDatabase } from '../../tests/fixtures/server/databases';
-import { solveCaptcha, STRONG_PASSWORD } from '../../tests/fixtures/server/flows';
+import { importRegistry, registrationPayload, signedRegistration, solveCaptcha, staffToken, STRONG_PASSWORD, uploadRegistrationScans } from '../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../tests/fixtures/server/harness';
 import { createUpload, newUploadToken } from '../../tests/fixtures/server/uploads';
 import { signedSubsidy, subsidyApplicationRequirements, subsidyPayload, subsidyTalentRequirements, talent, uploadRequired } from '../../tests/fixtures/server/subsidy';
@@ -112,6 +112,33 @@ describeEachDatabase('limits and hostile input', (engine) => {
     expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(answers.filter((r) => r.statusCode !== 200).map((r) => [r.statusCode, codeOf(r)])).toEqual(Array.from({ length: 7 }, () => [409, 'USERNAME_TAKEN']));
   });
+
+  it('gives one winner and clear 4xx, never a 5xx, to a staff username, a registration and a permission change each sent eight times at once', async () => {
+    const eight = (send: (i: number) => Promise<{ statusCode: number; json(): unknown }>) => Promise.all(Array.from({ length: 8 }, (_, i) => send(i)));
+    const noServerError = (answers: Array<{ statusCode: number }>) => expect(answers.map((r) => r.statusCode).filter((s) => s >= 500)).toEqual([]);
+    const staff = await staffToken(h);
+    const username = `desk${randomUUID().slice(0, 6)}`;
+    const staffAnswers = await eight(() => h.call({ method: 'POST', url: '/api/staff/accounts', token: staff, payload: { username, role: 'support', initialPassword: STRONG_PASSWORD } }));
+    expect(staffAnswers.map((r) => (r.statusCode === 200 ? 'ok' : `${r.statusCode} ${codeOf(r)}`)).sort()).toEqual([...Array.from({ length: 7 }, () => '409 USERNAME_TAKEN'), 'ok']);
+
+    const key = await pkiKey(h.pki);
+    const enterprise = { uscc: key.uscc, name: key.name, legalRepresentative: LEGAL_REPRESENTATIVE, address: ADDRESS };
+    await importRegistry(h, staff, [enterprise]);
+    const body = await signedRegistration(key.signer, registrationPayload(enterprise, await uploadRegistrationScans(h)));
+    const registrations = await eight(() => h.call({ method: 'POST', url: '/api/registrations', remoteAddress: someAddress(), payload: body }));
+    noServerError(registrations);
+    expect(registrations.filter((r) => r.statusCode < 300)).toHaveLength(1);
+    expect(registrations.every((r) => r.statusCode < 300 || (r.statusCode >= 400 && typeof codeOf(r) === 'string'))).toBe(true);
+
+    const admin = await e.admin();
+    const handler = await e.handler(`perm${randomUUID().slice(0, 6)}`, { mobile: '13700005555', permissions: [] });
+    const permissions = await eight((i) =>
+      h.call({ method: 'PUT', url: `/api/enterprises/${e.enterpriseId}/accounts/${handler.accountId}/permissions`, token: admin.token, payload: { permissions: i % 2 ? ['subsidy'] : ['subsidy', 'disbursement'] } }),
+    );
+    noServerError(permissions);
+    expect(permissions.filter((r) => r.statusCode === 200).length).toBeGreaterThanOrEqual(1);
+    expect(permissions.filter((r) => r.statusCode !== 200).map((r) => codeOf(r)).every((c) => c === 'WRITE_CONFLICT')).toBe(true);
+  }, 60_000);
 
   it('refuses NUL, a lone surrogate and a 5,000-deep unknown field with a clear 400, on a public route too', async () => {
     const captcha = await solveCaptcha(h);

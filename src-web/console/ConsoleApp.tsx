@@ -28,6 +28,8 @@ import { accountRequestQueueHref } from './router';
 import { FilingQueueScreen } from './filing/FilingQueueScreen';
 import { FilingScreen } from './filing/FilingScreen';
 import { filingQueueHref } from './router';
+import { KeyEmergencyScreen } from './keys/KeyEmergencyScreen';
+import { keyEmergencyHref } from './router';
 import { useSession } from './session';
 import { consoleTheme } from './theme';
 
@@ -72,11 +74,12 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'preRegistrations' || route.name === 'preRegistration') return 'preRegistration';
   if (route.name === 'accountRequests' || route.name === 'accountRequest') return 'accountRequests';
   if (route.name === 'filings' || route.name === 'filing') return 'filingReview';
+  if (route.name === 'keys') return 'keys';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
 
-const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref };
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref, keys: keyEmergencyHref };
 
 function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
@@ -118,6 +121,7 @@ function Screen() {
   else if (desk === 'accountRequests') screen = <AccountRequestQueueScreen />;
   else if (route.name === 'filing') screen = <FilingScreen key={route.id} id={route.id} />;
   else if (desk === 'filingReview') screen = <FilingQueueScreen />;
+  else if (desk === 'keys') screen = <KeyEmergencyScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

@@ -20,7 +20,10 @@ export const canReviewAccountRequests = (role: StaffRole) => mayDo(role, 'accoun
 /** 备案审核 (construction filings): reviewers and admins. */
 export const canReviewFilings = (role: StaffRole) => mayDo(role, 'filingReview');
 
-export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview';
+/** 密钥挂失 (a lost key: unbind, deactivate): support staff and admins. */
+export const canStopLostKeys = (role: StaffRole) => mayDo(role, 'keyEmergency');
+
+export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview' | 'keys';
 
 /** The desks a role may use, the first one being where it lands after login. */
 export function desksOf(role: StaffRole): Desk[] {
@@ -31,5 +34,6 @@ export function desksOf(role: StaffRole): Desk[] {
   if (canReviewPreRegistrations(role)) desks.push('preRegistration');
   if (canReviewAccountRequests(role)) desks.push('accountRequests');
   if (canReviewFilings(role)) desks.push('filingReview');
+  if (canStopLostKeys(role)) desks.push('keys');
   return desks;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountRequestHref, accountRequestQueueHref, applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, filingHref, filingQueueHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
+import { accountRequestHref, accountRequestQueueHref, applicationHref, counterRegistrationHref, disbursementHref, disbursementQueueHref, filingHref, filingQueueHref, keyEmergencyHref, parseRoute, preRegistrationHref, preRegistrationQueueHref, queueHref } from './router';
 import { desksOf } from './roles';
 
 const id = '0b9d6c1e-2f4a-4c1b-9d3e-5a6b7c8d9e0f';
@@ -17,6 +17,7 @@ describe('console routes', () => {
     expect(parseRoute(accountRequestQueueHref)).toEqual({ name: 'accountRequests' });
     expect(parseRoute(filingHref(id))).toEqual({ name: 'filing', id });
     expect(parseRoute(filingQueueHref)).toEqual({ name: 'filings' });
+    expect(parseRoute(keyEmergencyHref)).toEqual({ name: 'keys' });
   });
 
   it('sends anything else home', () => {
@@ -25,11 +26,11 @@ describe('console routes', () => {
 });
 
 describe('desks by role', () => {
-  it('gives reviewers the review queue and filing review, finance the disbursements, the counter counter registration, support pre-registrations, admins all', () => {
+  it('gives reviewers the review queue and filing review, finance the disbursements, the counter counter registration, support pre-registrations, requests and lost keys, admins all', () => {
     expect(desksOf('reviewer')).toEqual(['review', 'filingReview']);
     expect(desksOf('finance')).toEqual(['finance']);
-    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests', 'filingReview']);
+    expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests', 'filingReview', 'keys']);
     expect(desksOf('counter')).toEqual(['counter']);
-    expect(desksOf('support')).toEqual(['preRegistration', 'accountRequests']);
+    expect(desksOf('support')).toEqual(['preRegistration', 'accountRequests', 'keys']);
   });
 });

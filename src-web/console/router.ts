@@ -17,7 +17,8 @@ export type ConsoleRoute =
   | { name: 'accountRequests' }
   | { name: 'accountRequest'; id: string }
   | { name: 'filings' }
-  | { name: 'filing'; id: string };
+  | { name: 'filing'; id: string }
+  | { name: 'keys' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -39,6 +40,7 @@ export function parseRoute(hash: string): ConsoleRoute {
   m = new RegExp(`^#/filings/${UUID}$`).exec(hash);
   if (m?.[1]) return { name: 'filing', id: m[1] };
   if (hash === '#/filings') return { name: 'filings' };
+  if (hash === '#/keys') return { name: 'keys' };
   return { name: 'home' };
 }
 
@@ -64,3 +66,4 @@ export const accountRequestHref = (id: string) => `#/account-requests/${id}`;
 export const accountRequestQueueHref = '#/account-requests';
 export const filingHref = (id: string) => `#/filings/${id}`;
 export const filingQueueHref = '#/filings';
+export const keyEmergencyHref = '#/keys';

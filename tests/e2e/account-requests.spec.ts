@@ -140,3 +140,25 @@ test('a name change approved: the header shows the new name, the earlier applica
   await expect(page.getByRole('banner')).toContainText(newName);
   await shot(page, 'acctreq-7-application-old-name');
 });
+
+// Issue 17 item 3: the clerk's key is lost and the caller asks the help desk to stop it (密钥挂失).
+test('the help desk finds the enterprise by USCC and deactivates the clerk with the caller’s reason', async ({ portal, browser }) => {
+  test.setTimeout(180_000);
+  const staff = await browser.newContext();
+  const consolePage = await staff.newPage();
+  await signInToConsole(consolePage, portal.url, 'admin', portal.staffPassword, portal.captchaAnswer);
+  await consolePage.getByRole('link', { name: '密钥挂失' }).click();
+  await consolePage.getByLabel('统一社会信用代码').fill(enterprise.uscc);
+  await consolePage.getByTestId('keys-search').click();
+  await expect(consolePage.getByTestId('keys-enterprise')).toContainText(enterprise.uscc);
+  await expect(consolePage.getByTestId('keys-deactivate-jingban1')).toBeVisible();
+  await shot(consolePage, 'keys-1-accounts');
+  await consolePage.getByTestId('keys-deactivate-jingban1').click();
+  await consolePage.getByLabel('原因').fill('来电称经办人 Key 遗失');
+  await shot(consolePage, 'keys-2-deactivate-reason');
+  await consolePage.getByTestId('keys-confirm').click();
+  await expect(consolePage.getByTestId('keys-done')).toHaveText('已停用账号 jingban1。');
+  await expect(consolePage.getByRole('row', { name: /jingban1/ })).toContainText('已停用');
+  await shot(consolePage, 'keys-3-deactivated');
+  await staff.close();
+});

@@ -84,6 +84,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   staff.smsOutboxRoute,
   staff.staffResetAdminRoute,
   staff.staffUploadRoute,
+  staffKeys.staffKeyAccountsRoute,
   staffKeys.staffUnbindCertificateRoute,
   staffKeys.staffSetAccountStatusRoute,
   counterRegistration.counterRegistrationCheckRoute,
