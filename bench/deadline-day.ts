@@ -66,7 +66,9 @@ try {
     const companies = await inBatches(N, SETUP_CONCURRENCY, async (i) => {
       const s = scenario(pool.link(addressOf(i)));
       const e = await s.enterprise(await pkiKey(pki), { adminMobile: `139${String(i).padStart(8, '0')}` });
-      return { e, admin: await e.admin() };
+      const admin = await e.admin();
+      if ((i + 1) % 50 === 0) console.log(`  set up ${i + 1} of ${N} enterprises after ${((performance.now() - setupStart) / 1000).toFixed(0)} s`);
+      return { e, admin };
     });
     const setupSeconds = (performance.now() - setupStart) / 1000;
     console.log(`set up ${N} enterprises in ${setupSeconds.toFixed(0)} s`);
