@@ -105,7 +105,10 @@ try {
     const p99 = percentile(ms, 99);
     const peakMb = Math.max(...loadRss, rssBefore) / MB;
     const byRoute = new Map<string, number[]>();
-    for (const t of pool.timings) byRoute.set(t.route, [...(byRoute.get(t.route) ?? []), t.ms]);
+    for (const t of pool.timings) {
+      if (!byRoute.has(t.route)) byRoute.set(t.route, []);
+      byRoute.get(t.route)!.push(t.ms);
+    }
     const lines = [
       `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${N} enterprises, window ${WINDOW_MS / 1000} s, 3 × ${(BIG_BYTES / MB).toFixed(1)} MB + 6 small files each`,
       `submissions: ${submissions.length} done, ${errors.length} failed, all finished after ${loadSeconds.toFixed(0)} s; at most ${maxInFlight} at once`,
