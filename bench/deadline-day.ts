@@ -20,7 +20,7 @@ import { getTestPki } from '../tests/fixtures/server/pki';
 import { pkiKey, scenario } from '../tests/fixtures/scenario';
 import { linkPool } from './deadline-link';
 import { bigPdf, largeUploads } from './deadline-large';
-import { startServerProcess } from './server-process';
+import { parentOf, startServerProcess, treeCpuSeconds } from './server-process';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 500);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_SECONDS ?? 300) * 1000;
@@ -73,6 +73,9 @@ try {
     const setupSeconds = (performance.now() - setupStart) / 1000;
     console.log(`set up ${N} enterprises in ${setupSeconds.toFixed(0)} s`);
 
+    // The postmaster of this cluster: the parent of the backend that answers (its children are the backends).
+    const postmaster = parentOf(await pool.backendPid());
+    const cpuBefore = { server: server.cpu(), postgres: treeCpuSeconds(postmaster) };
     const rssBefore = server.rss();
     pool.recording = true;
     const t0 = performance.now();
@@ -97,6 +100,7 @@ try {
       }
     }));
     const loadSeconds = (performance.now() - t0) / 1000;
+    const cpuUsed = { server: server.cpu() - cpuBefore.server, postgres: treeCpuSeconds(postmaster) - cpuBefore.postgres };
     pool.recording = false;
     const loadRss = rss.filter((s) => s.t >= t0).map((s) => s.bytes);
     const large = await largeUploads(companies.slice(0, 4).map((c, i) => ({ link: pool.link(addressOf(i)), token: c.admin.token })), () => server.rss());
@@ -115,6 +119,7 @@ try {
       `submission (draft → 9 uploads → signed submit): p50 ${percentile(submissions, 50).toFixed(0)} ms, p99 ${percentile(submissions, 99).toFixed(0)} ms`,
       `requests: ${ms.length}, failed ${pool.failures.length}; p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${P99_TARGET_MS}), max ${Math.max(...ms).toFixed(0)} ms`,
       ...[...byRoute].sort((a, b) => percentile(b[1], 99) - percentile(a[1], 99)).slice(0, 6).map(([route, xs]) => `  ${route.padEnd(60)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(0).padStart(5)} ms  p99 ${percentile(xs, 99).toFixed(0).padStart(5)} ms`),
+      `CPU used by the load: server ${cpuUsed.server.toFixed(1)} s, PostgreSQL ${cpuUsed.postgres.toFixed(1)} s — per submission ${((cpuUsed.server * 1000) / Math.max(1, submissions.length)).toFixed(0)} + ${((cpuUsed.postgres * 1000) / Math.max(1, submissions.length)).toFixed(0)} ms, i.e. ${(((cpuUsed.server + cpuUsed.postgres) / (WINDOW_MS / 1000)) * 100).toFixed(0)} % of one core over the window`,
       `server RSS: ${(rssBefore / MB).toFixed(0)} MB before the load, peak ${peakMb.toFixed(0)} MB (limit ${RSS_LIMIT_MB}), ${(loadRss.at(-1)! / MB).toFixed(0)} MB at its end`,
       `100 MB in flight (4 × 25 MB uploads at once): RSS ${(large.before / MB).toFixed(0)} → peak ${(large.peak / MB).toFixed(0)} MB, growth ${((large.peak - large.before) / MB).toFixed(0)} MB (target ≤ ${LARGE_GROWTH_MB}); one upload declaring 100 MB: ${large.oversized}`,
     ];

@@ -18,6 +18,8 @@ export interface LinkPool {
   timings: RequestTiming[];
   failures: string[];
   recording: boolean;
+  /** The process id of a PostgreSQL backend serving this pool (its parent is the cluster's postmaster). */
+  backendPid(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export function linkPool(opts: { url: string; databaseUrl: string; staffPassword
       };
       return link;
     },
+    backendPid: async () => Number(await one('select pg_backend_pid()::text as v', [])),
     close: () => db.end(),
   };
   return pool;

@@ -2,7 +2,7 @@
 // its own so that its memory can be sampled apart from the load that drives it. Shared by the deadline-day bench
 // and the clerk bench.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -15,6 +15,8 @@ export interface ServerProcess {
   dataDir: string;
   /** Resident set size now, in bytes (VmRSS). */
   rss(): number;
+  /** CPU seconds used so far. */
+  cpu(): number;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,32 @@ function freePort(): Promise<number> {
 export function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb ?? 0) * 1024;
+}
+
+/** /proc/<pid>/stat after the command name: [0] state, [1] parent pid, … [11] utime, [12] stime (10 ms ticks). */
+const statOf = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+
+export const parentOf = (pid: number) => Number(statOf(pid)[1]);
+
+/** CPU seconds (user + system) a process has used. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = statOf(pid);
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds of a process and its children now alive (a PostgreSQL postmaster and its backends). */
+export function treeCpuSeconds(pid: number): number {
+  let total = cpuSecondsOf(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statOf(entry);
+      if (Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
 }
 
 export async function startServerProcess(opts: {
@@ -72,6 +100,7 @@ export async function startServerProcess(opts: {
     pid: child.pid!,
     dataDir,
     rss: () => rssOf(child.pid!),
+    cpu: () => cpuSecondsOf(child.pid!),
     async stop() {
       child.kill('SIGTERM');
       await exited;
