@@ -5,16 +5,20 @@ import pkcs11js from 'pkcs11js';
 /** Size of what the token signs for a CMS: the DER of the signed attributes is about this long. */
 export const DIGEST_INPUT_SIZE = 300;
 
-export function rawSignTimings(opts: { module: string; label: string; pin: string; count: number }): number[] {
+/**
+ * A raw signer on one token: `sign()` is one operation as any careful caller does it per signature (session,
+ * login, find the key, C_Sign, logout, close) and returns its milliseconds. The module stays initialised between
+ * calls, as the token service keeps it, so the two can be measured round robin.
+ */
+export function rawSigner(opts: { module: string; label: string; pin: string }) {
   const p = new pkcs11js.PKCS11();
   p.load(opts.module);
   p.C_Initialize();
-  try {
-    const slot = p.C_GetSlotList(true).find((s) => p.C_GetTokenInfo(s).label.trim() === opts.label);
-    if (!slot) throw new Error(`token ${opts.label} not found`);
-    const data = Buffer.alloc(DIGEST_INPUT_SIZE, 0x41);
-    const timings: number[] = [];
-    for (let i = 0; i <= opts.count; i++) {
+  const slot = p.C_GetSlotList(true).find((s) => p.C_GetTokenInfo(s).label.trim() === opts.label);
+  if (!slot) throw new Error(`token ${opts.label} not found`);
+  const data = Buffer.alloc(DIGEST_INPUT_SIZE, 0x41);
+  return {
+    sign(): number {
       const t0 = performance.now();
       const session = p.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
       p.C_Login(session, pkcs11js.CKU_USER, opts.pin);
@@ -26,10 +30,8 @@ export function rawSignTimings(opts: { module: string; label: string; pin: strin
       p.C_Sign(session, data, Buffer.alloc(512));
       p.C_Logout(session);
       p.C_CloseSession(session);
-      if (i > 0) timings.push(performance.now() - t0); // the first one warms up
-    }
-    return timings;
-  } finally {
-    p.C_Finalize();
-  }
+      return performance.now() - t0;
+    },
+    close: () => p.C_Finalize(),
+  };
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { AppInfo } from '@shared/contract/client-api';
 import type { ServiceFailure } from '@shared/contract/token';
-import { TokenClient, type SpawnService } from '../token/token-client';
+import { HOT_PLUG_POLL_MS, TokenClient, type SpawnService } from '../token/token-client';
 import { ClientServices } from './client-services';
 import { createDesktopLog } from './desktop-log';
 import { loadFormFont } from './form-font';
@@ -57,7 +57,7 @@ export function createDesktopServices(opts: {
     new TokenClient({
       ...(opts.spawn ? { spawn: opts.spawn } : {}),
       env: envWithAllowedDrivers(env, trust, opts.log),
-      pollMs: 1000,
+      pollMs: HOT_PLUG_POLL_MS,
       // Drivers from the clerk's settings or IT's seed load only if the driver rules allow them (trust/).
       settingsModules: allowedDrivers(withPolicyDrivers(policy.drivers, store.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? []), trust, opts.log),
     });

@@ -42,6 +42,12 @@ export const forkNodeService: SpawnService = (env) => {
   };
 };
 
+/**
+ * The desktop's hot-plug poll: a key plugged in is shown within this plus one discovery and a render (bench:clerk
+ * measures it against its 1 s target).
+ */
+export const HOT_PLUG_POLL_MS = 1000;
+
 export interface TokenClientOptions {
   spawn?: SpawnService;
   env?: NodeJS.ProcessEnv;

@@ -48,8 +48,17 @@ export const TAG = {
 export const sequence = (...items: Uint8Array[]) => tlv(TAG.sequence, ...items);
 export const octetString = (bytes: Uint8Array) => tlv(TAG.octetString, bytes);
 
+/** Encoded OIDs by their dotted form: a CMS names the same dozen, and asn1js's encoder was most of its build time. */
+const oidCache = new Map<string, Uint8Array>();
+
 export function oid(dotted: string): Uint8Array {
-  return new Uint8Array(new asn1js.ObjectIdentifier({ value: dotted }).toBER(false));
+  let encoded = oidCache.get(dotted);
+  if (!encoded) {
+    encoded = new Uint8Array(new asn1js.ObjectIdentifier({ value: dotted }).toBER(false));
+    if (oidCache.size < 1000) oidCache.set(dotted, encoded);
+  }
+  // A copy: callers own what they get (the cached bytes must never be changed through one of them).
+  return encoded.slice();
 }
 
 /** INTEGER from an unsigned big-endian magnitude, minimally encoded (X.690 8.3.2). */
