@@ -21,8 +21,8 @@ export default defineConfig({
     // in the same wall time (measured 2026-12-07 on the whole unit suite); more would only contend for the cores.
     maxWorkers: 2,
     // One SoftHSM snapshot and one loopback PostgreSQL cluster for the whole run (each test file gets its own
-    // token directory and database).
-    globalSetup: ['tests/fixtures/global-setup.ts', 'tests/fixtures/postgres.ts'],
+    // token directory and database); the token service and CLI bundled once, so their tests fork no tsx.
+    globalSetup: ['tests/fixtures/global-setup.ts', 'tests/fixtures/postgres.ts', 'tests/fixtures/token-bundle.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
