@@ -42,12 +42,8 @@ export default defineConfig({
         test: {
           ...common,
           name: 'desk',
-          include: [
-            'src-{main,renderer,shared,web}/**/*.test.{ts,tsx}',
-            'native/**/*.test.ts',
-            'tools/**/*.test.{ts,mjs}',
-            'tests/fixtures/**/*.test.ts',
-          ],
+          include: ['src-*/**/*.test.{ts,tsx}', 'native/**/*.test.ts', 'tools/**/*.test.{ts,mjs}', 'tests/fixtures/**/*.test.ts'],
+          exclude: ['src-server/**', '**/node_modules/**'],
         },
       },
     ],
