@@ -12,6 +12,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  // The token service bundled once for the run: each world's service (and every restart after a key fault) then
+  // forks without tsx compiling its sources (tests/fixtures/token-bundle.ts).
+  globalSetup: './tests/fixtures/token-bundle.ts',
   // A journey through the desk and the console takes ~30 s alone; on a shared machine (load well above its cores)
   // the same steps took over a minute. A limit, not a wait: a passing test is not slower for it.
   timeout: 120_000,

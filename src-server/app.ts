@@ -16,6 +16,7 @@ import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
 import { initialPasswordSender } from './domain/initial-password-outbox';
+import { setPasswordHashCost } from './domain/passwords';
 import { errorBody } from './http/api-error';
 import { PrincipalCache } from './domain/principal-cache';
 import { importRegistry } from './domain/registry';
@@ -132,6 +133,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   });
 
   if (!opts.sms) assertSmsModeAllowed(config);
+  setPasswordHashCost(config.scryptLog2N);
   const { db, engine } = openDatabase(config);
   await migrateToLatest(db);
   const services: Services = {

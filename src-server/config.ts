@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { authOrigin } from '@shared/contract/signing';
+import { MAX_SCRYPT_LOG2N, MIN_DEPLOYED_SCRYPT_LOG2N, PRODUCTION_SCRYPT_LOG2N } from './domain/passwords';
 
 export interface ServerConfig {
   port: number;
@@ -80,6 +81,11 @@ export interface ServerConfig {
    * `soft` lets it through with a warning (pki/revocation.ts). A revoked one is refused under both.
    */
   revocationPolicy: 'strict' | 'soft';
+  /**
+   * log2 of scrypt's N for new password hashes (domain/passwords.ts): 15 by default, `TONGBAN_SCRYPT_LOG2N` 14–17.
+   * Only code may set less (the test servers); stored hashes keep verifying with the parameters they carry.
+   */
+  scryptLog2N: number;
 }
 
 /** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
@@ -97,6 +103,13 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, m
 function smsSignFromEnv(raw: string | undefined): string {
   const value = raw?.trim() || '【园区一网通办】';
   if (!/^【[^【】\s]{2,12}】$/u.test(value)) throw new Error(`TONGBAN_SMS_SIGN must be 2–12 characters in 【】 (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
+/** A whole number from the floor up: a typo or a cheap cost must stop the start, not weaken every new hash. */
+function scryptLog2NFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = numberFromEnv(env, 'TONGBAN_SCRYPT_LOG2N', PRODUCTION_SCRYPT_LOG2N, MIN_DEPLOYED_SCRYPT_LOG2N, MAX_SCRYPT_LOG2N);
+  if (!Number.isInteger(value)) throw new Error(`TONGBAN_SCRYPT_LOG2N must be a whole number (got ${JSON.stringify(env.TONGBAN_SCRYPT_LOG2N)})`);
   return value;
 }
 
@@ -179,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
     revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),
+    scryptLog2N: scryptLog2NFromEnv(env),
   };
 }
 

@@ -26,11 +26,15 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const forkNodeService: SpawnService = (env) => {
   const source = path.join(repoRoot, 'src-main', 'token', 'service-process.ts');
   const fromSource = import.meta.url.endsWith('.ts') && existsSync(source);
+  // In a checkout only: a bundle of these same sources built for a test run (tests/fixtures/token-bundle.ts), which
+  // starts without tsx compiling the service's imports each time. A packaged build always forks its own bundle.
+  const prebuilt = fromSource ? env.TONGBAN_TOKEN_SERVICE_BUNDLE || null : null;
+  const viaTsx = fromSource && !prebuilt;
   // Built, the service is dist/token/token-service.mjs, next to the CLI bundle and one folder over from the host's.
-  const entry = fromSource ? source : path.join(import.meta.dirname, '..', 'token', 'token-service.mjs');
+  const entry = prebuilt ?? (fromSource ? source : path.join(import.meta.dirname, '..', 'token', 'token-service.mjs'));
   const child = fork(entry, [], {
-    env: fromSource ? { ...env, TSX_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.base.json') } : env,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    env: viaTsx ? { ...env, TSX_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.base.json') } : env,
+    execArgv: viaTsx ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   child.stderr?.on('data', (chunk: Buffer) => env.TONGBAN_TOKEN_LOG !== 'silent' && process.stderr.write(chunk));

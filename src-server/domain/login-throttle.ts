@@ -49,7 +49,10 @@ function delaySql(policy: Policy, n: RawBuilder<number>): RawBuilder<number> {
 
 /**
  * Counts one attempt for `subject` and answers 0, or, while the subject must wait, counts nothing and answers
- * the seconds left. One statement, so concurrent attempts are each counted once.
+ * the seconds left. One statement, so concurrent attempts are each counted once. A row whose last attempt set no
+ * wait (`blocked_until = last_at`) never refuses: concurrent requests read the clock before taking turns on the
+ * row, so one that read it a millisecond earlier than the last writer would otherwise be told to wait (five staff
+ * logins at once on PostgreSQL got two 429s).
  */
 export async function takeAttempt(db: Kysely<Database>, subject: string, policy: Policy, now: Date): Promise<number> {
   const ms = now.getTime();
@@ -61,7 +64,7 @@ export async function takeAttempt(db: Kysely<Database>, subject: string, policy:
       failures = ${failures},
       last_at = ${bigint(ms)},
       blocked_until = ${bigint(ms)} + ${delaySql(policy, failures)}
-    where login_throttle.blocked_until <= ${bigint(ms)}
+    where login_throttle.blocked_until <= ${bigint(ms)} or login_throttle.blocked_until = login_throttle.last_at
     returning failures`.execute(db);
   if (taken.rows.length > 0) return 0;
   const row = await db.selectFrom('login_throttle').select('blocked_until').where('subject', '=', subject).executeTakeFirst();

@@ -1,12 +1,41 @@
 /**
  * Password hashing with scrypt from Node's crypto (memory-hard, no native dependency), encoded with its
- * parameters so they can be raised later without invalidating stored hashes.
+ * parameters so they can be raised later without invalidating stored hashes: verification always uses the
+ * parameters stored with the hash, whatever the current cost.
+ *
+ * A hash cheaper than the current cost is not re-hashed at login: a deployment's cost is never below 2^14 and
+ * the cheap ones exist only in test databases, and re-hashing would add a write to every login path (accounts,
+ * staff, legacy). Raising the production cost later is a deliberate change that brings its own upgrade.
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-// N=2^15, r=8: ~32 MiB and ~50 ms per hash on the 2-core CI machine — slow for guessing, fine for logins.
-const PARAMS = { N: 1 << 15, r: 8, p: 1 };
+/** log2 of scrypt's N in production: 2^15, r=8 is ~32 MiB and ~50–200 ms per hash — slow for guessing, fine for logins. */
+export const PRODUCTION_SCRYPT_LOG2N = 15;
+/**
+ * The lowest cost a deployment may configure (`TONGBAN_SCRYPT_LOG2N`, config.ts). Only code may go lower: the
+ * test servers do (tests/fixtures/server/harness.ts, tests/fixtures/portal.ts), where every scenario account,
+ * login and reset hashes and 2^15 made the server suites several times slower.
+ */
+export const MIN_DEPLOYED_SCRYPT_LOG2N = 14;
+/** 2^17 × r=8 is 128 MiB per hash: beyond that two concurrent logins would exhaust a small server. */
+export const MAX_SCRYPT_LOG2N = 17;
+const R = 8;
+const P = 1;
 const KEY_LEN = 32;
+
+/**
+ * Process-wide rather than passed down: hashes are made deep in domain code (accounts, staff, resets, recovery)
+ * that has no server configuration at hand, and a process runs one portal. buildServer sets it from its config.
+ */
+let currentLog2N = PRODUCTION_SCRYPT_LOG2N;
+
+/** Sets the cost of hashes made from now on (buildServer, from `config.scryptLog2N`). */
+export function setPasswordHashCost(log2N: number): void {
+  if (!Number.isInteger(log2N) || log2N < 1 || log2N > MAX_SCRYPT_LOG2N) {
+    throw new Error(`scrypt cost must be a whole log2 N from 1 to ${MAX_SCRYPT_LOG2N} (got ${log2N})`);
+  }
+  currentLog2N = log2N;
+}
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -16,10 +45,12 @@ function scryptAsync(password: string, salt: Buffer, keylen: number, opts: Scryp
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** `log2N` defaults to the current cost (setPasswordHashCost). */
+export async function hashPassword(password: string, log2N = currentLog2N): Promise<string> {
+  const N = 2 ** log2N;
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, KEY_LEN, PARAMS);
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scryptAsync(password, salt, KEY_LEN, { N, r: R, p: P });
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -38,10 +69,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * Spends the same time as a real check when the account does not exist, so response times do not reveal which
  * usernames exist.
  */
-let dummyHash: Promise<string> | null = null;
+const dummyHashes = new Map<number, Promise<string>>();
 export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummyHash ??= hashPassword('tongban-dummy-password');
-  await verifyPassword(password, await dummyHash);
+  // At the current cost, as the accounts' own hashes are made.
+  let dummy = dummyHashes.get(currentLog2N);
+  if (!dummy) dummyHashes.set(currentLog2N, (dummy = hashPassword('tongban-dummy-password')));
+  await verifyPassword(password, await dummy);
   return false;
 }
 

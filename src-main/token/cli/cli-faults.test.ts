@@ -10,7 +10,8 @@ import { faultEnv, type Fault } from '../../../tests/fixtures/fault-module';
 import { createTokenSandbox, type TokenSandbox } from '../../../tests/fixtures/tokens';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repo, 'bin', 'tongban-ca.mjs');
+// Built for this run (tests/fixtures/token-bundle.ts): see cli.test.ts.
+const bin = process.env.TONGBAN_TEST_CLI_BUNDLE || path.join(repo, 'bin', 'tongban-ca.mjs');
 const KEY = 'JSCA-RSA-0001';
 let sandbox: TokenSandbox;
 

@@ -12,7 +12,8 @@ import { createSm2Token, type Sm2Token } from '../../../tests/fixtures/sm2-token
 import { verifyCmsSignerSignature } from '../formats/cms';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const bin = path.join(repo, 'bin', 'tongban-ca.mjs');
+// Built for this run (tests/fixtures/token-bundle.ts): see cli.test.ts.
+const bin = process.env.TONGBAN_TEST_CLI_BUNDLE || path.join(repo, 'bin', 'tongban-ca.mjs');
 let tmp: string;
 let token: Sm2Token;
 
