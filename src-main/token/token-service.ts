@@ -13,13 +13,19 @@ import { padesErrors } from '@shared/errors/pades';
 import { loadFormFont } from '../services/form-font';
 import { issuersOnToken } from './issuers';
 import { PdfSignError } from './pdf/pdf-sign-error';
-import { addLongTermValidation, prepareSignature, signPrepared } from './pdf/sign-pdf';
 import { createWebEidAuthToken, webEidNonce, webEidOrigin } from './formats/web-eid';
 import { withKey, type KeySessionContext } from './key-session';
 import { ModuleRegistry, moduleCandidates, noModuleError, type ModuleLoader } from './modules';
 import { asTokenError, TokenError } from './token-error';
 import { loadPkcs11Module } from './pkcs11/module';
 import { loadProfiles, type ProfileSet } from './profiles';
+
+/**
+ * PDF signing's libraries (@libpdf/core, pdf-lib, fontkit: 2–3 s to load on a busy two-core machine) are loaded on
+ * the first PDF to sign, not at every start of the service: a clerk who only logs in, each CLI call and each test
+ * world would otherwise wait for them. The bundles are built with code splitting so this stays a separate chunk.
+ */
+const loadPdfSigning = () => import('./pdf/sign-pdf');
 
 export interface TokenServiceOptions {
   profilesDir?: string;
@@ -135,6 +141,7 @@ export class TokenService {
       this.checkUsable(target, true);
       const der = target.location.info.der;
       const chain = issuersOnToken(target.location);
+      const { addLongTermValidation, prepareSignature, signPrepared } = await loadPdfSigning();
       const fontBytes = await loadFormFont();
       const signingTime = this.now();
       const bytes = new Uint8Array(Buffer.from(pdf, 'base64'));
