@@ -4,8 +4,8 @@
  * while being hashed and measured, and are refused as soon as they pass the limit.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +35,8 @@ export interface FileStore {
    * each temporary file whose SHA-256 `isRecorded` and is not published yet is published now; the count.
    */
   recoverTemporary(isRecorded: (sha256: string) => Promise<boolean>): Promise<number>;
+  /** Throws unless the store can be read and written now (`GET /api/health`); a bucket's store asks the bucket. */
+  probe(): Promise<void>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -113,6 +115,10 @@ export function diskFileStore(root: string): FileStore {
         published++;
       }
       return published;
+    },
+    async probe() {
+      await mkdir(path.join(root, 'tmp'), { recursive: true });
+      await access(path.join(root, 'tmp'), constants.R_OK | constants.W_OK);
     },
     async sweepTemporary(before) {
       const dir = path.join(root, 'tmp');
