@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskFileStore } from './file-store';
+import { describeFileStoreContract } from './file-store-contract';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const read = async (s: Readable | null) => {
@@ -51,4 +52,9 @@ describe('diskFileStore after a crash', () => {
     expect(seenInTmp).toBeGreaterThan(0);
     expect(await read(await store.open(stored.sha256))).toEqual(bytes);
   });
+});
+
+describeFileStoreContract('disk', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'tongban-files-contract-'));
+  return { store: diskFileStore(root), close: () => rm(root, { recursive: true, force: true }) };
 });
