@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileStore } from './file-store';
 
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n${label}\n%%EOF\n`);
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const bytesOf = async (s: Readable | null) => {
+export const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+export const bytesOf = async (s: Readable | null) => {
   if (!s) return null;
   const chunks: Buffer[] = [];
   for await (const c of s) chunks.push(c as Buffer);
