@@ -2,7 +2,6 @@
  * What route handlers reach through `app.services`: the database, the clock, notifications, file storage and the
  * trust roots. Built once in `buildServer()`; tests pass their own clock, SMS gateway or data directory.
  */
-import type { FileStore as PartialUploadStore } from '@tus/file-store';
 import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config';
 import type { DatabaseEngine } from './db/connect';
@@ -13,7 +12,7 @@ import type { Mailer } from './notifications/mail';
 import type { SmsGateway } from './notifications/sms';
 import type { TrustStore } from './pki/trust-store';
 import type { AccountPrincipal, LegacyPrincipal, StaffPrincipal } from './plugins/auth';
-import type { FileStore } from './storage/file-store';
+import type { FileStore, PartialUploadStore } from './storage/file-store';
 import type { IdentityVerifier } from './verification/identity';
 import type { MarketRegulator } from './verification/market-regulator';
 import type { LicenceService } from './elicence/licence-service';
@@ -26,7 +25,7 @@ export interface Services {
   sms: SmsGateway;
   mailer: Mailer;
   files: FileStore;
-  /** Unfinished tus uploads (`<data>/uploads`), until their last byte moves them into `files`. */
+  /** Unfinished tus uploads (`<data>/uploads` today), until their last byte moves them into `files`. */
   partialUploads: PartialUploadStore;
   trust: TrustStore;
   /** Session → principal, for a few seconds; cleared on logout, password and permission changes. */

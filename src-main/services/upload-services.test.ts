@@ -104,7 +104,8 @@ it('resumes an upload cut at half after the client restarts, from the server\u20
 
   // The server kept what arrived before the cut.
   const spool = portal.app.services.partialUploads;
-  const [partial] = (await readdir(spool.directory)).filter((name) => !name.endsWith('.json'));
+  // The disk spool's folder (services.partialUploads is the tus store interface: it names no folder).
+  const [partial] = (await readdir(path.join(portal.app.services.config.dataDir, 'uploads'))).filter((name) => !name.endsWith('.json'));
   const offset = (await spool.getUpload(partial!)).offset;
   expect(offset).toBeGreaterThan(0);
   expect(offset).toBeLessThan(bytes.length);

@@ -20,7 +20,8 @@
  *    registration upload tokens expired before the retention. The scans of such an attempt that no registration
  *    listed are unowned and unreferenced, so rule 2 removes them.
  *
- * Every run writes one audit row (`housekeeping.run`, actor `system`) with the counts.
+ * Every run writes one audit row (`housekeeping.run`, actor `system`) with the counts. Several server processes on
+ * one database: one of them runs it at a time (runHousekeepingExclusively).
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
@@ -31,9 +32,11 @@ import type {} from '../db/schema-trust';
 import type {} from '../db/schema-uploads';
 import type {} from '../db/schema-pre-registration';
 import type {} from '../db/schema-requests';
+import type {} from '../db/schema-ops';
 import type { Services } from '../services';
 import { writeAudit } from './audit';
 import { addSeconds } from './clock';
+import { withJobLock } from './job-lock';
 
 const DAY_SECONDS = 24 * 3600;
 export const DEFAULT_ANONYMOUS_UPLOAD_HOURS = 24;
@@ -50,6 +53,8 @@ export interface HousekeepingCounts {
   uploadTokens: number;
   /** Recovery and contact-binding codes a day past expiry (they name a mobile or e-mail; the throttle looks back an hour). */
   accountCodes: number;
+  /** Shared rate-limit windows a day old (http/rate-limit.ts; the longest window is an hour; they carry addresses). */
+  rateWindows: number;
 }
 
 export interface HousekeepingResult {
@@ -109,7 +114,7 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
   const anonymousHours = services.config.housekeeping.anonymousUploadHours ?? DEFAULT_ANONYMOUS_UPLOAD_HOURS;
   const anonymousCutoff = addSeconds(now, -anonymousHours * 3600).toISOString();
   const runId = randomUUID();
-  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0, accountCodes: 0 };
+  const counts: HousekeepingCounts = { registrations: 0, files: 0, captchas: 0, caNonces: 0, loginFailures: 0, receiptLinks: 0, temporaryFiles: 0, unfinishedUploads: 0, uploadTokens: 0, accountCodes: 0, rateWindows: 0 };
   const registrationIds: string[] = [];
   let failure: unknown = null;
 
@@ -167,6 +172,9 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
     counts.accountCodes = Number(
       (await db.deleteFrom('account_codes').where('expires_at', '<', addSeconds(now, -DAY_SECONDS).toISOString()).executeTakeFirst()).numDeletedRows,
     );
+    counts.rateWindows = Number(
+      (await db.deleteFrom('rate_windows').where('window_start', '<', now.getTime() - DAY_SECONDS * 1000).executeTakeFirst()).numDeletedRows,
+    );
     counts.receiptLinks = Number(
       (
         await db
@@ -217,6 +225,14 @@ export async function runHousekeeping(services: Services, opts: { now?: Date; re
   return { runId, cutoff, counts, registrationIds };
 }
 
+/**
+ * What the schedule runs: {@link runHousekeeping} unless another server process on the same database is running it
+ * right now (domain/job-lock.ts); then nothing, and null. Two processes starting together clean once.
+ */
+export function runHousekeepingExclusively(services: Services): Promise<HousekeepingResult | null> {
+  return withJobLock(services, 'housekeeping', () => runHousekeeping(services));
+}
+
 export interface HousekeepingSchedule {
   /** Starts the first run and the interval (the server calls it once it is ready). */
   start(): void;
@@ -224,16 +240,16 @@ export interface HousekeepingSchedule {
   stop(): Promise<void>;
 }
 
-/** Runs at start and every `intervalMinutes`; never two runs at once; 0 minutes: never (tests run it directly). */
+/** Runs at start and every `intervalMinutes`; never two runs at once, in any process; 0 minutes: never (tests run it directly). */
 export function housekeepingSchedule(services: Services, log: FastifyBaseLogger): HousekeepingSchedule {
   const minutes = services.config.housekeeping.intervalMinutes;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runHousekeeping(services)
+    running = runHousekeepingExclusively(services)
       .then(
-        (r) => log.info({ housekeeping: r.counts, cutoff: r.cutoff }, 'housekeeping run'),
+        (r) => (r ? log.info({ housekeeping: r.counts, cutoff: r.cutoff }, 'housekeeping run') : log.debug('housekeeping run by another server process')),
         (err: unknown) => log.error({ err }, 'housekeeping run failed'),
       )
       .finally(() => {

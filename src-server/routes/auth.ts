@@ -19,7 +19,7 @@ import { changePassword } from '../domain/password-change';
 import { createSession, revokeSession } from '../domain/sessions';
 import type { AccountTable } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { FixedWindowLimiter, limitByAddress } from '../http/rate-limit';
+import { limitByAddress, SharedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import type { Services } from '../services';
 import { markLicenceSession } from '../elicence/elicence-session';
@@ -48,12 +48,13 @@ export async function accountSessionAnswer(services: Services, account: AccountT
 export const authRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
 
-  // Each captcha and each CA challenge is a row until spent or expired: per address and minute (issue 17).
-  const captchas = new FixedWindowLimiter(services.config.challengesPerMinute, 60_000);
-  const challenges = new FixedWindowLimiter(services.config.challengesPerMinute, 60_000);
+  // Each captcha and each CA challenge is a row until spent or expired: per address and minute (issue 17), across
+  // every server process (issue 20).
+  const captchas = new SharedWindowLimiter(services.db, 'captcha', services.config.challengesPerMinute, 60_000);
+  const challenges = new SharedWindowLimiter(services.db, 'ca-challenge', services.config.challengesPerMinute, 60_000);
 
   registerRoute(app, captchaRoute, async ({ request }) => {
-    limitByAddress(captchas, request, services.clock.now());
+    await limitByAddress(captchas, request, services.clock.now());
     return issueCaptcha(services.db, services.clock.now());
   });
 
@@ -76,7 +77,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   });
 
   registerRoute(app, caChallengeRoute, async ({ request }) => {
-    limitByAddress(challenges, request, services.clock.now());
+    await limitByAddress(challenges, request, services.clock.now());
     return { ...(await issueCaNonce(services.db, services.clock.now())), origin: services.config.publicOrigin };
   });
 

@@ -7,8 +7,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { phoneReceiptInfoRoute, phoneUploadReceiptRoute } from '@shared/contract/http/disbursement';
 import { phoneReceiptInfo, phoneUpload } from '../domain/receipt-links';
-import { ApiError } from '../http/api-error';
-import { FixedWindowLimiter } from '../http/rate-limit';
+import { limitByAddress, SharedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import { acceptRawUploads, storeUpload } from './uploads';
 
@@ -16,15 +15,13 @@ export const phoneRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
   acceptRawUploads(app);
   const hour = 3600_000;
-  const lookups = new FixedWindowLimiter(services.config.phoneLimits.lookupsPerHour, hour);
-  const uploads = new FixedWindowLimiter(services.config.phoneLimits.uploadsPerHour, hour);
-  const limit = (limiter: FixedWindowLimiter, request: FastifyRequest) => {
-    const wait = limiter.hit(request.ip, services.clock.now().getTime());
-    if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
-  };
+  // A phone link is a secret in a URL: its lookups are counted across every server process (issue 20).
+  const lookups = new SharedWindowLimiter(services.db, 'phone.lookup', services.config.phoneLimits.lookupsPerHour, hour);
+  const uploads = new SharedWindowLimiter(services.db, 'phone.upload', services.config.phoneLimits.uploadsPerHour, hour);
+  const limit = (limiter: SharedWindowLimiter, request: FastifyRequest) => limitByAddress(limiter, request, services.clock.now());
 
   registerRoute(app, phoneReceiptInfoRoute, async ({ params, request, reply }) => {
-    limit(lookups, request);
+    await limit(lookups, request);
     void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return phoneReceiptInfo(services, params.token);
   });
@@ -32,7 +29,7 @@ export const phoneRoutes: FastifyPluginAsync = async (app) => {
   registerRoute(app, phoneUploadReceiptRoute, async ({ params, request, reply }) => {
     void reply.header('cache-control', 'no-store');
     try {
-      limit(uploads, request);
+      await limit(uploads, request);
       return await phoneUpload(services, params.token, () => storeUpload(services, request, phoneUploadReceiptRoute.rawBody.maxBytes), request.id);
     } catch (err) {
       // Refused before the photo was read: drain it, so the phone reads the answer instead of a reset connection.

@@ -15,7 +15,7 @@ import type {} from '../db/schema-recovery';
 import { confirmContactChange, profileOf, startContactChange } from '../domain/contact-binding';
 import { finishRecovery, startRecovery, verifyRecovery } from '../domain/password-recovery';
 import { ApiError } from '../http/api-error';
-import { FixedWindowLimiter } from '../http/rate-limit';
+import { limitByAddress, SharedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 import { accountSessionAnswer } from './auth';
 
@@ -26,26 +26,24 @@ export const RECOVERY_TRIES_PER_HOUR = 30;
 export const recoveryRoutes: FastifyPluginAsync = async (app) => {
   const services = app.services;
   const hour = 3600_000;
-  const starts = new FixedWindowLimiter(RECOVERY_STARTS_PER_HOUR, hour);
-  const tries = new FixedWindowLimiter(RECOVERY_TRIES_PER_HOUR, hour);
-  const limit = (limiter: FixedWindowLimiter, request: FastifyRequest) => {
-    const wait = limiter.hit(request.ip, services.clock.now().getTime());
-    if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
-  };
+  // Codes are guessed by trying: counted across every server process (issue 20).
+  const starts = new SharedWindowLimiter(services.db, 'recovery.start', RECOVERY_STARTS_PER_HOUR, hour);
+  const tries = new SharedWindowLimiter(services.db, 'recovery.try', RECOVERY_TRIES_PER_HOUR, hour);
+  const limit = (limiter: SharedWindowLimiter, request: FastifyRequest) => limitByAddress(limiter, request, services.clock.now());
   const ctx = (request: FastifyRequest) => ({ now: services.clock.now(), requestId: request.id, log: request.log });
 
   registerRoute(app, recoveryStartRoute, async ({ body, request }) => {
-    limit(starts, request);
+    await limit(starts, request);
     return startRecovery(services, body, ctx(request));
   });
 
   registerRoute(app, recoveryVerifyRoute, async ({ params, body, request }) => {
-    limit(tries, request);
+    await limit(tries, request);
     return verifyRecovery(services, params.recoveryId, body.code, ctx(request));
   });
 
   registerRoute(app, recoveryPasswordRoute, async ({ params, body, request }) => {
-    limit(tries, request);
+    await limit(tries, request);
     const account = await finishRecovery(services, params.recoveryId, body, ctx(request));
     request.log.info({ accountId: account.id }, 'password recovered');
     return accountSessionAnswer(services, account, services.clock.now());
@@ -58,13 +56,13 @@ export const recoveryRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, startContactChangeRoute, async ({ body, principal, request }) => {
     if (principal.kind !== 'account') throw new ApiError('FORBIDDEN');
-    limit(starts, request);
+    await limit(starts, request);
     return startContactChange(services, principal.id, body, ctx(request));
   });
 
   registerRoute(app, confirmContactChangeRoute, async ({ params, body, principal, request }) => {
     if (principal.kind !== 'account') throw new ApiError('FORBIDDEN');
-    limit(tries, request);
+    await limit(tries, request);
     return confirmContactChange(services, principal.id, { challengeId: params.challengeId, code: body.code }, ctx(request));
   });
 };

@@ -10,7 +10,7 @@ import {
 import { confirmRegistration, resendRegistrationCode, submitRegistration } from '../domain/registration';
 import { checkRegistrationKey } from '../domain/registration-key-check';
 import { ApiError } from '../http/api-error';
-import { FixedWindowLimiter } from '../http/rate-limit';
+import { FixedWindowLimiter, limitByAddress, SharedWindowLimiter } from '../http/rate-limit';
 import { registerRoute } from '../http/register-route';
 
 /** A clerk checks a key a few times at most (again after a restart, another CA); more is someone probing. */
@@ -34,11 +34,12 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
 
   // Step 2's "already registered?" (issue 21 item 1): per address like a submit, and per key, so one key cannot
   // be used to spin the check (each try also spends a CA nonce).
-  const keyChecks = new FixedWindowLimiter(services.config.anonymousLimits.submitsPerHour, hour);
-  const keyChecksPerKey = new FixedWindowLimiter(KEY_CHECKS_PER_KEY_HOUR, hour);
+  // Counted across every server process (issue 20): a probe would otherwise get N times the tries behind N servers.
+  const keyChecks = new SharedWindowLimiter(services.db, 'key-check', services.config.anonymousLimits.submitsPerHour, hour);
+  const keyChecksPerKey = new SharedWindowLimiter(services.db, 'key-check.key', KEY_CHECKS_PER_KEY_HOUR, hour);
   registerRoute(app, registrationKeyCheckRoute, async ({ body, request }) => {
-    limit(keyChecks, request);
-    const wait = keyChecksPerKey.hit(createHash('sha256').update(body.token.unverifiedCertificate).digest('hex'), services.clock.now().getTime());
+    await limitByAddress(keyChecks, request, services.clock.now());
+    const wait = await keyChecksPerKey.hit(createHash('sha256').update(body.token.unverifiedCertificate).digest('hex'), services.clock.now().getTime());
     if (wait > 0) throw new ApiError('RATE_LIMITED', { headers: { 'retry-after': String(wait) } });
     return checkRegistrationKey(services, body, services.clock.now());
   });

@@ -2,21 +2,14 @@
  * A file recorded just before a crash keeps its bytes (issue 17 item 11): they are synced in tmp/ before the
  * record is written, and the next start publishes them under their name. Bytes nobody recorded stay for the sweep.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskFileStore } from './file-store';
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const read = async (s: Readable | null) => {
-  if (!s) return null;
-  const chunks: Buffer[] = [];
-  for await (const c of s) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-};
+import { bytesOf as read, describeFileStoreContract, sha } from './file-store-contract';
 
 describe('diskFileStore after a crash', () => {
   let root: string;
@@ -51,4 +44,9 @@ describe('diskFileStore after a crash', () => {
     expect(seenInTmp).toBeGreaterThan(0);
     expect(await read(await store.open(stored.sha256))).toEqual(bytes);
   });
+});
+
+describeFileStoreContract('disk', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'tongban-files-contract-'));
+  return { store: diskFileStore(root), close: () => rm(root, { recursive: true, force: true }) };
 });

@@ -2,13 +2,19 @@
  * Content-addressed file storage: a file's name is the SHA-256 of its bytes, so the same scan uploaded twice is
  * stored once and a stored file cannot be altered without changing its name. Uploads stream to a temporary file
  * while being hashed and measured, and are refused as soon as they pass the limit.
+ *
+ * The server reaches stored bytes only through {@link FileStore} (and unfinished uploads through
+ * {@link PartialUploadStore}): nothing else assumes a local path, so servers on several machines can keep
+ * attachments in an S3-compatible object store by implementing these two (src-server/README.md "Past one
+ * machine"). Every implementation runs the contract tests of file-store-contract.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { DataStore } from '@tus/server';
 import { ApiError } from '../http/api-error';
 import { SNIFF_BYTES, sniffMediaType, type StoredMediaType } from '@shared/files/media-type';
 
@@ -35,7 +41,15 @@ export interface FileStore {
    * each temporary file whose SHA-256 `isRecorded` and is not published yet is published now; the count.
    */
   recoverTemporary(isRecorded: (sha256: string) => Promise<boolean>): Promise<number>;
+  /** Throws unless the store can be read and written now (`GET /api/health`); a bucket's store asks the bucket. */
+  probe(): Promise<void>;
 }
+
+/**
+ * Unfinished tus uploads until their last byte: a tus DataStore (today @tus/file-store under `<data>/uploads`; an
+ * object store would use @tus/s3-store) that can also stream an upload's bytes to {@link FileStore.put}.
+ */
+export type PartialUploadStore = DataStore & { read(id: string): Readable };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -113,6 +127,10 @@ export function diskFileStore(root: string): FileStore {
         published++;
       }
       return published;
+    },
+    async probe() {
+      await mkdir(path.join(root, 'tmp'), { recursive: true });
+      await access(path.join(root, 'tmp'), constants.R_OK | constants.W_OK);
     },
     async sweepTemporary(before) {
       const dir = path.join(root, 'tmp');

@@ -11,7 +11,7 @@ import { startBrowserHost, type BrowserHost } from '../../src-main/host/host';
 import type { ClientServices } from '../../src-main/services/client-services';
 import { createDesktopServices } from '../../src-main/services/compose';
 import { TokenClient } from '../../src-main/token/token-client';
-import { startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
+import { e2eServers, startPortal, type Portal, type RegistryRow } from '../fixtures/portal';
 import { portalLink, scenario, softHsmKey, type EnterpriseKey, type Scenario } from '../fixtures/scenario';
 import { createTokenSandbox, type TokenSandbox } from '../fixtures/tokens';
 import { faultEnv, type Fault } from '../fixtures/fault-module';
@@ -75,6 +75,8 @@ interface WorkerFixtures {
    * their own, with fresh keys and a fresh portal.
    */
   world: string;
+  /** Server instances behind the portal's URL: 2 puts a round-robin proxy before two (TONGBAN_E2E_SERVERS=2 for all). */
+  servers: 1 | 2;
   keys: TokenSandbox;
   portal: Portal;
   /** The worker's token service on its keys, shared by the tests' clients (starting one takes seconds). */
@@ -87,6 +89,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   world: ['shared', { scope: 'worker', option: true }],
+  servers: [e2eServers(), { scope: 'worker', option: true }],
   keys: [
     async ({ world }, use) => {
       void world; // a worker per world: the value only partitions workers
@@ -97,8 +100,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   portal: [
-    async ({ keys }, use) => {
-      const portal = await startPortal({ roots: Object.values(keys.manifest.roots) });
+    async ({ keys, servers }, use) => {
+      const portal = await startPortal({ roots: Object.values(keys.manifest.roots), servers });
       const rows: RegistryRow[] = REGISTERED_KEYS.map((label) => {
         const t = keys.issued(label);
         return { uscc: t.uscc!, name: t.enterpriseName, legalRepresentative: LEGAL_REPRESENTATIVE, address: ADDRESS };
