@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { httpRoutes } from '@shared/contract/http/index';
+import { beijingHttpRoutes } from '@shared/contract/http/beijing';
 import { healthRoute, openApiRoute } from '@shared/contract/http/system';
 import { openApiDocument } from '../http/openapi';
 import { registerRoute } from '../http/register-route';
@@ -11,7 +12,8 @@ const version = typeof __TONGBAN_VERSION__ === 'string' ? __TONGBAN_VERSION__ : 
 
 export const systemRoutes: FastifyPluginAsync = async (app) => {
   const { db, engine } = app.services;
-  const document = openApiDocument(httpRoutes, version);
+  // beijing (issue 16): a portal's own routes are in its document only where they are served.
+  const document = openApiDocument(app.services.config.portal === 'beijing-sme' ? [...httpRoutes, ...beijingHttpRoutes] : httpRoutes, version);
 
   registerRoute(app, healthRoute, async () => {
     await sql`select 1`.execute(db);
