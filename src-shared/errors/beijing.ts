@@ -7,7 +7,7 @@ import type { ErrorEntry, ErrorText } from './catalog';
 const t = (zh: string, en: string): ErrorText => ({ 'zh-CN': zh, en });
 
 /** 一证通 technical support (manual 004 step 3 and Q&A). */
-export const YZT_SUPPORT = t('一证通技术咨询电话 010-58511090，邮箱 yztyunwei@bjca.org.cn', '一证通 support: 010-58511090, yztyunwei@bjca.org.cn');
+export const YZT_SUPPORT = t('一证通技术咨询电话 010-58511090，邮箱 yztyunwei@bjca.org.cn', 'Yizhengtong support: 010-58511090, yztyunwei@bjca.org.cn');
 /** The platform's call centre (manual 004 Q&A 1), for unbinding. */
 export const PLATFORM_CALL_CENTRE = t('北京市中小企业公共服务平台呼叫中心 010-82176966 / 010-82176996', 'the platform\u2019s call centre, 010-82176966 / 010-82176996');
 
@@ -42,7 +42,7 @@ export const beijingErrors = {
   YZT_USERNAME_TAKEN: {
     status: 409,
     retriable: false,
-    message: t('该一证通账号已被注册。一个办事人在同一个单位下只能注册一个口令账号。', 'This 一证通 username is taken; one person may register one password account per enterprise.'),
+    message: t('该一证通账号已被注册。一个办事人在同一个单位下只能注册一个口令账号。', 'This Yizhengtong username is taken; one person may register one password account per enterprise.'),
   },
   CERTIFICATION_DOCUMENT_REQUIRED: {
     status: 400,
@@ -57,14 +57,14 @@ export const beijingErrors = {
   CERTIFICATION_REJECTED: {
     status: 409,
     retriable: false,
-    message: t('身份证件审核未通过，该一证通账号不能登录。', 'The identity document was not approved; this 一证通 account cannot sign in.'),
+    message: t('身份证件审核未通过，该一证通账号不能登录。', 'The identity document was not approved; this Yizhengtong account cannot sign in.'),
     hint: YZT_SUPPORT,
   },
   YZT_LOGIN_FAILED: {
     status: 401,
     retriable: false,
-    message: t('一证通账号或密码错误。', 'The 一证通 username or password is wrong.'),
-    hint: t('忘记密码请在 PC 端点击“忘记密码”找回。', 'Forgot it? Use 忘记密码 on the PC.'),
+    message: t('一证通账号或密码错误。', 'The Yizhengtong username or password is wrong.'),
+    hint: t('忘记密码请在 PC 端点击“忘记密码”找回。', 'Forgot it? Use “Forgot password” on the PC.'),
   },
   ENTERPRISE_BOUND: {
     status: 409,
@@ -96,6 +96,6 @@ export const beijingErrors = {
   YZT_NOT_REGISTERED: {
     status: 409,
     retriable: false,
-    message: t('本账号尚未注册一证通账号。', 'This account has not registered a 一证通 account.'),
+    message: t('本账号尚未注册一证通账号。', 'This account has not registered a Yizhengtong account.'),
   },
 } as const satisfies Record<string, ErrorEntry & { status: number }>;

@@ -189,8 +189,8 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.ORG_CODE_CHECK_DIGIT': 'The organisation code’s check character is wrong; check the code',
   'validation.PLATFORM_PASSWORD_FORMAT': 'A password of 6-20 letters and digits, with both',
   'validation.NICKNAME_FORMAT': 'A nickname has 2-20 characters',
-  'validation.YZT_USERNAME_FORMAT': 'A 一证通 username has 4-32 letters, digits, _ . or @',
+  'validation.YZT_USERNAME_FORMAT': 'A Yizhengtong username has 4-32 letters, digits, _ . or @',
   'validation.ENTERPRISE_BOUND': 'This enterprise is bound to another platform account ({boundTo})',
   'validation.LEGAL_REPRESENTATIVE_MISMATCH': 'The representative’s name and ID number do not match the enterprise',
-  'validation.YZT_USERNAME_TAKEN': 'This 一证通 username is taken',
+  'validation.YZT_USERNAME_TAKEN': 'This Yizhengtong username is taken',
 };
