@@ -17,7 +17,7 @@ export const systemRoutes: FastifyPluginAsync = async (app) => {
 
   registerRoute(app, healthRoute, async () => {
     await sql`select 1`.execute(db);
-    return { status: 'ok' as const, database: engine, version, sms: app.services.sms.kind };
+    return { status: 'ok' as const, database: engine, version, sms: app.services.sms.kind, portal: app.services.config.portal };
   });
 
   registerRoute(app, openApiRoute, async () => document);
