@@ -97,8 +97,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   portal: [
-    async ({ keys }, use) => {
-      const portal = await startPortal({ roots: Object.values(keys.manifest.roots) });
+    async ({ keys, world }, use) => {
+      // beijing: the world 'beijing' is a server configured as the Beijing SME platform (TONGBAN_PORTAL=beijing-sme).
+      const portal = await startPortal({ roots: Object.values(keys.manifest.roots), ...(world === 'beijing' ? { portal: 'beijing-sme' as const } : {}) });
       const rows: RegistryRow[] = REGISTERED_KEYS.map((label) => {
         const t = keys.issued(label);
         return { uscc: t.uscc!, name: t.enterpriseName, legalRepresentative: LEGAL_REPRESENTATIVE, address: ADDRESS };

@@ -52,8 +52,11 @@ export function BeijingRegister() {
     }
   };
 
-  const register = async (v: Fields) => {
+  // The captcha belongs to 获取验证码 only (spent there): registering checks every other field.
+  const register = async () => {
     if (!codeId) return;
+    const v = await form.validateFields(['mobile', 'code', 'password', 'nickname', 'userType']).catch(() => null);
+    if (!v) return;
     setBusy(true);
     const r = await call((api) => api.beijing.register({ mobile: v.mobile, codeId, code: v.code, password: v.password, nickname: v.nickname, userType: v.userType }));
     setBusy(false);
@@ -67,7 +70,7 @@ export function BeijingRegister() {
         {t('bj.register.title')}
       </Typography.Title>
       <Alert type="warning" showIcon title={t('bj.register.oneMobile')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void register(v)} disabled={busy} initialValues={{ userType: 'enterprise' }}>
+      <Form form={form} layout="vertical" requiredMark={false} disabled={busy} initialValues={{ userType: 'enterprise' }}>
         {field(['mobile'], 'bj.field.mobile', <Input inputMode="tel" autoComplete="tel" maxLength={20} data-testid="bj-reg-mobile" />)}
         <CaptchaField state={captcha} />
         <Space style={{ marginBottom: 16 }} wrap>
@@ -86,7 +89,7 @@ export function BeijingRegister() {
           </Radio.Group>
         </Form.Item>
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-        <Button type="primary" htmlType="submit" block size="large" loading={busy} disabled={!codeId} data-testid="bj-reg-submit">
+        <Button type="primary" block size="large" loading={busy} disabled={!codeId} onClick={() => void register()} data-testid="bj-reg-submit">
           {t('bj.register.submit')}
         </Button>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
