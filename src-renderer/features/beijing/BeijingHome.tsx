@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 
 import { useCallback, useEffect, useState } from 'react';
 import type { PlatformProfile } from '@shared/contract/http/beijing';
 import type { AppError } from '@shared/contract/result';
-import { chinaDateTime } from '@shared/time/china';
+import { chinaDate, chinaDateTime } from '@shared/time/china';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/store';
 import { call } from '../../platform';
@@ -10,6 +10,9 @@ import { useRouter } from '../../state/router';
 import { CertifyForm } from './CertifyForm';
 import { UnbindingForm } from './UnbindingForm';
 import { YztLogin } from './YztLogin';
+
+/** The deadline is the end (24:00) of a working day: named by that day, not as 00:00 of the next. */
+const reviewDay = (deadline: string) => chinaDate(new Date(Date.parse(deadline) - 1));
 
 /** The enterprise another account holds, as the refusal named it (masked holder), for the unbinding request. */
 export interface BoundRefusal {
@@ -78,7 +81,7 @@ export function BeijingHome() {
           )}
         </Descriptions>
         {!profile.binding && cert?.status === 'pending' && (
-          <Alert type="info" showIcon data-testid="bj-pending" title={t('bj.home.pending', { deadline: chinaDateTime(cert.reviewDeadline ?? cert.submittedAt) })} />
+          <Alert type="info" showIcon data-testid="bj-pending" title={t('bj.home.pending', { deadline: reviewDay(cert.reviewDeadline ?? cert.submittedAt) })} />
         )}
         {!profile.binding && cert?.status === 'rejected' && <Alert type="error" showIcon title={t('bj.home.rejected', { reason: cert.reason ?? '' })} />}
         {!cert && <Typography.Paragraph>{t('bj.home.none')}</Typography.Paragraph>}

@@ -13,6 +13,7 @@ import {
   type StaffCertification,
   type StaffUnbinding,
 } from '@shared/contract/http/beijing';
+import { chinaDate } from '@shared/time/china';
 import { call, callBlob } from '../api';
 import { ErrorAlert } from '../ErrorAlert';
 import { dateTime } from '../format';
@@ -86,7 +87,7 @@ export function BeijingQueueScreen() {
       key: 'deadline',
       render: (_: unknown, c: StaffCertification) => (
         <span data-testid="bj-deadline">
-          {dateTime(c.reviewDeadline)} {c.overdue && <Tag color="error">{t('bj.queue.overdue')}</Tag>}
+          {chinaDate(new Date(Date.parse(c.reviewDeadline) - 1))} 24:00 {c.overdue && <Tag color="error">{t('bj.queue.overdue')}</Tag>}
         </span>
       ),
     },
