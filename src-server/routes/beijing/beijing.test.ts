@@ -4,7 +4,10 @@
  * day, 一证通 口令登录 binding the enterprise, "该企业已被其他用户绑定" with the holder masked, unbinding through the
  * staff queue, two accounts binding one enterprise at once, 一证通 password recovery, and who may call what.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beijingHttpRoutes } from '@shared/contract/http/beijing';
+import type { HttpRoute } from '@shared/contract/http/route';
 import { describeEachDatabase } from '../../../tests/fixtures/server/databases';
 import { solveCaptcha, staffToken } from '../../../tests/fixtures/server/flows';
 import { createHarness, type Harness } from '../../../tests/fixtures/server/harness';
@@ -146,6 +149,26 @@ describeEachDatabase('Beijing SME platform', (engine) => {
     expect((await certify(h, second, { ...b, captcha: await solveCaptcha(h) })).statusCode).toBe(200);
     expect((await yztLogin(h, second, b.yzt.username)).statusCode).toBe(200);
     expect((await profileOf(h, second)).binding?.code).toBe(e.code);
+  });
+
+  it('every Beijing route: anonymous 401, the other kind of session 403, malformed input a 4xx, never a 5xx', async () => {
+    const user = await registerPlatformUser(h);
+    const url = (path: string) => path.replace(/:certificationId|:requestId/, randomUUID()).replace(':sha256', 'a'.repeat(64));
+    for (const route of beijingHttpRoutes as readonly HttpRoute[]) {
+      const call = (token?: string, payload: unknown = { nonsense: [1, { deep: null }] }) =>
+        h.call({ method: route.method, url: url(route.path), ...(token ? { token } : {}), ...(route.method === 'POST' ? { payload: payload as object } : {}) });
+      const anonymous = await call();
+      if (route.access.kind === 'public') {
+        expect(anonymous.statusCode, route.path).toBe(400);
+        continue;
+      }
+      expect(anonymous.statusCode, route.path).toBe(401);
+      const other = await call(route.access.kind === 'platform' ? reviewer : user.token);
+      expect(other.statusCode, route.path).toBe(403);
+      const own = await call(route.access.kind === 'platform' ? user.token : reviewer);
+      expect(own.statusCode, `${route.path} ${own.body}`).toBeLessThan(500);
+      if (route.body) expect(own.statusCode, route.path).toBe(400);
+    }
   });
 
   it('two accounts binding one enterprise at once: exactly one wins, the other hears 409', async () => {
