@@ -23,7 +23,7 @@ describe('server start-up', () => {
     for (let run = 0; run < 2; run++) {
       const app = await buildServer({ env });
       const res = await app.inject({ method: 'GET', url: '/api/health' });
-      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', files: 'ok' }, database: 'sqlite', version: expect.any(String), sms: 'development-outbox' });
+      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', files: 'ok' }, database: 'sqlite', version: expect.any(String), sms: 'development-outbox', portal: 'sip' });
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       await app.close();
     }

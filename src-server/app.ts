@@ -59,6 +59,8 @@ import { SimulatedMarketRegulator, type MarketRegulator } from './verification/m
 import { preRegistrationRoutes } from './routes/pre-registration';
 import { strictTransportSecurity } from './http/hsts';
 import { accountRequestRoutes } from './routes/account-requests';
+import { beijingRoutes } from './routes/beijing';
+import { SimulatedUnifiedIdentity, type UnifiedIdentity } from './beijing/unified-identity';
 
 export interface ServerOptions {
   /** Overrides over the environment's configuration. */
@@ -72,6 +74,8 @@ export interface ServerOptions {
   /** Pre-registration's identity service and registry match (default: the simulations, verification/). */
   identity?: IdentityVerifier;
   marketRegulator?: MarketRegulator;
+  /** beijing: the unified identity platform (default: SimulatedUnifiedIdentity). */
+  unifiedIdentity?: UnifiedIdentity;
   /** The built browser pages served under `/console/` (default: `dist/web` beside the server or the source tree). */
   webDir?: string;
 }
@@ -153,6 +157,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
     identity: opts.identity ?? new SimulatedIdentityVerifier(),
     marketRegulator: opts.marketRegulator ?? new SimulatedMarketRegulator(db),
     licence: licenceService(config, clock),
+    unifiedIdentity: opts.unifiedIdentity ?? new SimulatedUnifiedIdentity(),
   };
   app.decorate('services', services);
   const housekeeping = housekeepingSchedule(services, app.log);
@@ -190,6 +195,11 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   if (services.marketRegulator instanceof SimulatedMarketRegulator) {
     app.log.info('pre-registration registry match: SimulatedMarketRegulator (reads the imported legal-person registry)');
   }
+  // beijing (issue 16)
+  if (config.portal === 'beijing-sme' && services.unifiedIdentity instanceof SimulatedUnifiedIdentity) {
+    for (const file of config.simulatedUnifiedIdentityFiles) await services.unifiedIdentity.load(file);
+    app.log.info({ pairs: services.unifiedIdentity.size }, 'Beijing enterprise certification: SimulatedUnifiedIdentity (no real unified identity platform)');
+  }
   if (services.licence) app.log.info({ url: config.elicence.url }, `e-licence login: ${services.licence.name} (no real national licence service)`);
   if (services.trust.anchors.length === 0) {
     app.log.warn({ trustDir: config.trustDir }, 'no trusted CA roots: CA registration and CA login will refuse every key');
@@ -221,6 +231,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   await app.register(preRegistrationRoutes);
   await app.register(elicenceRoutes);
   await app.register(accountRequestRoutes);
+  if (config.portal === 'beijing-sme') await app.register(beijingRoutes);
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

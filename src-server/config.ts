@@ -86,6 +86,12 @@ export interface ServerConfig {
    * Only code may set less (the test servers); stored hashes keep verifying with the parameters they carry.
    */
   scryptLog2N: number;
+  // --- beijing (issue 16): which portal this server is; the portals engineer owns the full catalogue.
+  /** `TONGBAN_PORTAL`: `sip` (Suzhou Industrial Park, default) or `beijing-sme` (adds the Beijing SME platform's flows). */
+  portal: 'sip' | 'beijing-sme';
+  /** Legal representatives the SimulatedUnifiedIdentity knows (`uscc,enterpriseName,name,idNumber` CSV files). */
+  simulatedUnifiedIdentityFiles: string[];
+  // --- end beijing
 }
 
 /** A number from the environment, or the default when unset; anything else stops the start with a clear error. */
@@ -136,6 +142,13 @@ function elicenceFromEnv(env: NodeJS.ProcessEnv): ServerConfig['elicence'] {
   const secret = env.TONGBAN_ELICENCE_SECRET || null;
   if (url && (!secret || secret.length < 32)) throw new Error('TONGBAN_ELICENCE_SECRET must be set (at least 32 characters) with TONGBAN_ELICENCE_URL');
   return { url, secret, callbackOrigin: env.TONGBAN_ELICENCE_CALLBACK_ORIGIN || null };
+}
+
+/** beijing (issue 16): a typo must stop the start, not silently serve another portal's flows. */
+function portalFromEnv(raw: string | undefined): 'sip' | 'beijing-sme' {
+  const value = raw?.trim() || 'sip';
+  if (value !== 'sip' && value !== 'beijing-sme') throw new Error(`TONGBAN_PORTAL must be sip or beijing-sme (got ${JSON.stringify(raw)})`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -193,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     legacyCutoff: legacyCutoffFromEnv(env.TONGBAN_LEGACY_CUTOFF),
     revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),
     scryptLog2N: scryptLog2NFromEnv(env),
+    // beijing (issue 16)
+    portal: portalFromEnv(env.TONGBAN_PORTAL),
+    simulatedUnifiedIdentityFiles: (env.TONGBAN_SIMULATED_UNIFIED_IDENTITY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
   };
 }
 

@@ -30,6 +30,7 @@ import { accountHandlers } from './account-services';
 import { keyHandlers, rememberKeyUsed } from './key-services';
 import { disbursementHandlers } from './disbursement-services';
 import { legacyHandlers } from './legacy-services';
+import { beijingHandlers } from './beijing-services';
 import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
 import { settingsHandlers } from './settings-services';
@@ -393,6 +394,16 @@ export class ClientServices {
         this.portal.setSession(token);
       },
       enterpriseId: () => this.session?.enterpriseId ?? null,
+    }),
+
+    // beijing (issue 16): the platform session replaces any other, as the legacy one does.
+    ...beijingHandlers({
+      portal: () => this.portal,
+      platformSession: (token) => {
+        this.session = null;
+        this.portal.setSession(token);
+      },
+      uploadToken: () => this.uploads.currentRegistrationToken(),
     }),
 
     'outbox.list': async () => ok({ entries: this.outbox.list() }),

@@ -28,6 +28,8 @@ const DisbursementScreens = lazy(() => import('../features/disbursement/Disburse
 const FilingScreens = lazy(() => import('../features/filing/FilingScreens'));
 // The legacy hub account's sign-in and restricted home (manual 000).
 const LegacyScreens = lazy(() => import('../features/legacy/LegacyScreens'));
+// The Beijing SME platform's account, certification and unbinding (issue 16).
+const BeijingScreens = lazy(() => import('../features/beijing/BeijingScreens'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage'));
 // 忘记密码 and 安全设置 (issue 13).
 const ForgotPasswordPage = lazy(() => import('../features/recovery/ForgotPasswordPage'));
@@ -108,6 +110,7 @@ function Shell() {
               {route.startsWith('legacy-') && <LegacyScreens route={route} />}
               {route === 'account-request' && <AccountRequestPage />}
               {route === 'account-requests' && <AccountRequestsPage />}
+              {route.startsWith('beijing-') && <BeijingScreens route={route} />}
             </Suspense>
           )}
         </div>

@@ -33,7 +33,11 @@ export type Route =
   | 'filing-guide'
   | 'filing-form'
   | 'filing-list'
-  | 'filing-detail';
+  | 'filing-detail'
+  // The Beijing SME platform (features/beijing, issue 16).
+  | 'beijing-login'
+  | 'beijing-register'
+  | 'beijing-home';
 
 interface RouterState {
   route: Route;

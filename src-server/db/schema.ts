@@ -59,7 +59,7 @@ export interface StaffAccountTable {
 export interface SessionTable {
   id: string;
   token_hash: string;
-  subject_type: 'account' | 'staff' | 'legacy';
+  subject_type: 'account' | 'staff' | 'legacy' | 'platform';
   subject_id: string;
   created_at: string;
   last_seen_at: string;

@@ -27,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema';
+import type {} from '../db/schema-beijing';
 import type {} from '../db/schema-recovery';
 import type {} from '../db/schema-trust';
 import type {} from '../db/schema-uploads';
@@ -102,6 +103,9 @@ function isReferenced(eb: ExpressionBuilder<Database, 'files'>, sha256: string):
     eb.exists(eb.selectFrom('pre_registration_events').select(one).where('pre_registration_events.attachments_json', 'like', inText)),
     // So do a request to the portal staff's (账户变更申请).
     eb.exists(eb.selectFrom('account_request_events').select(one).where('account_request_events.attachments_json', 'like', inText)),
+    // beijing: a certification's identity document and an unbinding request's documents (kept with the decision).
+    eb.exists(eb.selectFrom('beijing_certifications').select(one).where('beijing_certifications.documents_json', 'like', inText)),
+    eb.exists(eb.selectFrom('beijing_unbinding_requests').select(one).where('beijing_unbinding_requests.documents_json', 'like', inText)),
   ]);
 }
 

@@ -39,6 +39,8 @@ function security(route: HttpRoute) {
       return [{ accountSession: [] }, { registrationUploadToken: [] }];
     case 'legacy':
       return [{ legacySession: [] }];
+    case 'platform':
+      return [{ platformSession: [] }];
     default:
       return [{ accountSession: [] }, { staffSession: [] }];
   }
@@ -81,6 +83,7 @@ export function openApiDocument(routes: readonly HttpRoute[], version: string) {
       securitySchemes: {
         accountSession: { type: 'http', scheme: 'bearer', description: 'Enterprise account session token' },
         legacySession: { type: 'http', scheme: 'bearer', description: 'Legacy hub account session token (history and upgrade only)' },
+        platformSession: { type: 'http', scheme: 'bearer', description: 'Beijing SME platform account session token (that portal\u2019s routes only)' },
         staffSession: { type: 'http', scheme: 'bearer', description: 'Portal staff session token' },
         registrationUploadToken: { type: 'apiKey', in: 'header', name: 'Upload-Token', description: 'A registration attempt\u2019s upload token' },
       },

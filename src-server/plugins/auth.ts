@@ -41,7 +41,14 @@ export interface LegacyPrincipal {
   username: string;
 }
 
-export type Principal = AccountPrincipal | StaffPrincipal | LegacyPrincipal | { kind: 'anonymous' };
+/** beijing (issue 16): a Beijing SME platform account (routes with access `platform`). */
+export interface PlatformPrincipal {
+  kind: 'platform';
+  sessionId: string;
+  id: string;
+}
+
+export type Principal = AccountPrincipal | StaffPrincipal | LegacyPrincipal | PlatformPrincipal | { kind: 'anonymous' };
 
 const ALL_ITEMS = serviceItemSchema.options;
 
@@ -65,8 +72,9 @@ async function loadPrincipal(services: Services, request: FastifyRequest): Promi
 
 async function principalOf(
   services: Services,
-  session: { id: string; subject_type: 'account' | 'staff' | 'legacy'; subject_id: string },
-): Promise<AccountPrincipal | StaffPrincipal | LegacyPrincipal> {
+  session: { id: string; subject_type: 'account' | 'staff' | 'legacy' | 'platform'; subject_id: string },
+): Promise<AccountPrincipal | StaffPrincipal | LegacyPrincipal | PlatformPrincipal> {
+  if (session.subject_type === 'platform') return { kind: 'platform', sessionId: session.id, id: session.subject_id };
   if (session.subject_type === 'legacy') {
     const legacy = await services.db.selectFrom('legacy_accounts').select(['id', 'username']).where('id', '=', session.subject_id).executeTakeFirst();
     if (!legacy) throw new ApiError('AUTH_REQUIRED');
@@ -131,6 +139,12 @@ export async function authorize(services: Services, request: FastifyRequest, acc
     return principal;
   }
   if (access.kind === 'legacy') throw new ApiError('FORBIDDEN');
+  // beijing: a platform session reaches its own routes and logout; its routes refuse every other session.
+  if (principal.kind === 'platform') {
+    if (access.kind !== 'platform' && access.kind !== 'session') throw new ApiError('PLATFORM_SESSION_ONLY');
+    return principal;
+  }
+  if (access.kind === 'platform') throw new ApiError('FORBIDDEN');
   const params = (request.params ?? {}) as Record<string, string | undefined>;
 
   if (access.kind === 'session') return principal;

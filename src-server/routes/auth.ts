@@ -121,6 +121,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       return { kind: 'staff' as const, mustChangePassword: principal.mustChangePassword, staff: { id: principal.id, username: principal.username, role: principal.role } };
     }
     if (principal.kind === 'legacy') throw new ApiError('LEGACY_SESSION_RESTRICTED');
+    if (principal.kind === 'platform') throw new ApiError('PLATFORM_SESSION_ONLY');
     if (principal.kind !== 'account') throw new ApiError('AUTH_REQUIRED');
     return {
       kind: 'account' as const,

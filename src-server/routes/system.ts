@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { httpRoutes } from '@shared/contract/http/index';
+import { beijingHttpRoutes } from '@shared/contract/http/beijing';
 import { healthRoute, openApiRoute } from '@shared/contract/http/system';
 import { openApiDocument } from '../http/openapi';
 import { registerRoute } from '../http/register-route';
@@ -30,7 +31,8 @@ const version = typeof __TONGBAN_VERSION__ === 'string' ? __TONGBAN_VERSION__ : 
 
 export const systemRoutes: FastifyPluginAsync = async (app) => {
   const { db, engine } = app.services;
-  const document = openApiDocument(httpRoutes, version);
+  // beijing (issue 16): a portal's own routes are in its document only where they are served.
+  const document = openApiDocument(app.services.config.portal === 'beijing-sme' ? [...httpRoutes, ...beijingHttpRoutes] : httpRoutes, version);
 
   // Each check within HEALTH_TIMEOUT_MS: a database or a share that hangs must not hang the balancer's probe.
   registerRoute(app, healthRoute, async ({ request, reply }) => {
@@ -40,7 +42,7 @@ export const systemRoutes: FastifyPluginAsync = async (app) => {
     ]);
     const ok = database === 'ok' && files === 'ok';
     if (!ok) void reply.code(503).header('retry-after', '5');
-    return { status: ok ? ('ok' as const) : ('unavailable' as const), checks: { database, files }, database: engine, version, sms: app.services.sms.kind };
+    return { status: ok ? ('ok' as const) : ('unavailable' as const), checks: { database, files }, database: engine, version, sms: app.services.sms.kind, portal: app.services.config.portal };
   });
 
   registerRoute(app, openApiRoute, async () => document);

@@ -39,6 +39,7 @@ export const CLIENT_METHOD_NAMES = {
   outbox: ['list'],
   uploads: ['start', 'append', 'send', 'resume', 'list', 'discard'],
   legacy: ['login', 'me', 'upgrade', 'history'],
+  beijing: ['sendCode', 'register', 'login', 'profile', 'certify', 'yztLogin', 'requestUnbinding', 'yztPasswordCode', 'yztPasswordReset', 'logout'],
   preRegistration: ['printForms', 'submit', 'status', 'forget'],
   accountRequests: ['submit', 'status', 'forget', 'list', 'get'],
   rememberedSignIn: ['get', 'forget'],

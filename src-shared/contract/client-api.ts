@@ -35,6 +35,7 @@ import { accountStatusSchema, caLoginAccountSchema, type AccountEvent, type Acco
 import { UPLOAD_MAX_BYTES } from './http/uploads';
 import { contactChangeBodySchema, recoveryStartBodySchema, verificationCodeSchema, type AccountProfile, type CodeChannel } from './http/recovery';
 import type { CarriedHistoryRow, LegacyUpgradeResult, LegacyView } from './http/legacy';
+import { certificationBodySchema, platformRegisterBodySchema, unbindingBodySchema, type PlatformProfile } from './http/beijing';
 import type { PreRegistrationView } from './http/pre-registration';
 import type { AccountRequestSummary, AccountRequestView } from './http/account-requests';
 import { renewalCodeSchema } from './http/renewal';
@@ -334,6 +335,21 @@ export const clientMethods = {
     /** The history carried from upgraded legacy accounts to the signed-in account's enterprise. */
     history: empty,
   },
+  // ── beijing: the Beijing SME platform (issue 16); main holds the platform session like any other ──
+  beijing: {
+    /** 获取验证码 for the mobile being registered. */
+    sendCode: z.object({ mobile: z.string().max(32), captchaId: z.string().max(64), captchaAnswer: z.string().max(16) }),
+    register: platformRegisterBodySchema,
+    login: z.object({ mobile: z.string().max(32), password: z.string().max(64), captchaId: z.string().max(64), captchaAnswer: z.string().max(16) }),
+    profile: empty,
+    /** The passport's scans are `registration` uploads; main adds the attempt's upload token. */
+    certify: certificationBodySchema.omit({ uploadToken: true }),
+    yztLogin: z.object({ username: z.string().max(64), password: z.string().max(64), captchaId: z.string().max(64), captchaAnswer: z.string().max(16) }),
+    requestUnbinding: unbindingBodySchema.omit({ uploadToken: true }),
+    yztPasswordCode: empty,
+    yztPasswordReset: z.object({ codeId: z.uuid(), code: verificationCodeSchema, password: z.string().max(64) }),
+    logout: empty,
+  },
   /**
    * Main keeps the request's id and access secret (the renderer never sees the secret): `submit` sends a new
    * request, or corrects the kept one when it was refused; `status` asks the server about the kept one (null:
@@ -577,6 +593,18 @@ export interface ClientResults {
     discard: { discarded: boolean };
   };
   legacy: { login: LegacyView; me: LegacyView; upgrade: LegacyUpgradeResult; history: { rows: CarriedHistoryRow[] } };
+  beijing: {
+    sendCode: { codeId: string; expiresAt: string; resendAfterSeconds: number };
+    register: PlatformProfile;
+    login: PlatformProfile;
+    profile: PlatformProfile;
+    certify: PlatformProfile;
+    yztLogin: PlatformProfile;
+    requestUnbinding: PlatformProfile;
+    yztPasswordCode: { codeId: string; mobile: string; expiresAt: string; resendAfterSeconds: number };
+    yztPasswordReset: { ok: true };
+    logout: { loggedOut: true };
+  };
   preRegistration: {
     printForms: { pdf: string; fileName: string };
     submit: PreRegistrationView;

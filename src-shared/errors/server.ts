@@ -6,6 +6,7 @@
  */
 import type { ErrorEntry, ErrorText } from './catalog';
 import { recoveryErrors } from './recovery';
+import { beijingErrors } from './beijing';
 import { filingErrors } from './filing';
 import { filingDeskErrors } from './filingdesk';
 import { elicenceErrors } from './elicence';
@@ -296,6 +297,7 @@ export const serverErrors = {
     message: t('短信发件箱仅在开发模式下可用。', 'The SMS outbox exists only with the development SMS provider.'),
   },
   ...recoveryErrors,
+  ...beijingErrors,
   ...filingErrors,
   ...filingDeskErrors,
   ...counterErrors,

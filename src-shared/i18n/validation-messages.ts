@@ -3,6 +3,7 @@
  * (`{min}`, `{max}`). Its own module so the console and the phone page render issues without the desktop catalog;
  * `messages.ts` includes it. The key type is built from the code lists, so a code without a text does not compile.
  */
+import { BEIJING_RULE_CODES } from '../contract/http/beijing';
 import { COUNTER_RULE_CODES } from '../contract/http/counter-registration';
 import { DISBURSEMENT_RULE_CODES } from '../contract/http/disbursement';
 import { FILING_RULE_CODES } from '../contract/http/filing';
@@ -33,6 +34,7 @@ export const VALIDATION_CODES = [
   ...SERVER_URL_RULE_CODES,
   ...MATERIAL_RULE_CODES,
   ...FILING_RULE_CODES,
+  ...BEIJING_RULE_CODES,
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type ValidationCatalog = Record<`validation.${ValidationCode}`, string>;
@@ -104,6 +106,15 @@ export const validationZhCN = {
   'validation.SCAN_NOT_UPLOADED_HERE': '此扫描件不是您本人上传的，请重新上传',
   'validation.SERVER_URL_NOT_HTTPS': '服务器地址须以 https:// 开头（仅本机调试可用 http://127.0.0.1）',
   'validation.RENEWAL_NEEDS_CONFIRMATION': '证书已更新：需企业管理员用短信验证码确认后绑定',
+  // beijing (issue 16)
+  'validation.ORG_CODE_FORMAT': '组织机构代码应为 9 位（8 位数字或大写字母加 1 位校验码）',
+  'validation.ORG_CODE_CHECK_DIGIT': '组织机构代码校验码错误，请核对',
+  'validation.PLATFORM_PASSWORD_FORMAT': '请输入密码（6-20位字母数字的组合）',
+  'validation.NICKNAME_FORMAT': '昵称应为 2-20 个字符',
+  'validation.YZT_USERNAME_FORMAT': '一证通账号应为 4-32 位字母、数字或 _ . @',
+  'validation.ENTERPRISE_BOUND': '该企业已被其他用户绑定（绑定账号 {boundTo}）',
+  'validation.LEGAL_REPRESENTATIVE_MISMATCH': '法人代表姓名、身份证号与企业信息不一致',
+  'validation.YZT_USERNAME_TAKEN': '该一证通账号已被注册',
 } as const satisfies ValidationCatalog;
 
 export const validationEn: Record<keyof typeof validationZhCN, string> = {
@@ -173,4 +184,13 @@ export const validationEn: Record<keyof typeof validationZhCN, string> = {
   'validation.SCAN_NOT_UPLOADED_HERE': 'This scan was not uploaded by you; upload it again',
   'validation.SERVER_URL_NOT_HTTPS': 'The server address must start with https:// (plain http only for this computer, 127.0.0.1)',
   'validation.RENEWAL_NEEDS_CONFIRMATION': 'A renewed certificate: the enterprise administrator confirms it with the SMS code',
+  // beijing (issue 16)
+  'validation.ORG_CODE_FORMAT': 'An organisation code has 9 characters: 8 digits or capital letters and a check character',
+  'validation.ORG_CODE_CHECK_DIGIT': 'The organisation code’s check character is wrong; check the code',
+  'validation.PLATFORM_PASSWORD_FORMAT': 'A password of 6-20 letters and digits, with both',
+  'validation.NICKNAME_FORMAT': 'A nickname has 2-20 characters',
+  'validation.YZT_USERNAME_FORMAT': 'A Yizhengtong username has 4-32 letters, digits, _ . or @',
+  'validation.ENTERPRISE_BOUND': 'This enterprise is bound to another platform account ({boundTo})',
+  'validation.LEGAL_REPRESENTATIVE_MISMATCH': 'The representative’s name and ID number do not match the enterprise',
+  'validation.YZT_USERNAME_TAKEN': 'This Yizhengtong username is taken',
 };

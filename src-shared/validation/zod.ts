@@ -25,7 +25,7 @@ export function validationCodeOf(issue: z.core.$ZodIssue): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function codeSchema<C extends string>(parse: Parser<C>, description: string): z.ZodString {
+export function codeSchema<C extends string>(parse: Parser<C>, description: string): z.ZodString {
   return z
     .string()
     .overwrite((input) => {

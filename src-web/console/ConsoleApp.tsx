@@ -31,6 +31,9 @@ import { filingQueueHref } from './router';
 import { KeyEmergencyScreen } from './keys/KeyEmergencyScreen';
 import { keyEmergencyHref } from './router';
 import { useSession } from './session';
+import { BeijingQueueScreen } from './beijing/BeijingQueueScreen';
+import { usePortal } from './beijing/use-portal';
+import { beijingQueueHref } from './router';
 import { consoleTheme } from './theme';
 
 function Header() {
@@ -75,11 +78,12 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
   if (route.name === 'accountRequests' || route.name === 'accountRequest') return 'accountRequests';
   if (route.name === 'filings' || route.name === 'filing') return 'filingReview';
   if (route.name === 'keys') return 'keys';
+  if (route.name === 'beijing') return 'beijingReview';
   if (route.name === 'application') return desks.includes('review') ? 'review' : 'finance';
   return 'finance';
 };
 
-const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref, keys: keyEmergencyHref };
+const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref, keys: keyEmergencyHref, beijingReview: beijingQueueHref };
 
 function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
   const t = useT();
@@ -97,9 +101,10 @@ function Screen() {
   const t = useT();
   const session = useSession((s) => s.session);
   const route = useRoute();
+  const portal = usePortal();
   if (!session) return <LoginScreen />;
   if (session.mustChangePassword) return <PasswordChangeScreen />;
-  const desks = desksOf(session.staff.role);
+  const desks = desksOf(session.staff.role, portal);
   const admin = session.staff.role === 'admin';
   if (route.name === 'legacyAccounts') {
     return (
@@ -122,6 +127,7 @@ function Screen() {
   else if (route.name === 'filing') screen = <FilingScreen key={route.id} id={route.id} />;
   else if (desk === 'filingReview') screen = <FilingQueueScreen />;
   else if (desk === 'keys') screen = <KeyEmergencyScreen />;
+  else if (desk === 'beijingReview') screen = <BeijingQueueScreen />;
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>

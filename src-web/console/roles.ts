@@ -23,10 +23,13 @@ export const canReviewFilings = (role: StaffRole) => mayDo(role, 'filingReview')
 /** 密钥挂失 (a lost key: unbind, deactivate): support staff and admins. */
 export const canStopLostKeys = (role: StaffRole) => mayDo(role, 'keyEmergency');
 
-export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview' | 'keys';
+/** beijing: 北京企业认证审核 (certifications with a foreign document, unbinding): reviewers and admins, on that portal only. */
+export const canReviewBeijing = (role: StaffRole) => mayDo(role, 'beijingReview');
+
+export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview' | 'keys' | 'beijingReview';
 
 /** The desks a role may use, the first one being where it lands after login. */
-export function desksOf(role: StaffRole): Desk[] {
+export function desksOf(role: StaffRole, portal: 'sip' | 'beijing-sme' = 'sip'): Desk[] {
   const desks: Desk[] = [];
   if (canReview(role)) desks.push('review');
   if (canFinance(role)) desks.push('finance');
@@ -35,5 +38,6 @@ export function desksOf(role: StaffRole): Desk[] {
   if (canReviewAccountRequests(role)) desks.push('accountRequests');
   if (canReviewFilings(role)) desks.push('filingReview');
   if (canStopLostKeys(role)) desks.push('keys');
+  if (portal === 'beijing-sme' && canReviewBeijing(role)) desks.push('beijingReview');
   return desks;
 }

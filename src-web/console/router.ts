@@ -18,7 +18,9 @@ export type ConsoleRoute =
   | { name: 'accountRequest'; id: string }
   | { name: 'filings' }
   | { name: 'filing'; id: string }
-  | { name: 'keys' };
+  | { name: 'keys' }
+  // beijing (issue 16)
+  | { name: 'beijing' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (m?.[1]) return { name: 'filing', id: m[1] };
   if (hash === '#/filings') return { name: 'filings' };
   if (hash === '#/keys') return { name: 'keys' };
+  if (hash === '#/beijing') return { name: 'beijing' };
   return { name: 'home' };
 }
 
@@ -67,3 +70,4 @@ export const accountRequestQueueHref = '#/account-requests';
 export const filingHref = (id: string) => `#/filings/${id}`;
 export const filingQueueHref = '#/filings';
 export const keyEmergencyHref = '#/keys';
+export const beijingQueueHref = '#/beijing';

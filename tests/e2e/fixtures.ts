@@ -100,8 +100,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   portal: [
-    async ({ keys, servers }, use) => {
-      const portal = await startPortal({ roots: Object.values(keys.manifest.roots), servers });
+    async ({ keys, servers, world }, use) => {
+      // beijing: the world 'beijing' is a server configured as the Beijing SME platform (TONGBAN_PORTAL=beijing-sme).
+      const portal = await startPortal({ roots: Object.values(keys.manifest.roots), servers, ...(world === 'beijing' ? { portal: 'beijing-sme' as const } : {}) });
       const rows: RegistryRow[] = REGISTERED_KEYS.map((label) => {
         const t = keys.issued(label);
         return { uscc: t.uscc!, name: t.enterpriseName, legalRepresentative: LEGAL_REPRESENTATIVE, address: ADDRESS };

@@ -129,6 +129,10 @@ export function LoginPage() {
             <Button type="link" data-testid="legacy-login-link" onClick={() => go('legacy-login')}>
               {t('login.legacy.link')}
             </Button>
+            {/* beijing: until the portal choice lands, the Beijing SME platform's way in. */}
+            <Button type="link" data-testid="beijing-login-link" onClick={() => go('beijing-login')}>
+              {t('bj.link')}
+            </Button>
           </div>
         </Card>
       </Col>

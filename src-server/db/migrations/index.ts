@@ -21,6 +21,7 @@ import * as m0018 from './0018-elicence';
 import * as m0019 from './0019-filing';
 import * as m0020 from './0020-trust-care';
 import * as m0022 from './0022-elicard';
+import * as m0024 from './0024-beijing';
 import * as m0026 from './0026-ops';
 
 export const migrations: Record<string, Migration> = {
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0019-filing': m0019,
   '0020-trust-care': m0020,
   '0022-elicard': m0022,
+  '0024-beijing': m0024,
   '0026-ops': m0026,
 };

@@ -30,6 +30,8 @@ export type ServiceItem = z.infer<typeof serviceItemSchema>;
  *   header); the upload routes check the token and the service item in the upload's metadata themselves.
  * - `legacy`: a legacy hub account's session (企服平台账号, legacy.ts). Such a session reaches only these routes
  *   and logout; everything else refuses it with `LEGACY_SESSION_RESTRICTED`.
+ * - `platform`: a Beijing SME platform account's session (beijing.ts); such a session reaches only these routes and
+ *   logout, and these routes refuse every other session.
  */
 export type RouteAccess =
   | { kind: 'public' }
@@ -38,7 +40,9 @@ export type RouteAccess =
   | { kind: 'enterpriseOrStaff'; allowPasswordChangePending?: boolean }
   | { kind: 'session' }
   | { kind: 'uploader' }
-  | { kind: 'legacy' };
+  | { kind: 'legacy' }
+  // beijing (issue 16): a Beijing SME platform account's session; it reaches only these routes and logout.
+  | { kind: 'platform' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
 

@@ -27,6 +27,8 @@ export const staffDuties = {
   keyEmergency: duty(['support', 'admin']),
   /** An enterprise admin's password reset: the new password goes to the admin's own mobile, never to staff. */
   adminPasswordReset: duty(['support', 'admin']),
+  /** Beijing SME platform (issue 16): certifications with a foreign document, unbinding requests. */
+  beijingReview: duty(['reviewer', 'admin']),
   /** Staff accounts, the legal-person registry, legacy imports. */
   portalAdministration: duty(['admin']),
   /** The development SMS outbox (passwords and codes masked even there). */

@@ -17,6 +17,8 @@ export const healthRoute = defineRoute({
     database: z.enum(['sqlite', 'postgres']),
     version: z.string().max(64).optional(),
     sms: z.enum(['development-outbox', 'http']).optional(),
+    /** beijing: which portal this server is (the console shows that portal's desks). */
+    portal: z.enum(['sip', 'beijing-sme']).optional(),
   }),
 });
 
