@@ -9,6 +9,7 @@ import type { FieldIssue } from '../../validation/issues';
 import { mobileSchema, usccSchema } from '../../validation/zod';
 import { padesLevelSchema, type PadesSignatureReport } from '../pdf-signing';
 import { attachmentDigestSchema } from '../signing';
+import { tsaUrlSchema } from '../tsa-url';
 import { staffDuties } from './staff-duties';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
 import { subsidyContactSchema, subsidyReviewCommentSchema, subsidyTimelineEntrySchema } from './subsidy';
@@ -284,6 +285,21 @@ export const filingTimelineRoute = defineRoute({
   params: filingParams,
   query: itemQuery,
   response: z.object({ entries: z.array(filingTimelineEntrySchema) }),
+});
+
+/**
+ * The portal's time-stamp authority for PAdES B-T, when it announces one (`TONGBAN_TSA_URL` on the server): the
+ * desk signs with it unless the PC has its own (Settings, IT's seed). Public: a TSA's address is no secret, and the
+ * Settings page shows it before anyone signs in.
+ */
+export const pdfSigningDefaultsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/pdf-signing/defaults',
+  operationId: 'pdfSigningDefaults',
+  summary: 'The time-stamp authority this portal announces for PDF signatures (PAdES B-T), or null',
+  tag: 'construction-filing',
+  access: { kind: 'public' },
+  response: z.object({ tsaUrl: tsaUrlSchema.nullable() }),
 });
 
 // ── Staff routes ────────────────────────────────────────────────────────────
