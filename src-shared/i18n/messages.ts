@@ -10,6 +10,7 @@ import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { deliveryEn, deliveryZhCN } from './delivery-messages';
 import { filingEn, filingZhCN } from './filing-messages';
+import { filing7En, filing7ZhCN } from './filing7-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
 import { padesEn, padesZhCN } from './pades-messages';
@@ -302,6 +303,7 @@ export const zhCN = {
   ...recoveryZhCN,
   ...deliveryZhCN,
   ...filingZhCN,
+  ...filing7ZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
   ...padesZhCN,
@@ -894,6 +896,7 @@ export const en: Catalog = {
   ...recoveryEn,
   ...deliveryEn,
   ...filingEn,
+  ...filing7En,
   ...faultsEn,
   ...trustCareEn,
   ...padesEn,
