@@ -62,7 +62,7 @@ async function generateAndSign(page: Page, enterpriseName: string, pin: string) 
 }
 
 test('a filing goes from the guide to approval, signed with the key and returned once on the way', async ({ page, client, portal, scene, caKey, keys }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const enterprise = await scene.enterprise(caKey(KEY), { adminMobile: '13600000015' });
   const { initialPassword } = await enterprise.handlerAccount('beian1', { mobile: '13600000016', permissions: ['constructionFiling'] });
   const key = keys.issued(KEY);
@@ -74,6 +74,7 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await page.getByLabel('时间戳服务地址（用于 PDF 签章）').fill(tsa.url);
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.getByRole('button', { name: '返回' }).click();
 
   await signInOnDesktop(page, client.url, enterprise.uscc, 'beian1', initialPassword, portal.captchaAnswer);
   await page.getByRole('button', { name: '小型建设工程开工备案：在线办理' }).click();
