@@ -160,7 +160,7 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await expect(page.getByTestId('filing-returned')).toContainText('请补充监理单位');
   // The commented field is marked and listed above the form, the comment beside it; the files carry their names.
   await expect(page.getByTestId('comment-filing-supervisor')).toContainText('委托监理的须填写监理单位');
-  await expect(page.getByTestId('problem-summary')).toContainText('委托监理');
+  await expect(page.getByTestId('problem-summary')).toContainText('本工程委托了监理单位');
   await expect(page.getByTestId('upload-planningPermit')).toContainText('planningPermit.pdf');
   await saveScreen(page, 'filing-e2e-returned');
   await page.getByTestId('filing-has-supervisor').check();
