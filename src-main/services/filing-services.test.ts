@@ -128,5 +128,6 @@ describe('the construction filing through the client services', () => {
     const timeline = value(await call<{ entries: { status: string }[] }>(clerk, 'filing.timeline', { filingId: draft.id }));
     expect(timeline.entries.map((e) => e.status)).toEqual(['draft', 'submitted', 'returned', 'resubmitted']);
     expect(value(await call<{ filings: { id: string; status: string }[] }>(clerk, 'filing.list')).filings).toContainEqual(expect.objectContaining({ id: draft.id, status: 'resubmitted' }));
-  });
+    // Four signatures with the key (two time-stamped) and two submissions: ~20 s alone, more on a loaded machine.
+  }, 90_000);
 });
