@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { authOrigin } from '@shared/contract/signing';
+import { tsaUrlSchema } from '@shared/contract/tsa-url';
 import { MAX_SCRYPT_LOG2N, MIN_DEPLOYED_SCRYPT_LOG2N, PRODUCTION_SCRYPT_LOG2N } from './domain/passwords';
 
 export interface ServerConfig {
@@ -44,6 +45,8 @@ export interface ServerConfig {
   smsSign: string;
   /** 付款单位 printed on disbursement receipts. */
   disbursementPayer: string;
+  /** The RFC 3161 TSA the portal announces to desks for PAdES B-T (`TONGBAN_TSA_URL`); null: none. */
+  tsaUrl: string | null;
   /**
    * Which hops of X-Forwarded-For the caller's address is taken from (issue 17): `false` (none: the socket's
    * address), a hop count (`TRUST_PROXY=1`: the address the one proxy in front saw), or the proxies' own
@@ -129,6 +132,14 @@ function legacyCutoffFromEnv(raw: string | undefined): string {
   return value;
 }
 
+/** The clients' rule (https, http on loopback) at start: a TSA they would refuse must not be announced. */
+function tsaUrlFromEnv(raw: string | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return null;
+  if (!tsaUrlSchema.safeParse(value).success) throw new Error(`TONGBAN_TSA_URL must be an https URL (http only on loopback) (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
 /** `strict` or `soft` (default); a typo must stop the start rather than silently weaken the check. */
 function revocationPolicyFromEnv(raw: string | undefined): 'strict' | 'soft' {
   const value = raw?.trim() || 'soft';
@@ -185,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     smsSign: smsSignFromEnv(env.TONGBAN_SMS_SIGN),
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
+    tsaUrl: tsaUrlFromEnv(env.TONGBAN_TSA_URL),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     challengesPerMinute: numberFromEnv(env, 'TONGBAN_CHALLENGES_PER_MINUTE', 60, 1, 100_000),
     timeouts: {

@@ -209,6 +209,7 @@ export class ClientServices {
       serverUrl: policy?.settings.serverUrl ?? ownServer ?? seed.serverUrl ?? this.opts.defaultServerUrl,
       language: policy?.settings.language ?? s.getSetting<Settings['language']>('language') ?? seed.language ?? 'zh-CN',
       pkcs11Modules: withPolicyDrivers(policy?.drivers ?? [], s.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? []),
+      tsaUrl: s.getSetting<string>('tsaUrl') ?? seed.tsaUrl ?? '',
     };
   }
 
@@ -359,6 +360,7 @@ export class ClientServices {
       outbox: () => this.outbox,
       uploads: () => this.uploads,
       font: loadFormFont,
+      tsaUrl: () => this.settings().tsaUrl,
     }),
 
     ...disbursementHandlers({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilingPrepared } from '@shared/contract/client-api';
 import { filingRequirements, type FilingFormValue, type FilingView } from '@shared/contract/http/filing';
 import { filingProject } from '../../tests/fixtures/filing';
+import { startTsa, type TestTsa } from '../../tests/fixtures/tsa';
 import { call, pdfBase64, registeredClientWorld, value, type ClientWorld } from '../../tests/fixtures/client-world';
 import { uploadThroughClient } from '../../tests/fixtures/client-uploads';
 import type { ClientServices } from './client-services';
@@ -16,6 +17,8 @@ import type { ClientServices } from './client-services';
 let world: ClientWorld;
 let clerk: ClientServices;
 let outsider: ClientServices;
+let portalTsa: TestTsa;
+let pcTsa: TestTsa;
 const dir = mkdtempSync(path.join(tmpdir(), 'tongban-filing-desk-'));
 
 beforeAll(async () => {
@@ -26,9 +29,11 @@ beforeAll(async () => {
   outsider = world.services();
   await world.signIn(clerk, 'clerk');
   await world.signIn(outsider, 'other');
+  [portalTsa, pcTsa] = await Promise.all([startTsa(), startTsa()]);
 }, 120_000);
 
 afterAll(async () => {
+  await Promise.all([portalTsa?.stop(), pcTsa?.stop()]);
   await world?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -65,6 +70,9 @@ describe('the construction filing through the client services', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', issues: expect.arrayContaining([expect.objectContaining({ path: 'form.project.plannedEnd', code: 'DATE_ORDER' })]) } });
     expect(await call(clerk, 'filing.sign', { filingId: draft.id, fingerprint: world.keys.issued('JSCA-RSA-0001').certSha256 })).toMatchObject({ ok: false, error: { code: 'FILING_NOT_GENERATED' } });
     expect(await call(clerk, 'filing.prepared', { filingId: draft.id })).toEqual({ ok: true, value: null });
+    // The TSA setting follows the server URL's rule, as typed and as stored.
+    expect(await call(clerk, 'settings.update', { tsaUrl: 'http://tsa.example.com/' })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', issues: [expect.objectContaining({ path: 'tsaUrl', code: 'SERVER_URL_NOT_HTTPS' })] } });
+    expect(value(await call<{ tsaUrl: string }>(clerk, 'settings.get')).tsaUrl).toBe('');
   });
 
   it('generates, signs with the key, keeps both, submits; returned → generated and signed again → resubmitted', async () => {
@@ -98,10 +106,28 @@ describe('the construction filing through the client services', () => {
 
     const fixed = { ...form, project: filingProject({ supervisor: { name: '苏州示例监理有限公司', uscc: world.enterprise.uscc } }) };
     value(await call(clerk, 'filing.generate', { filingId: draft.id, form: fixed }));
-    value(await call(clerk, 'filing.sign', { filingId: draft.id, fingerprint: key.certSha256, pin: key.userPin }));
+    // The portal announces a TSA: the signature is B-T with its time-stamp.
+    world.portal.app.services.config.tsaUrl = portalTsa.url;
+    try {
+      const stamped = value(await call<FilingPrepared>(clerk, 'filing.sign', { filingId: draft.id, fingerprint: key.certSha256, pin: key.userPin }));
+      expect(stamped.level).toBe('B-T');
+      expect(portalTsa.requests()).toBe(1);
+      // The PC's own TSA (Settings, or IT's seed) wins over the portal's.
+      value(await call(clerk, 'settings.update', { tsaUrl: pcTsa.url }));
+      const again = value(await call<FilingPrepared>(clerk, 'filing.sign', { filingId: draft.id, fingerprint: key.certSha256, pin: key.userPin }));
+      expect([again.level, pcTsa.requests(), portalTsa.requests()]).toEqual(['B-T', 1, 1]);
+      expect(pdfsig(again.pdf)).toMatch(/Signature is Valid/);
+    } finally {
+      world.portal.app.services.config.tsaUrl = null;
+    }
     expect(value(await call<FilingView>(clerk, 'filing.submit', { filingId: draft.id }))).toMatchObject({ status: 'resubmitted', version: 2 });
+    const staffView = await world.h.call({ method: 'GET', url: `/api/staff/construction-filings/${draft.id}`, token: reviewer });
+    expect((staffView.json() as { versions: { signatures: { level: string; timestamp: unknown; problems: string[] }[] }[] }).versions[1]?.signatures).toEqual([
+      expect.objectContaining({ level: 'B-T', timestamp: expect.objectContaining({ time: expect.any(String) }), problems: [] }),
+    ]);
     const timeline = value(await call<{ entries: { status: string }[] }>(clerk, 'filing.timeline', { filingId: draft.id }));
     expect(timeline.entries.map((e) => e.status)).toEqual(['draft', 'submitted', 'returned', 'resubmitted']);
     expect(value(await call<{ filings: { id: string; status: string }[] }>(clerk, 'filing.list')).filings).toContainEqual(expect.objectContaining({ id: draft.id, status: 'resubmitted' }));
-  });
+    // Four signatures with the key (two time-stamped) and two submissions: ~20 s alone, more on a loaded machine.
+  }, 90_000);
 });

@@ -49,7 +49,7 @@ export function settingsHandlers(ctx: SettingsContext) {
     'settings.managed': async () => ok(ctx.managed()),
     'settings.update': async (patch: Partial<Omit<Settings, 'pkcs11Modules'>>) => {
       const managed = ctx.managed().managed;
-      const locked = (Object.keys(patch) as Array<keyof typeof patch>).find((k) => patch[k] !== undefined && managed.includes(k) && patch[k] !== ctx.settings()[k]);
+      const locked = (Object.keys(patch) as Array<keyof typeof patch>).find((k) => patch[k] !== undefined && (managed as readonly string[]).includes(k) && patch[k] !== ctx.settings()[k]);
       if (locked) return fail('SETTING_MANAGED', false, { field: locked });
       const before = ctx.settings();
       for (const [key, value] of Object.entries(patch)) if (value !== undefined) ctx.store().setSetting(key, value);

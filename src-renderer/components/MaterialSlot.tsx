@@ -79,7 +79,7 @@ export function MaterialSlot(props: SlotProps & {
     <li
       data-testid={testId}
       data-files={files.length}
-      {...problemMark(name, missingFlagged)}
+      {...problemMark(name, missingFlagged || Boolean(props.comment && props.flagged))}
       style={{ padding: props.padding ?? '10px 12px', borderBottom: props.divider === false ? 0 : '1px solid #f0f0f0', listStyle: 'none', background: props.comment ? '#fffbe6' : undefined }}
     >
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>

@@ -35,6 +35,8 @@ export interface SlotProps {
   flagMissing?: boolean;
   /** A reviewer's comment on this slot: highlighted, the comment below. */
   comment?: string | undefined;
+  /** The comment is not answered yet (the files are as returned): marked as a problem (problems.ts). */
+  flagged?: boolean;
   /** `data-testid` of the slot (also its key among main's uploads); the hidden file input gets `inputTestId`. */
   testId: string;
   inputTestId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filingDraftFormSchema, filingFormSchema } from '@shared/contract/http/filing';
-import { checkFilingForm, emptyFilingForm, filingFormFromContract, formIdentity, serverDraft, type FilingForm } from './filing-form';
+import { checkFilingForm, emptyFilingForm, filingFormFromContract, formIdentity, serverDraft, unansweredComments, type FilingForm } from './filing-form';
 
 const uscc = '91320594MA1YY8Q29X';
 const file = (requirement: string, n: number) => ({ requirement, sha256: n.toString(16).padStart(64, '0'), size: 10, mediaType: 'application/pdf' as const, fileName: `${requirement}.pdf` });
@@ -72,5 +72,19 @@ describe('the filing form against the contract', () => {
     if (!a.ok || !again.ok || !b.ok) throw new Error('the forms are complete');
     expect(formIdentity(again.value)).toBe(formIdentity(a.value));
     expect(formIdentity(b.value)).not.toBe(formIdentity(a.value));
+  });
+});
+
+describe('a returned filing’s comments', () => {
+  it('stay unanswered until the field or material they are pinned to changes', () => {
+    const returned = filingFormFromContract({ contact: { name: '赵六' }, project: { name: '门卫室', costFen: 25_000_000, supervisor: null }, attachments: [file('planningPermit', 1)] });
+    const comments = { 'project.costFen': '与合同不一致', 'project.supervisor': '请补充', 'attachments.planningPermit': '不清晰', 'contact.name': '核对' };
+    expect([...unansweredComments(comments, returned, returned)].sort()).toEqual(Object.keys(comments).sort());
+    const fixed: FilingForm = {
+      ...returned,
+      project: { ...returned.project, cost: '240000', hasSupervisor: true, supervisor: { name: '苏州示例监理有限公司', uscc: '' } },
+      attachments: { planningPermit: [file('planningPermit', 2)] },
+    };
+    expect([...unansweredComments(comments, returned, fixed)]).toEqual(['contact.name']);
   });
 });

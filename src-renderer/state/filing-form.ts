@@ -198,3 +198,22 @@ export function filingFormFromContract(raw: Record<string, unknown>): FilingForm
     attachments: attachmentsOf(raw.attachments),
   };
 }
+
+/** The typed form's value at a contract path (`project.costFen` is typed as `cost`), comparable as a string. */
+function typedValueAt(form: FilingForm, path: string): string {
+  if (path.startsWith('attachments.')) return (form.attachments[path.slice('attachments.'.length) as FilingRequirement] ?? []).map((a) => a.sha256).join(',');
+  if (path === 'project.supervisor') return JSON.stringify([form.project.hasSupervisor, form.project.supervisor]);
+  const typed = path.replace(/\.floorAreaM2$/, '.floorArea').replace(/\.costFen$/, '.cost');
+  let at: unknown = form;
+  for (const key of typed.split('.')) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return JSON.stringify(at ?? null);
+}
+
+/**
+ * The reviewer's comments (by contract path) the clerk has not yet answered: the field or material is still as it
+ * was returned. The desk marks those as problems (problems.ts) and lists them; a changed field keeps its comment
+ * beside it, unmarked.
+ */
+export function unansweredComments(comments: Readonly<Record<string, string>>, returned: FilingForm, now: FilingForm): Set<string> {
+  return new Set(Object.keys(comments).filter((path) => typedValueAt(returned, path) === typedValueAt(now, path)));
+}

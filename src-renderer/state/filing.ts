@@ -3,6 +3,7 @@ import type { FilingPrepared } from '@shared/contract/client-api';
 import type { FilingView } from '@shared/contract/http/filing';
 import type { AppError } from '@shared/contract/result';
 import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
+import { namedSlot, namesOfSlots, type FileNames } from './file-names';
 import { emptyFilingForm, filingFormFromContract, serverDraft, type FilingForm } from './filing-form';
 import { call } from '../platform';
 
@@ -13,6 +14,9 @@ import { call } from '../platform';
  * its signature are main's (`filing.prepared`), kept with the filing until the server took them.
  */
 export const filingDraftKey = (filingId: string) => `filing:${filingId}`;
+/** The filing's file names, kept after submission: a returned filing shows its files as they were filed (file-names.ts). */
+export const filingFilesKey = (filingId: string) => `filing-files:${filingId}`;
+const namesOf = (form: FilingForm, known?: FileNames) => namesOfSlots([['attachments', form.attachments]], known);
 export const FILING_EDITABLE: ReadonlySet<FilingView['status']> = new Set(['draft', 'returned']);
 
 interface FilingState {
@@ -55,10 +59,11 @@ export const useFiling = create<FilingState>((set, get) => ({
   refusal: null,
   open: async (filingId) => {
     set({ filingId, loading: true, error: null, restored: false, refusal: null, view: get().filingId === filingId ? get().view : null });
-    const [remote, local, prepared] = await Promise.all([
+    const [remote, local, prepared, files] = await Promise.all([
       call((api) => api.filing.get({ filingId })),
       call((api) => api.drafts.load({ key: filingDraftKey(filingId) })),
       call((api) => api.filing.prepared({ filingId })),
+      call((api) => api.drafts.load({ key: filingFilesKey(filingId) })),
     ]);
     if (get().filingId !== filingId) return;
     if (!remote.ok) {
@@ -68,9 +73,14 @@ export const useFiling = create<FilingState>((set, get) => ({
     const view = remote.value;
     const saved = local.ok && local.value ? parseLocal(local.value.data) : null;
     const localNewer = saved && local.ok && local.value && local.value.savedAt > view.updatedAt && FILING_EDITABLE.has(view.status);
+    const known = files.ok && files.value ? (files.value.data as FileNames) : {};
+    const fromServer = () => {
+      const form = filingFormFromContract(view.form);
+      return { ...form, attachments: namedSlot('attachments', form.attachments, saved ? namesOf(saved, known) : known) };
+    };
     set({
       view,
-      form: localNewer && saved ? saved : filingFormFromContract(view.form),
+      form: localNewer && saved ? saved : fromServer(),
       restored: Boolean(localNewer),
       savedAt: localNewer && local.ok ? (local.value?.savedAt ?? null) : null,
       prepared: prepared.ok ? prepared.value : null,
@@ -90,8 +100,11 @@ export const useFiling = create<FilingState>((set, get) => ({
   edit: (recipe) => set({ form: recipe(get().form), revision: get().revision + 1, restored: false }),
   setPrepared: (prepared) => set({ prepared }),
   submitted: async (view) => {
+    const names = namesOf(get().form);
     set({ view, prepared: null, refusal: null, revision: get().revision + 1 });
+    // The draft is done (a save still waiting would bring it back: autosave drops it); the file names stay.
     await call((api) => api.drafts.discard({ key: filingDraftKey(view.id) }));
+    await call((api) => api.drafts.save({ key: filingFilesKey(view.id), data: names }));
   },
   refused: (error) => {
     // generate answers `body.payload.…` (main's check, the server's names); the dispatcher's own check `form.…`.

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { AttachmentRef } from '@shared/contract/client-api';
 import type { SubsidyApplicationView } from '@shared/contract/http/subsidy';
 import type { AppError } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { issuesUnder, type FieldIssue } from '@shared/validation/issues';
+import { namedSlot, namesOfSlots, type FileNames, type SlotFiles } from './file-names';
 import { emptyForm, formFromContract, localForm, serverDraft, type SubsidyForm } from './subsidy-form';
 import { call } from '../platform';
 
@@ -18,34 +18,18 @@ import { call } from '../platform';
  * On opening, the newer of the two wins (the local one when it was saved after the server's last update).
  */
 export const subsidyDraftKey = (applicationId: string) => `subsidy:${applicationId}`;
-/**
- * File names (the server keeps only hashes), by slot and SHA-256 (`attachments.businessLicence#<sha>`): a name
- * belongs to the slot the file was put in (issue 21 item 4), so one file in two slots keeps both names. Kept after
- * submission, so a returned application shows the names it was filed with.
- */
+/** The application's file names, kept after submission (file-names.ts). */
 export const subsidyFilesKey = (applicationId: string) => `subsidy-files:${applicationId}`;
-export type FileNames = Record<string, string>;
+export type { FileNames };
 
-type Files = Partial<Record<string, AttachmentRef[]>>;
-const slotsOf = (form: SubsidyForm): [string, Files][] => [['attachments', form.attachments], ...form.talents.map((t, i): [string, Files] => [`talents[${i}].attachments`, t.attachments])];
-const nameKey = (slot: string, requirement: string, sha256: string) => `${slot}.${requirement}#${sha256}`;
+const slotsOf = (form: SubsidyForm): [string, SlotFiles][] => [['attachments', form.attachments], ...form.talents.map((t, i): [string, SlotFiles] => [`talents[${i}].attachments`, t.attachments])];
 
 /** The names the form's files carry, over `known` ones. */
-export function fileNames(form: SubsidyForm, known: FileNames = {}): FileNames {
-  const out = { ...known };
-  for (const [slot, files] of slotsOf(form)) for (const [r, list] of Object.entries(files)) for (const a of list ?? []) out[nameKey(slot, r, a.sha256)] = a.fileName;
-  return out;
-}
+export const fileNames = (form: SubsidyForm, known: FileNames = {}): FileNames => namesOfSlots(slotsOf(form), known);
 
 /** The form's files named as the clerk named them in that slot; else as the same file was named in another slot. */
 export function withFileNames(form: SubsidyForm, names: FileNames): SubsidyForm {
-  const bySha = new Map<string, string>();
-  for (const [key, name] of Object.entries(names)) bySha.set(key.slice(key.lastIndexOf('#') + 1), name);
-  const named = <F extends Files>(slot: string, files: F): F =>
-    Object.fromEntries(
-      Object.entries(files).map(([r, list]) => [r, (list ?? []).map((a) => ({ ...a, fileName: names[nameKey(slot, r, a.sha256)] ?? bySha.get(a.sha256) ?? a.fileName }))]),
-    ) as F;
-  return { ...form, attachments: named('attachments', form.attachments), talents: form.talents.map((t, i) => ({ ...t, attachments: named(`talents[${i}].attachments`, t.attachments) })) };
+  return { ...form, attachments: namedSlot('attachments', form.attachments, names), talents: form.talents.map((t, i) => ({ ...t, attachments: namedSlot(`talents[${i}].attachments`, t.attachments, names) })) };
 }
 
 export const EDITABLE: ReadonlySet<SubsidyApplicationView['status']> = new Set(['draft', 'returned']);

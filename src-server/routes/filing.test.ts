@@ -149,9 +149,17 @@ describeEachDatabase('construction filing', (engine) => {
     // The reviewer opens the signed PDF through the files route (its item is the filing's).
     expect((await h.call({ method: 'GET', url: `/api/enterprises/${a.enterpriseId}/files/${first.body.signedPdf.sha256}`, token: reviewer })).statusCode).toBe(200);
 
-    const returned = await staff(id, 'return', { comment: '请补充监理单位', fields: [{ path: 'project.supervisor', comment: '委托监理的须填写' }] });
+    // A comment only where the desk has a field or a material to show it by.
+    const nowhere = await staff(id, 'return', { fields: [{ path: 'project.colour', comment: '?' }], attachments: [{ path: 'attachments.businessLicence', comment: '?' }] });
+    expect([nowhere.statusCode, issuesOf(nowhere).map((i) => `${i.path} ${i.code}`)]).toEqual([400, ['body.fields[0].path CHOICE_INVALID', 'body.attachments[0].path CHOICE_INVALID']]);
+    const comments = {
+      comment: '请补充监理单位',
+      fields: [{ path: 'project.supervisor', comment: '委托监理的须填写' }, { path: 'project.costFen', comment: '与施工合同金额不一致' }],
+      attachments: [{ path: 'attachments.constructionContract', comment: '缺少盖章页' }],
+    };
+    const returned = await staff(id, 'return', comments);
     expect(returned.json()).toMatchObject({ status: 'returned', allowedActions: [] });
-    expect((await h.call({ method: 'GET', url: `${base()}/${id}${q}`, token: clerk })).json()).toMatchObject({ status: 'returned', returnComments: { fields: [{ path: 'project.supervisor' }] } });
+    expect((await h.call({ method: 'GET', url: `${base()}/${id}${q}`, token: clerk })).json()).toMatchObject({ status: 'returned', returnComments: comments });
 
     const fixed = payloadFor(id, { project: { supervisor: { name: '苏州示例监理有限公司', uscc: b.uscc } } });
     const second = await signedBody(fixed);

@@ -11,6 +11,7 @@ import {
   filingTransitions,
   getFilingRoute,
   listFilingsRoute,
+  pdfSigningDefaultsRoute,
   rejectFilingRoute,
   returnFilingRoute,
   staffFilingQueueRoute,
@@ -39,6 +40,8 @@ export const filingRoutes: FastifyPluginAsync<{ check: SignedPdfCheck }> = async
     if (p.kind !== 'staff') throw new ApiError('FORBIDDEN');
     return { type: 'staff', id: p.id };
   };
+
+  registerRoute(app, pdfSigningDefaultsRoute, async () => ({ tsaUrl: services.config.tsaUrl }));
 
   registerRoute(app, createFilingDraftRoute, async ({ params, body, principal, request }) =>
     filingView(db, await createFilingDraft(services, params.enterpriseId, body.form, accountActor(principal), request.id)),

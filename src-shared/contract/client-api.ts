@@ -12,6 +12,7 @@ import type { Result } from './result';
 import { caProfileSchema } from './signing';
 import type { DiagnosticReport, TokenCertificate } from './token';
 import { serverUrlSchema } from './server-url';
+import { tsaUrlSchema } from './tsa-url';
 import {
   subsidyDraftFormSchema,
   subsidyContactSchema,
@@ -61,6 +62,8 @@ export const settingsSchema = z.object({
    * renderer: a driver is native code, so only main adds one (settings.addDriver), within the driver rules.
    */
   pkcs11Modules: z.array(z.string().min(1).max(1024)).max(16),
+  /** The RFC 3161 time-stamp authority for PDF signatures (tsa-url.ts); '' = the portal's, if it announces one. */
+  tsaUrl: tsaUrlSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

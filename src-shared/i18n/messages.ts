@@ -11,6 +11,7 @@ import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { deliveryEn, deliveryZhCN } from './delivery-messages';
 import { beijingEn, beijingZhCN } from './beijing-messages';
 import { filingEn, filingZhCN } from './filing-messages';
+import { filing7En, filing7ZhCN } from './filing7-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
 import { padesEn, padesZhCN } from './pades-messages';
@@ -304,6 +305,7 @@ export const zhCN = {
   ...deliveryZhCN,
   ...beijingZhCN,
   ...filingZhCN,
+  ...filing7ZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
   ...padesZhCN,
@@ -897,6 +899,7 @@ export const en: Catalog = {
   ...deliveryEn,
   ...beijingEn,
   ...filingEn,
+  ...filing7En,
   ...faultsEn,
   ...trustCareEn,
   ...padesEn,

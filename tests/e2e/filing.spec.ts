@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { cmsParts, cutSignatures, opensslTsVerify } from '../fixtures/pdf-signature-checks';
+import { startTsa } from '../fixtures/tsa';
 import { expect, saveScreen, test } from './fixtures';
 import { signInOnDesktop, signInToConsole } from './setup';
 import { scan } from './wizard';
@@ -11,7 +14,8 @@ import { scan } from './wizard';
 // 小型建设工程开工备案 across both desks (issue 15): on the desktop a handler reads the guide, fills the form, uploads
 // the materials, generates the application PDF, previews it, signs it with the enterprise's key (PAdES) and submits;
 // the reviewer sees the signature panel in the console and returns it; the handler fixes, generates and signs again,
-// resubmits; the reviewer approves. Everything a person does goes through the screens.
+// resubmits; the reviewer approves. Everything a person does goes through the screens. The clerk's Settings name a
+// local RFC 3161 TSA (`openssl ts -reply`), so the signature is PAdES B-T.
 test.use({ world: 'filing' });
 
 const KEY = 'JSCA-RSA-0001';
@@ -54,13 +58,23 @@ async function generateAndSign(page: Page, enterpriseName: string, pin: string) 
   await page.getByLabel('PIN 码', { exact: true }).fill(pin);
   await page.getByTestId('filing-sign').getByRole('button', { name: '签章（江苏CA）' }).click();
   await expect(page.getByTestId('filing-pdf-signed')).toBeVisible();
+  await expect(page.getByTestId('filing-pdf-level')).toContainText('已加盖可信时间戳');
 }
 
 test('a filing goes from the guide to approval, signed with the key and returned once on the way', async ({ page, client, portal, scene, caKey, keys }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const enterprise = await scene.enterprise(caKey(KEY), { adminMobile: '13600000015' });
   const { initialPassword } = await enterprise.handlerAccount('beian1', { mobile: '13600000016', permissions: ['constructionFiling'] });
   const key = keys.issued(KEY);
+  const tsa = await startTsa();
+
+  // IT (or the clerk) names the time-stamp service in 设置; the rule is the server URL's.
+  await page.goto(client.url);
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('时间戳服务地址（用于 PDF 签章）').fill(tsa.url);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.getByRole('button', { name: '返回' }).click();
 
   await signInOnDesktop(page, client.url, enterprise.uscc, 'beian1', initialPassword, portal.captchaAnswer);
   await page.getByRole('button', { name: '小型建设工程开工备案：在线办理' }).click();
@@ -88,6 +102,12 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await (await download).saveAs(signedPdf);
   const sig = await run('pdfsig', [signedPdf]).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
   expect(sig.stdout).toContain('Signature is Valid');
+  // B-T: the CMS carries a time-stamp token over the signature value, and the TSA's own check passes (pdfsig
+  // 22.12 validates the signature but does not report time-stamps).
+  const [cut] = cutSignatures(new Uint8Array(await readFile(signedPdf)));
+  const parts = cmsParts(cut!.cms);
+  expect(parts.timeStampToken).not.toBeNull();
+  expect((await opensslTsVerify(parts.timeStampToken!, parts.signatureValue, tsa.rootPath, tsa.certPath)).stdout).toContain('Verification: OK');
   await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', signedPdf, path.join(process.cwd(), 'test-results', 'screens', 'filing-e2e-signed-pdf')]);
   await rm(work, { recursive: true, force: true });
   await page.getByTestId('filing-submit').click();
@@ -106,15 +126,30 @@ test('a filing goes from the guide to approval, signed with the key and returned
   const signatures = staff.getByLabel('申请表上的签章');
   await expect(signatures).toContainText(enterprise.uscc);
   await expect(signatures).toContainText('有效');
+  await expect(signatures).toContainText('PAdES B-T');
+  await signatures.scrollIntoViewIfNeeded();
   await saveScreen(staff, 'filing-e2e-console-signatures');
-  const decide = async (action: string, comment?: string) => {
+  const decide = async (action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
     await staff.getByRole('button', { name: action, exact: true }).click();
     const dialog = staff.getByRole('dialog', { name: action });
-    if (comment) await dialog.getByLabel('审核意见').fill(comment);
+    await fill?.(dialog);
     await dialog.getByRole('button', { name: /^(确\s?定|OK)$/ }).click();
     await expect(dialog).toBeHidden();
   };
-  await decide('退回修改', '请补充监理单位');
+  // The return pins a comment to the supervisor (a field the contract names) beside a general one.
+  await decide('退回修改', async (dialog) => {
+    await dialog.getByRole('button', { name: '添加字段意见' }).click();
+    const picker = dialog.getByRole('combobox', { name: '第 1 条字段意见的字段' });
+    const option = staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '监理单位（是否委托监理）' });
+    await expect(async () => {
+      await picker.fill('是否委托监理');
+      await expect(option).toHaveCount(1, { timeout: 2000 });
+      await option.click({ timeout: 2000 });
+      await expect(dialog.getByText('监理单位（是否委托监理）').filter({ visible: true })).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
+    await dialog.getByRole('textbox', { name: '第 1 条字段意见' }).fill('委托监理的须填写监理单位');
+    await dialog.getByLabel('审核意见').fill('请补充监理单位');
+  });
 
   // Back on the desktop: the comment, the fix, a new PDF and a new signature.
   await page.getByRole('button', { name: '我的备案' }).click();
@@ -123,7 +158,13 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await expect(page.getByTestId('filing-return-comments')).toContainText('请补充监理单位');
   await page.getByTestId('filing-edit').click();
   await expect(page.getByTestId('filing-returned')).toContainText('请补充监理单位');
+  // The commented field is marked and listed above the form, the comment beside it; the files carry their names.
+  await expect(page.getByTestId('comment-filing-supervisor')).toContainText('委托监理的须填写监理单位');
+  await expect(page.getByTestId('problem-summary')).toContainText('本工程委托了监理单位');
+  await expect(page.getByTestId('upload-planningPermit')).toContainText('planningPermit.pdf');
+  await saveScreen(page, 'filing-e2e-returned');
   await page.getByTestId('filing-has-supervisor').check();
+  await expect(page.getByTestId('problem-summary')).toHaveCount(0);
   await page.getByLabel('监理单位', { exact: true }).fill('苏州示例监理有限公司');
   await page.getByLabel('监理单位统一社会信用代码', { exact: true }).fill(enterprise.uscc);
   await generateAndSign(page, enterprise.name, key.userPin);
@@ -136,4 +177,5 @@ test('a filing goes from the guide to approval, signed with the key and returned
   await page.reload();
   await page.getByRole('button', { name: '小型建设工程开工备案：我的申请' }).click();
   await expect(page.getByRole('row', { name: new RegExp(filingId) })).toContainText('审核通过');
+  await tsa.stop();
 });

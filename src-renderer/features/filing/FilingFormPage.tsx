@@ -8,10 +8,10 @@ import { chinaTime } from '@shared/time/china';
 import { MaterialSlot } from '../../components/MaterialSlot';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProblemSummary } from '../../components/ProblemSummary';
-import { focusFirstProblem } from '../../components/problems';
+import { focusFirstProblem, problemMark } from '../../components/problems';
 import { useT } from '../../i18n/store';
 import { FILING_EDITABLE, startFilingAutosave, useFiling } from '../../state/filing';
-import { checkFilingForm, FILING_REQUIREMENTS, STRUCTURE_TYPES, type FilingForm, type PartyForm } from '../../state/filing-form';
+import { checkFilingForm, FILING_REQUIREMENTS, filingFormFromContract, STRUCTURE_TYPES, unansweredComments, type FilingForm, type PartyForm } from '../../state/filing-form';
 import { useRouter } from '../../state/router';
 import { FieldItem } from '../subsidy/FieldItem';
 import { FilingSignSubmit } from './FilingSignSubmit';
@@ -61,10 +61,11 @@ export default function FilingFormPage() {
   const editable = FILING_EDITABLE.has(view.status);
   const rc = view.status === 'returned' ? view.returnComments : null;
   const comments: Record<string, string> = Object.fromEntries([...(rc?.fields ?? []), ...(rc?.attachments ?? [])].map((c) => [c.path, c.comment]));
+  const unanswered = rc ? unansweredComments(comments, filingFormFromContract(view.form), form) : new Set<string>();
   const setProject = (patch: Partial<Project>) => edit((f) => ({ ...f, project: { ...f.project, ...patch } }));
   const field = (path: string, id: string, label: string, control: ReactNode, opts: { filled?: boolean; required?: boolean; md?: number } = {}) => (
     <Col xs={24} md={opts.md ?? 12} key={id}>
-      <FieldItem id={id} label={label} problem={problems[path]} showRequired={showRequired || Boolean(opts.filled)} comment={comments[path]} required={opts.required ?? true}>
+      <FieldItem id={id} label={label} problem={problems[path]} showRequired={showRequired || Boolean(opts.filled)} comment={comments[path]} flagged={unanswered.has(path)} required={opts.required ?? true}>
         {control}
       </FieldItem>
     </Col>
@@ -155,6 +156,7 @@ export default function FilingFormPage() {
           }
         />
       )}
+      {unanswered.size > 0 && <ProblemSummary revision={[form, problems]} title={(count) => t('filing.form.commented', { count })} />}
       <Form layout="vertical" requiredMark component="div">
         {section(
           'filing-applicant',
@@ -226,10 +228,15 @@ export default function FilingFormPage() {
               <Input id="filing-manager-mobile" value={manager.mobile} maxLength={20} inputMode="tel" disabled={!editable} onChange={(e) => setProject({ projectManager: { ...manager, mobile: e.target.value } })} />,
               { filled: manager.mobile !== '', md: 6 },
             )}
-            <Col xs={24}>
-              <Checkbox checked={form.project.hasSupervisor} disabled={!editable} onChange={(e) => setProject({ hasSupervisor: e.target.checked })} data-testid="filing-has-supervisor" style={{ marginBottom: 16 }}>
+            <Col xs={24} {...problemMark(t('filing.field.hasSupervisor'), unanswered.has('project.supervisor'))}>
+              <Checkbox checked={form.project.hasSupervisor} disabled={!editable} onChange={(e) => setProject({ hasSupervisor: e.target.checked })} data-testid="filing-has-supervisor" style={{ marginBottom: comments['project.supervisor'] ? 4 : 16 }}>
                 {t('filing.field.hasSupervisor')}
               </Checkbox>
+              {comments['project.supervisor'] && (
+                <Typography.Paragraph type="warning" data-testid="comment-filing-supervisor" style={{ marginBottom: 16 }}>
+                  {t('subsidy.form.reviewerComment', { comment: comments['project.supervisor'] })}
+                </Typography.Paragraph>
+              )}
             </Col>
             {form.project.hasSupervisor && partyFields('supervisor', form.project.supervisor)}
           </Row>,
@@ -248,6 +255,7 @@ export default function FilingFormPage() {
                 required={filingRequirements[r].required === 'always'}
                 flagMissing={showRequired}
                 comment={comments[`attachments.${r}`]}
+                flagged={unanswered.has(`attachments.${r}`)}
                 testId={`upload-${r}`}
                 inputTestId={`upload-${r}-input`}
                 disabled={!editable}

@@ -100,6 +100,9 @@ export function FilingSignSubmit(props: { check: FormCheck<FilingFormValue>; onB
             )}
             {prepared.level && <Typography.Text type="secondary">{t(`pades.level.${prepared.level}`)}</Typography.Text>}
           </Space>
+          {prepared.level && (
+            <Alert type={prepared.level === 'B-B' ? 'info' : 'success'} showIcon style={{ marginBottom: 8 }} data-testid="filing-pdf-level" title={t(prepared.level === 'B-B' ? 'filing.pdf.levelBB' : 'filing.pdf.levelBT')} />
+          )}
           <FileView file={file} title={t('filing.pdf.previewTitle', { name: prepared.fileName })} height={640} />
         </div>
       )}

@@ -12,11 +12,12 @@ import { useRouter } from '../../state/router';
 import { useSettings } from '../../state/settings';
 import { ManagedTag, UpdateLine } from './managed';
 
-type FormValues = Pick<Settings, 'serverUrl' | 'language'>;
+type FormValues = Pick<Settings, 'serverUrl' | 'language' | 'tsaUrl'>;
 
 /**
  * 设置: the portal server (IT may have set it at install time; https, or http only on this computer — the
- * contract's rule), the language, and extra PKCS#11 drivers for a key whose driver Tongban does not know yet. The
+ * contract's rule), the time-stamp authority for PDF signatures (the same rule; empty: the portal's), the
+ * language, and extra PKCS#11 drivers for a key whose driver Tongban does not know yet. The
  * page never names a driver itself: 添加驱动 asks main, which opens its own file dialog and keeps the file only if
  * an administrator installed it (Program Files, System32). Saved to the local store; a new driver loads at once.
  * What group policy sets is shown read-only, marked 由您的组织管理, with the portal IT chose and how updates come.
@@ -36,19 +37,19 @@ export default function SettingsPage() {
   useEffect(() => {
     void call((api) => api.settings.get()).then((r) => {
       if (!r.ok) return setError(r.error);
-      form.setFieldsValue({ serverUrl: r.value.serverUrl, language: r.value.language });
+      form.setFieldsValue({ serverUrl: r.value.serverUrl, language: r.value.language, tsaUrl: r.value.tsaUrl });
       setDrivers(r.value.pkcs11Modules);
     });
     void call((api) => api.settings.managed()).then((r) => r.ok && setManaged(r.value));
   }, [form]);
   const isManaged = (field: ManagedState['managed'][number]) => managed?.managed.includes(field) ?? false;
 
-  const issuesOf = (values: FormValues) => checkForm(clientMethods.settings.update, { ...values, serverUrl: values.serverUrl?.trim() }).issues;
+  const issuesOf = (values: FormValues) => checkForm(clientMethods.settings.update, { ...values, serverUrl: values.serverUrl?.trim(), tsaUrl: values.tsaUrl?.trim() ?? '' }).issues;
 
   const save = async (values: FormValues) => {
     setSaving(true);
     setError(null);
-    const r = await call((api) => api.settings.update({ serverUrl: values.serverUrl.trim(), language: values.language }));
+    const r = await call((api) => api.settings.update({ serverUrl: values.serverUrl.trim(), language: values.language, tsaUrl: values.tsaUrl?.trim() ?? '' }));
     setSaving(false);
     if (!r.ok) return setError(r.error);
     await useSettings.getState().load();
@@ -83,6 +84,9 @@ export default function SettingsPage() {
           rules={[{ required: true, message: t('settings.serverUrlRequired') }, contractRule(issuesOf, 'serverUrl', locale) as Rule]}
         >
           <Input inputMode="url" autoComplete="off" spellCheck={false} disabled={isManaged('serverUrl')} />
+        </Form.Item>
+        <Form.Item name="tsaUrl" label={t('settings.tsaUrl')} extra={t('settings.tsaUrlHint')} rules={[contractRule(issuesOf, 'tsaUrl', locale) as Rule]}>
+          <Input inputMode="url" autoComplete="off" spellCheck={false} placeholder="https://" />
         </Form.Item>
         <Form.Item name="language" label={<ManagedTag label={t('settings.language')} managed={isManaged('language')} />}>
           <Select

@@ -18,6 +18,8 @@ export function FieldItem(props: {
   problem: FieldIssue | undefined;
   showRequired: boolean;
   comment?: string | undefined;
+  /** The comment is not answered yet (the field is as it was returned): marked as a problem, listed in the summary. */
+  flagged?: boolean;
   required?: boolean;
   extra?: ReactNode;
   children: ReactNode;
@@ -26,7 +28,7 @@ export function FieldItem(props: {
   const locale = useLocale();
   const visible = props.problem && (props.problem.code !== 'REQUIRED' || props.showRequired) ? props.problem : undefined;
   return (
-    <div {...problemMark(props.summaryLabel ?? props.label, Boolean(visible))}>
+    <div {...problemMark(props.summaryLabel ?? props.label, Boolean(visible) || Boolean(props.comment && props.flagged))}>
     <Form.Item
       label={props.label}
       htmlFor={props.id}

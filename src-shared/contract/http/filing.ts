@@ -9,6 +9,7 @@ import type { FieldIssue } from '../../validation/issues';
 import { mobileSchema, usccSchema } from '../../validation/zod';
 import { padesLevelSchema, type PadesSignatureReport } from '../pdf-signing';
 import { attachmentDigestSchema } from '../signing';
+import { tsaUrlSchema } from '../tsa-url';
 import { staffDuties } from './staff-duties';
 import { defineRoute, enterpriseParamsSchema, isoDateTimeSchema, sha256HexSchema, uuidSchema } from './route';
 import { subsidyContactSchema, subsidyReviewCommentSchema, subsidyTimelineEntrySchema } from './subsidy';
@@ -163,6 +164,43 @@ export type PdfSignature = z.infer<typeof pdfSignatureSchema>;
 /** The one rule for "valid" in the panel and at submission: the verifier found nothing wrong. */
 export const signatureValid = (s: Pick<PadesSignatureReport, 'problems'>) => s.problems.length === 0;
 
+/**
+ * What a reviewer may pin a comment to when returning a filing: each field of the form by its contract path (the
+ * desk shows the comment beside that field and lists it above the form), `project.supervisor` for the supervisor as
+ * a whole (a filing that named none), and each material. The return route refuses any other path
+ * (`CHOICE_INVALID` at `fields[i].path`), so a comment never lands where the desk has nothing to show it by.
+ */
+export const FILING_FIELD_PATHS = [
+  'contact.name',
+  'contact.mobile',
+  'contact.email',
+  'project.name',
+  'project.address',
+  'project.planningPermitNumber',
+  'project.structureType',
+  'project.floorAreaM2',
+  'project.costFen',
+  'project.plannedStart',
+  'project.plannedEnd',
+  'project.constructionUnit.name',
+  'project.constructionUnit.uscc',
+  'project.contractor.name',
+  'project.contractor.uscc',
+  'project.supervisor',
+  'project.supervisor.name',
+  'project.supervisor.uscc',
+  'project.contractNumber',
+  'project.projectManager.name',
+  'project.projectManager.mobile',
+] as const;
+export type FilingFieldPath = (typeof FILING_FIELD_PATHS)[number];
+export type FilingMaterialPath = `attachments.${FilingRequirement}`;
+export const FILING_MATERIAL_PATHS = filingRequirementSchema.options.map((r): FilingMaterialPath => `attachments.${r}`);
+
+const reviewComment = z.string().trim().min(1).max(500);
+export const filingFieldCommentSchema = z.object({ path: z.enum(FILING_FIELD_PATHS), comment: reviewComment });
+export const filingMaterialCommentSchema = z.object({ path: z.enum(FILING_MATERIAL_PATHS as [FilingMaterialPath, ...FilingMaterialPath[]]), comment: reviewComment });
+
 export const filingReturnSchema = z.object({
   comment: z.string().max(1000),
   fields: z.array(subsidyReviewCommentSchema),
@@ -286,6 +324,21 @@ export const filingTimelineRoute = defineRoute({
   response: z.object({ entries: z.array(filingTimelineEntrySchema) }),
 });
 
+/**
+ * The portal's time-stamp authority for PAdES B-T, when it announces one (`TONGBAN_TSA_URL` on the server): the
+ * desk signs with it unless the PC has its own (Settings, IT's seed). Public: a TSA's address is no secret, and the
+ * Settings page shows it before anyone signs in.
+ */
+export const pdfSigningDefaultsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/pdf-signing/defaults',
+  operationId: 'pdfSigningDefaults',
+  summary: 'The time-stamp authority this portal announces for PDF signatures (PAdES B-T), or null',
+  tag: 'construction-filing',
+  access: { kind: 'public' },
+  response: z.object({ tsaUrl: tsaUrlSchema.nullable() }),
+});
+
 // ── Staff routes ────────────────────────────────────────────────────────────
 
 const reviewerAccess = { kind: 'staff', roles: staffDuties.filingReview } as const;
@@ -355,8 +408,8 @@ export const returnFilingRoute = staffAction(
   z
     .object({
       comment: z.string().trim().max(1000).default(''),
-      fields: z.array(subsidyReviewCommentSchema).max(100).default([]),
-      attachments: z.array(subsidyReviewCommentSchema).max(100).default([]),
+      fields: z.array(filingFieldCommentSchema).max(FILING_FIELD_PATHS.length).default([]),
+      attachments: z.array(filingMaterialCommentSchema).max(FILING_MATERIAL_PATHS.length).default([]),
     })
     .refine((b) => b.comment.length > 0 || b.fields.length > 0 || b.attachments.length > 0, { message: 'COMMENT_REQUIRED', params: { code: 'COMMENT_REQUIRED' } }),
 );

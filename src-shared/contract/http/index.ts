@@ -166,4 +166,5 @@ export const httpRoutes: readonly HttpRoute[] = [
   filing.returnFilingRoute,
   filing.approveFilingRoute,
   filing.rejectFilingRoute,
+  filing.pdfSigningDefaultsRoute,
 ];

@@ -11,7 +11,7 @@ import { useLang, useT } from '../i18n';
 import type { MessageKey } from '../messages';
 import { reviewIssues, type ReviewForm } from './review-actions';
 
-interface ListProps {
+export interface CommentListProps {
   name: 'fields' | 'attachments';
   options: PathOption[];
   title: MessageKey;
@@ -22,7 +22,8 @@ interface ListProps {
   rule(path: string): FormRule;
 }
 
-function CommentList({ name, options, title, add, pathLabel, commentLabel, rule }: ListProps) {
+/** One list of pinned comments (a path picked from `options`, the comment beside it); the subsidy's and the filing's dialogs. */
+export function CommentList({ name, options, title, add, pathLabel, commentLabel, rule }: CommentListProps) {
   const t = useT();
   return (
     <Form.List name={name}>
