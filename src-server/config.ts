@@ -6,8 +6,14 @@
 import path from 'node:path';
 import { authOrigin } from '@shared/contract/signing';
 import { MAX_SCRYPT_LOG2N, MIN_DEPLOYED_SCRYPT_LOG2N, PRODUCTION_SCRYPT_LOG2N } from './domain/passwords';
+import { portalEntry, portalIdSchema, type PortalId } from '@shared/portals/catalogue';
 
 export interface ServerConfig {
+  /**
+   * Which portal this server serves (`TONGBAN_PORTAL`, default `sip`): its flows' routes are the only ones registered
+   * (flows.ts) and `GET /api/portal` names it. One server, one portal: nothing of another portal's data is here.
+   */
+  portal: PortalId;
   port: number;
   host: string;
   dataDir: string;
@@ -99,9 +105,22 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   return value;
 }
 
-/** Carriers accept a signature of 2–12 characters in 【】; anything else would be refused at the first SMS. */
-function smsSignFromEnv(raw: string | undefined): string {
-  const value = raw?.trim() || '【园区一网通办】';
+/** A portal's id; a typo must stop the start, not quietly serve SIP. */
+function portalFromEnv(raw: string | undefined): PortalId {
+  const value = raw?.trim() || 'sip';
+  const parsed = portalIdSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`TONGBAN_PORTAL must be one of ${portalIdSchema.options.join(', ')} (got ${JSON.stringify(raw)})`);
+  return parsed.data;
+}
+
+/**
+ * Carriers accept a signature of 2–12 characters in 【】; anything else would be refused at the first SMS. Unset, the
+ * portal's own (catalogue); a portal without a known one must be given it, or its texts would carry SIP's.
+ */
+export function smsSignFor(portal: PortalId, raw: string | undefined): string {
+  const fallback = portalEntry(portal).smsSign;
+  if (!raw?.trim() && fallback === null) throw new Error(`TONGBAN_SMS_SIGN must be set for the portal ${portal} (its SMS signature, 2–12 characters in 【】)`);
+  const value = raw?.trim() || fallback || '';
   if (!/^【[^【】\s]{2,12}】$/u.test(value)) throw new Error(`TONGBAN_SMS_SIGN must be 2–12 characters in 【】 (got ${JSON.stringify(raw)})`);
   return value;
 }
@@ -143,7 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.TONGBAN_DATA_DIR ?? './data');
   const smsUrl = env.TONGBAN_SMS_URL ?? null;
+  const portal = portalFromEnv(env.TONGBAN_PORTAL);
   return {
+    portal,
     port,
     host,
     dataDir,
@@ -170,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       lookupsPerHour: Number(env.TONGBAN_PHONE_LOOKUPS_PER_HOUR ?? 120),
       uploadsPerHour: Number(env.TONGBAN_PHONE_UPLOADS_PER_HOUR ?? 30),
     },
-    smsSign: smsSignFromEnv(env.TONGBAN_SMS_SIGN),
+    smsSign: smsSignFor(portal, env.TONGBAN_SMS_SIGN),
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     challengesPerMinute: numberFromEnv(env, 'TONGBAN_CHALLENGES_PER_MINUTE', 60, 1, 100_000),

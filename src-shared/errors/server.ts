@@ -22,6 +22,7 @@ import { deliveryErrors } from './delivery';
 import { trustErrors } from './trust';
 import { trustCareErrors } from './trust-care';
 import { padesErrors } from './pades';
+import { portalErrors } from './portals';
 
 export type LocalizedText = ErrorText;
 
@@ -311,6 +312,7 @@ export const serverErrors = {
   ...requestErrors,
   ...formsErrors,
   ...padesErrors,
+  ...portalErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;
