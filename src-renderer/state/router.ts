@@ -33,7 +33,9 @@ export type Route =
   | 'filing-guide'
   | 'filing-form'
   | 'filing-list'
-  | 'filing-detail';
+  | 'filing-detail'
+  // The first start's choice of portal (features/portals).
+  | 'portal-choice';
 
 interface RouterState {
   route: Route;

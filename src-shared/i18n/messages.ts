@@ -9,6 +9,7 @@ import { fieldMessages } from '../subsidy/field-labels';
 import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { deliveryEn, deliveryZhCN } from './delivery-messages';
+import { portalsEn, portalsZhCN } from './portals-messages';
 import { filingEn, filingZhCN } from './filing-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
 import { trustCareEn, trustCareZhCN } from './trust-care-messages';
@@ -301,6 +302,7 @@ export const zhCN = {
   ...validationZhCN,
   ...recoveryZhCN,
   ...deliveryZhCN,
+  ...portalsZhCN,
   ...filingZhCN,
   ...faultsZhCN,
   ...trustCareZhCN,
@@ -893,6 +895,7 @@ export const en: Catalog = {
   ...validationEn,
   ...recoveryEn,
   ...deliveryEn,
+  ...portalsEn,
   ...filingEn,
   ...faultsEn,
   ...trustCareEn,
