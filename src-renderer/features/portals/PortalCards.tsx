@@ -52,7 +52,7 @@ function PortalCard({ portal, mode, current }: { portal: KnownPortal; mode: 'fir
     <Card data-testid={`portal-${portal.id}`} title={<h2 style={{ margin: 0, fontSize: 18 }}>{name}</h2>} extra={current ? <Tag color="blue">{t('portals.choice.current')}</Tag> : null}>
       <Typography.Paragraph type="secondary">{t('portals.choice.city', { city: entry.city[locale] })}</Typography.Paragraph>
       {!current && (
-        <Form form={form} layout="vertical" requiredMark={false} initialValues={{ serverUrl: portal.serverUrl }} onFinish={(v) => void choose(v)}>
+        <Form form={form} name={`portal-${portal.id}`} layout="vertical" requiredMark={false} initialValues={{ serverUrl: portal.serverUrl }} onFinish={(v) => void choose(v)}>
           <Form.Item name="serverUrl" label={t('portals.choice.serverUrl', { portal: name })} rules={[contractRule(issuesOf, 'serverUrl', locale) as Rule]}>
             <Input inputMode="url" autoComplete="off" spellCheck={false} />
           </Form.Item>
