@@ -34,7 +34,7 @@ import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
 import { settingsHandlers } from './settings-services';
 import { PORTAL_SERVERS, portalHandlers } from './portal-services';
-import type { PortalId } from '@shared/portals/catalogue';
+import { portalHasFlow, type PortalId } from '@shared/portals/catalogue';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 import { withPolicyDrivers, type ManagedPolicy } from '../trust/managed-policy';
 import type { UpdateStatus } from '@shared/contract/delivery';
@@ -113,6 +113,7 @@ export class ClientServices {
       store: opts.store,
       kinds: [registrationSubmission, subsidySubmission, filingSubmission],
       portal: () => this.portal,
+      portalHas: (flow) => portalHasFlow(this.settings().portal ?? 'sip', flow),
       enterpriseId: () => this.session?.enterpriseId ?? null,
       changed: (entries) => this.emit('outbox.changed', { entries }),
       ...(opts.outboxRetryMs ? { retryMs: opts.outboxRetryMs } : {}),
@@ -230,6 +231,8 @@ export class ClientServices {
     this.portal = this.portalFor(this.settings().serverUrl);
     this.session = null;
     this.opts.store.draftScope = this.settings().portal ?? 'sip';
+    // What waits for this portal's server (a SIP registration held while the PC worked with Beijing) goes now.
+    this.outbox.kick();
   }
 
   private async startSession(token: string, account: { id?: string; enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
