@@ -16,11 +16,8 @@ export interface PortalText {
   en: string;
 }
 
-/**
- * Route groups a server registers only for the portals that have them. SIP's are what exists today; Beijing's
- * (platform account, enterprise certification, unbinding) are registered by routes/beijing (issue 16 items 2–5).
- */
-export const flowIdSchema = z.enum([
+/** SIP's flows: what exists today (registration and its ways, sign-in variants, account care, the three items). */
+const SIP_FLOWS = [
   'caRegistration',
   'caRenewal',
   'preRegistration',
@@ -32,10 +29,13 @@ export const flowIdSchema = z.enum([
   'subsidy',
   'disbursement',
   'constructionFiling',
-  'platformAccount',
-  'enterpriseCertification',
-  'unbinding',
-]);
+] as const;
+
+/** Beijing's (platform account, enterprise certification, unbinding): registered by routes/beijing (issue 16 items 2–5). */
+const BEIJING_FLOWS = ['platformAccount', 'enterpriseCertification', 'unbinding'] as const;
+
+/** Route groups a server registers only for the portals that have them (src-server/flows.ts). */
+export const flowIdSchema = z.enum([...SIP_FLOWS, ...BEIJING_FLOWS]);
 export type FlowId = z.infer<typeof flowIdSchema>;
 
 /** How a clerk signs in on the portal's login page. */
@@ -82,19 +82,7 @@ export const PORTALS: { readonly [P in PortalId]: PortalEntry & { id: P } } = {
     loginMethods: ['password', 'caKey', 'elicence', 'legacy'],
     waysIn: ['elicence', 'elicenceCard', 'jiangsuCa', 'suzhouCa', 'preRegistration', 'counter'],
     items: ['subsidy', 'disbursement', 'constructionFiling'],
-    flows: [
-      'caRegistration',
-      'caRenewal',
-      'preRegistration',
-      'counterRegistration',
-      'elicence',
-      'legacy',
-      'passwordRecovery',
-      'accountRequests',
-      'subsidy',
-      'disbursement',
-      'constructionFiling',
-    ],
+    flows: SIP_FLOWS,
     // Manual 000 §五 and manual 001 (Q&A 3, 系统技术支持).
     contacts: [
       { kind: 'phone', label: text('一网通办客服', 'One-stop portal service line'), value: '0512-66680236' },
@@ -114,7 +102,7 @@ export const PORTALS: { readonly [P in PortalId]: PortalEntry & { id: P } } = {
     loginMethods: ['platformAccount'],
     waysIn: ['platformAccount'],
     items: [],
-    flows: ['platformAccount', 'enterpriseCertification', 'unbinding'],
+    flows: BEIJING_FLOWS,
     // Manual 004: steps 3 and the Q&A.
     contacts: [
       { kind: 'phone', label: text('平台呼叫中心', 'Platform call centre'), value: '010-82176966' },
