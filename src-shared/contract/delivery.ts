@@ -3,7 +3,6 @@
  * client is updated. `settings.managed` answers it; Settings shows managed fields read-only with
  * 由您的组织管理 and the update line from `update`.
  */
-import { z } from 'zod';
 
 /** Settings fields a policy can decide. */
 export type ManagedField = 'serverUrl' | 'language' | 'pkcs11Modules' | 'portal';
