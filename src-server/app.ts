@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FileStore as PartialUploadStore } from '@tus/file-store';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { RevocationChecker } from './pki/revocation';
-import { assertSmsModeAllowed, loadConfig, type ServerConfig } from './config';
+import { assertSmsModeAllowed, loadConfig, smsSignFor, type ServerConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
 import { systemClock, type Clock } from './domain/clock';
 import { housekeepingSchedule } from './domain/housekeeping';
@@ -30,36 +30,22 @@ import { errorsPlugin } from './plugins/errors';
 import { webPagesPlugin } from './plugins/web-pages';
 import { accountRoleRoutes } from './routes/account-roles';
 import { authRoutes } from './routes/auth';
-import { renewalRoutes } from './routes/renewal';
-import { counterRegistrationRoutes } from './routes/counter-registration';
-import { disbursementRoutes } from './routes/disbursement';
-import { disbursementReviewRoutes } from './routes/disbursement-review';
 import { enterpriseRoutes } from './routes/enterprise';
 import { fileRoutes } from './routes/files';
-import { legacyRoutes } from './routes/legacy';
-import { phoneRoutes } from './routes/phone';
-import { recoveryRoutes } from './routes/recovery';
-import { registrationRoutes } from './routes/registration';
 import { serviceItemRoutes } from './routes/service-items';
 import { staffRoutes } from './routes/staff';
 import { staffKeyRoutes } from './routes/staff-keys';
-import { staffUploadRoutes } from './routes/staff-uploads';
-import { subsidyRoutes } from './routes/subsidy';
-import { subsidyReviewRoutes } from './routes/subsidy-review';
-import { filingRoutes } from './routes/filing';
 import { isIncrementalSignatureOf, verifyPades } from './pki/pades-verify';
 import { systemRoutes } from './routes/system';
+import { portalRoutes } from './routes/portal';
+import { registerPortalFlows } from './flows';
 import { tusUploadRoutes } from './routes/tus-uploads';
 import type { Services } from './services';
 import { diskFileStore } from './storage/file-store';
 import { SimulatedIdentityVerifier, type IdentityVerifier } from './verification/identity';
 import { SimulatedLicenceServiceClient } from './elicence/licence-service';
-import { elicenceRoutes } from './routes/elicence';
 import { SimulatedMarketRegulator, type MarketRegulator } from './verification/market-regulator';
-import { preRegistrationRoutes } from './routes/pre-registration';
 import { strictTransportSecurity } from './http/hsts';
-import { accountRequestRoutes } from './routes/account-requests';
-import { beijingRoutes } from './routes/beijing';
 import { SimulatedUnifiedIdentity, type UnifiedIdentity } from './beijing/unified-identity';
 
 export interface ServerOptions {
@@ -105,6 +91,8 @@ function licenceService(config: ServerConfig, clock: Clock) {
 
 export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInstance> {
   const config: ServerConfig = { ...loadConfig(opts.env), ...opts.config };
+  // A portal chosen in code (tests) without a signature must not send texts under the environment's portal's.
+  if (opts.config?.portal && !opts.config.smsSign) config.smsSign = smsSignFor(config.portal, (opts.env ?? process.env).TONGBAN_SMS_SIGN);
   const clock = opts.clock ?? systemClock;
   const logger =
     opts.logger === undefined || opts.logger === false
@@ -206,32 +194,21 @@ export async function buildServer(opts: ServerOptions = {}): Promise<FastifyInst
   }
 
   await app.register(errorsPlugin);
+  // Shared by every portal; the rest comes from the portal's flows (flows.ts).
   await app.register(systemRoutes);
+  await app.register(portalRoutes);
   await app.register(authRoutes);
-  await app.register(renewalRoutes);
-  await app.register(recoveryRoutes);
   await app.register(staffRoutes);
   await app.register(staffKeyRoutes);
-  await app.register(registrationRoutes);
   await app.register(enterpriseRoutes);
   await app.register(accountRoleRoutes);
   await app.register(fileRoutes);
   await app.register(tusUploadRoutes);
-  const subsidyRule = subsidyRuleFromEnv(opts.env ?? process.env);
   await app.register(serviceItemRoutes);
-  await app.register(subsidyRoutes, { rule: subsidyRule });
-  await app.register(subsidyReviewRoutes, { rule: subsidyRule });
-  await app.register(filingRoutes, { check: { verifyPades, isIncrementalSignatureOf } });
-  await app.register(disbursementRoutes);
-  await app.register(disbursementReviewRoutes);
-  await app.register(phoneRoutes);
-  await app.register(staffUploadRoutes);
-  await app.register(counterRegistrationRoutes);
-  await app.register(legacyRoutes);
-  await app.register(preRegistrationRoutes);
-  await app.register(elicenceRoutes);
-  await app.register(accountRequestRoutes);
-  if (config.portal === 'beijing-sme') await app.register(beijingRoutes);
+  await registerPortalFlows(app, config.portal, {
+    subsidyRule: subsidyRuleFromEnv(opts.env ?? process.env),
+    filingCheck: { verifyPades, isIncrementalSignatureOf },
+  });
   await app.register(webPagesPlugin, { webDir: opts.webDir });
   return app;
 }

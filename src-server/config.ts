@@ -7,8 +7,14 @@ import path from 'node:path';
 import { authOrigin } from '@shared/contract/signing';
 import { tsaUrlSchema } from '@shared/contract/tsa-url';
 import { MAX_SCRYPT_LOG2N, MIN_DEPLOYED_SCRYPT_LOG2N, PRODUCTION_SCRYPT_LOG2N } from './domain/passwords';
+import { portalEntry, portalIdSchema, type PortalId } from '@shared/portals/catalogue';
 
 export interface ServerConfig {
+  /**
+   * Which portal this server serves (`TONGBAN_PORTAL`, default `sip`): its flows' routes are the only ones registered
+   * (flows.ts) and `GET /api/portal` names it. One server, one portal: nothing of another portal's data is here.
+   */
+  portal: PortalId;
   port: number;
   host: string;
   dataDir: string;
@@ -89,9 +95,7 @@ export interface ServerConfig {
    * Only code may set less (the test servers); stored hashes keep verifying with the parameters they carry.
    */
   scryptLog2N: number;
-  // --- beijing (issue 16): which portal this server is; the portals engineer owns the full catalogue.
-  /** `TONGBAN_PORTAL`: `sip` (Suzhou Industrial Park, default) or `beijing-sme` (adds the Beijing SME platform's flows). */
-  portal: 'sip' | 'beijing-sme';
+  // --- beijing (issue 16)
   /** Legal representatives the SimulatedUnifiedIdentity knows (`uscc,enterpriseName,name,idNumber` CSV files). */
   simulatedUnifiedIdentityFiles: string[];
   // --- end beijing
@@ -108,9 +112,22 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   return value;
 }
 
-/** Carriers accept a signature of 2–12 characters in 【】; anything else would be refused at the first SMS. */
-function smsSignFromEnv(raw: string | undefined): string {
-  const value = raw?.trim() || '【园区一网通办】';
+/** A portal's id; a typo must stop the start, not quietly serve SIP. */
+function portalFromEnv(raw: string | undefined): PortalId {
+  const value = raw?.trim() || 'sip';
+  const parsed = portalIdSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`TONGBAN_PORTAL must be one of ${portalIdSchema.options.join(', ')} (got ${JSON.stringify(raw)})`);
+  return parsed.data;
+}
+
+/**
+ * Carriers accept a signature of 2–12 characters in 【】; anything else would be refused at the first SMS. Unset, the
+ * portal's own (catalogue); a portal without a known one must be given it, or its texts would carry SIP's.
+ */
+export function smsSignFor(portal: PortalId, raw: string | undefined): string {
+  const fallback = portalEntry(portal).smsSign;
+  if (!raw?.trim() && fallback === null) throw new Error(`TONGBAN_SMS_SIGN must be set for the portal ${portal} (its SMS signature, 2–12 characters in 【】)`);
+  const value = raw?.trim() || fallback || '';
   if (!/^【[^【】\s]{2,12}】$/u.test(value)) throw new Error(`TONGBAN_SMS_SIGN must be 2–12 characters in 【】 (got ${JSON.stringify(raw)})`);
   return value;
 }
@@ -155,19 +172,14 @@ function elicenceFromEnv(env: NodeJS.ProcessEnv): ServerConfig['elicence'] {
   return { url, secret, callbackOrigin: env.TONGBAN_ELICENCE_CALLBACK_ORIGIN || null };
 }
 
-/** beijing (issue 16): a typo must stop the start, not silently serve another portal's flows. */
-function portalFromEnv(raw: string | undefined): 'sip' | 'beijing-sme' {
-  const value = raw?.trim() || 'sip';
-  if (value !== 'sip' && value !== 'beijing-sme') throw new Error(`TONGBAN_PORTAL must be sip or beijing-sme (got ${JSON.stringify(raw)})`);
-  return value;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.TONGBAN_DATA_DIR ?? './data');
   const smsUrl = env.TONGBAN_SMS_URL ?? null;
+  const portal = portalFromEnv(env.TONGBAN_PORTAL);
   return {
+    portal,
     port,
     host,
     dataDir,
@@ -194,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       lookupsPerHour: Number(env.TONGBAN_PHONE_LOOKUPS_PER_HOUR ?? 120),
       uploadsPerHour: Number(env.TONGBAN_PHONE_UPLOADS_PER_HOUR ?? 30),
     },
-    smsSign: smsSignFromEnv(env.TONGBAN_SMS_SIGN),
+    smsSign: smsSignFor(portal, env.TONGBAN_SMS_SIGN),
     disbursementPayer: env.TONGBAN_DISBURSEMENT_PAYER?.trim() || '苏州工业园区劳动和社会保障局',
     tsaUrl: tsaUrlFromEnv(env.TONGBAN_TSA_URL),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
@@ -219,7 +231,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     revocationPolicy: revocationPolicyFromEnv(env.TONGBAN_REVOCATION_POLICY),
     scryptLog2N: scryptLog2NFromEnv(env),
     // beijing (issue 16)
-    portal: portalFromEnv(env.TONGBAN_PORTAL),
     simulatedUnifiedIdentityFiles: (env.TONGBAN_SIMULATED_UNIFIED_IDENTITY_CSV ?? '').split(path.delimiter).filter(Boolean).map((f) => path.resolve(f)),
   };
 }

@@ -34,6 +34,8 @@ import { beijingHandlers } from './beijing-services';
 import { Outbox } from './outbox';
 import { recoveryHandlers } from './recovery-services';
 import { settingsHandlers } from './settings-services';
+import { PORTAL_SERVERS, portalHandlers } from './portal-services';
+import { portalHasFlow, type PortalId } from '@shared/portals/catalogue';
 import { machineTrustFor, type MachineTrust } from '../trust/machine-trust';
 import { withPolicyDrivers, type ManagedPolicy } from '../trust/managed-policy';
 import type { UpdateStatus } from '@shared/contract/delivery';
@@ -65,6 +67,8 @@ export interface ClientServicesOptions {
   policy?: ManagedPolicy;
   /** How this installation is updated, now (update/); `none` when not given. */
   updateStatus?: () => UpdateStatus;
+  /** The portal when neither the clerk nor IT chose one (development: TONGBAN_PORTAL); unset, the first start asks. */
+  defaultPortal?: PortalId;
   /** Renders the printable registration forms (PDF bytes); injected so tests can run without the font. */
   printRegistrationForms: (form: ClientFormInput, way?: RegistrationWay) => Promise<Uint8Array>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -104,11 +108,13 @@ export class ClientServices {
 
   constructor(private readonly opts: ClientServicesOptions) {
     this.portal = this.portalFor(this.settings().serverUrl);
+    opts.store.draftScope = this.settings().portal ?? 'sip';
     opts.tokens.on('tokens-changed', this.forwardTokens);
     this.outbox = new Outbox({
       store: opts.store,
       kinds: [registrationSubmission, subsidySubmission, filingSubmission],
       portal: () => this.portal,
+      portalHas: (flow) => portalHasFlow(this.settings().portal ?? 'sip', flow),
       enterpriseId: () => this.session?.enterpriseId ?? null,
       changed: (entries) => this.emit('outbox.changed', { entries }),
       ...(opts.outboxRetryMs ? { retryMs: opts.outboxRetryMs } : {}),
@@ -210,7 +216,25 @@ export class ClientServices {
       language: policy?.settings.language ?? s.getSetting<Settings['language']>('language') ?? seed.language ?? 'zh-CN',
       pkcs11Modules: withPolicyDrivers(policy?.drivers ?? [], s.getSetting<string[]>('pkcs11Modules') ?? seed.pkcs11Modules ?? []),
       tsaUrl: s.getSetting<string>('tsaUrl') ?? seed.tsaUrl ?? '',
+      // The policy's portal wins; an install from before portals had a server and it was SIP's: only a PC with
+      // nothing set is asked.
+      portal:
+        policy?.portal ??
+        s.getSetting<PortalId>('portal') ??
+        seed.portal ??
+        this.opts.defaultPortal ??
+        (ownServer !== undefined || seed.serverUrl !== undefined || policy?.settings.serverUrl !== undefined ? 'sip' : null),
     };
+  }
+
+  /** Another portal or server: the session ends (on the server too, best effort), and that portal's drafts show. */
+  private async portalSwitched(): Promise<void> {
+    if (this.portal.signedIn) await this.portal.call(logoutRoute);
+    this.portal = this.portalFor(this.settings().serverUrl);
+    this.session = null;
+    this.opts.store.draftScope = this.settings().portal ?? 'sip';
+    // What waits for this portal's server (a SIP registration held while the PC worked with Beijing) goes now.
+    this.outbox.kick();
   }
 
   private async startSession(token: string, account: { id?: string; enterpriseId: string; username: string; role: SessionInfo['role']; permissions: string[] }, meta: { expiresAt: string; mustChangePassword: boolean }, via: SessionInfo['via']): Promise<Result<SessionInfo>> {
@@ -238,6 +262,10 @@ export class ClientServices {
       serverChanged: () => {
         this.portal = this.portalFor(this.settings().serverUrl);
         this.session = null;
+        // The URL typed in Settings is the current portal's from now on (portals.known, a later switch back).
+        const { portal, serverUrl } = this.settings();
+        const saved = this.opts.store.getSetting<Record<string, string>>(PORTAL_SERVERS) ?? {};
+        if (portal) this.opts.store.setSetting(PORTAL_SERVERS, { ...saved, [portal]: serverUrl });
       },
       portal: () => this.portal,
       log: (message, fields) => this.opts.log?.(message, fields),
@@ -247,6 +275,16 @@ export class ClientServices {
         ...((this.opts.policy?.portal ?? this.opts.seed?.portal) ? { portal: this.opts.policy?.portal ?? this.opts.seed?.portal } : {}),
         update: this.opts.updateStatus?.() ?? { mode: 'none' },
       }),
+    }),
+
+    ...portalHandlers({
+      settings: () => this.settings(),
+      store: () => this.opts.store,
+      seed: () => this.opts.seed ?? {},
+      clientFor: (serverUrl) => new PortalClient(serverUrl),
+      portal: () => this.portal,
+      switched: () => this.portalSwitched(),
+      managedByPolicy: () => this.opts.policy?.portal !== undefined || this.opts.policy?.serverLocked === true,
     }),
 
     'tokens.list': async () => this.opts.tokens.call('list', {}),

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { AppInfo } from '@shared/contract/client-api';
+import { portalIdSchema, type PortalId } from '@shared/portals/catalogue';
 import type { ServiceFailure } from '@shared/contract/token';
 import { HOT_PLUG_POLL_MS, TokenClient, type SpawnService } from '../token/token-client';
 import { ClientServices } from './client-services';
@@ -67,6 +68,7 @@ export function createDesktopServices(opts: {
   const onFailure = (f: ServiceFailure) => journal.write('error', f.kind === 'crash' ? 'token driver crashed' : 'token driver hung', { module: f.module, method: f.method, exit: f.exit });
   tokens.on('service-failure', onFailure);
   void tokens.start();
+  const envPortal = portalFromEnv(env);
   const services = new ClientServices({
     shell: opts.shell,
     store,
@@ -75,6 +77,8 @@ export function createDesktopServices(opts: {
     seed,
     policy,
     ...(opts.updateStatus ? { updateStatus: opts.updateStatus } : {}),
+    // A developer's or test's server (TONGBAN_SERVER_URL) is SIP's unless TONGBAN_PORTAL names another portal.
+    ...(envPortal ? { defaultPortal: envPortal } : {}),
     printRegistrationForms: async (form, way) => renderRegistrationForms(form, await loadFormFont(), way),
     log: opts.log,
     journal,
@@ -93,4 +97,11 @@ export function createDesktopServices(opts: {
       store.close();
     },
   };
+}
+
+/** TONGBAN_PORTAL if it names a portal, else SIP when TONGBAN_SERVER_URL is set; otherwise the first start asks. */
+function portalFromEnv(env: NodeJS.ProcessEnv): PortalId | undefined {
+  const named = portalIdSchema.safeParse(env.TONGBAN_PORTAL);
+  if (named.success) return named.data;
+  return env.TONGBAN_SERVER_URL ? 'sip' : undefined;
 }

@@ -77,6 +77,7 @@ interface FilingEnvelope {
 /** The signed filing as the outbox keeps and sends it (the session's enterprise is the signer's). */
 export const filingSubmission: SubmissionKind<FilingEnvelope> = {
   kind: 'constructionFiling',
+  flow: 'constructionFiling',
   needsSession: true,
   send: (portal, e, enterpriseId) => portal.call(submitFilingRoute, { query: ITEM, params: { enterpriseId: enterpriseId ?? '', filingId: e.filingId }, body: e.body }),
 };

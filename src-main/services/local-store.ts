@@ -64,6 +64,15 @@ export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
 export class LocalStore {
   private readonly db: Database.Database;
+  /**
+   * Whose drafts `loadDraft`/`saveDraft`/`discardDraft` see: the portal the PC works with (portal-services.ts), so a
+   * Beijing form never shows under SIP and back. SIP's keys are unprefixed (every draft before portals was SIP's).
+   */
+  draftScope = 'sip';
+
+  private scoped(key: string): string {
+    return this.draftScope === 'sip' ? key : `${this.draftScope}:${key}`;
+  }
 
   constructor(
     readonly file: string,
@@ -93,7 +102,7 @@ export class LocalStore {
   }
 
   loadDraft(key: string): { data: unknown; savedAt: string } | null {
-    const row = this.db.prepare('SELECT data, saved_at FROM draft WHERE key = ?').get(key) as { data: string; saved_at: string } | undefined;
+    const row = this.db.prepare('SELECT data, saved_at FROM draft WHERE key = ?').get(this.scoped(key)) as { data: string; saved_at: string } | undefined;
     return row ? { data: JSON.parse(row.data) as unknown, savedAt: row.saved_at } : null;
   }
 
@@ -103,12 +112,12 @@ export class LocalStore {
     const savedAt = this.now().toISOString();
     this.db
       .prepare('INSERT INTO draft (key, data, saved_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at')
-      .run(key, json, savedAt);
+      .run(this.scoped(key), json, savedAt);
     return { savedAt };
   }
 
   discardDraft(key: string): boolean {
-    return this.db.prepare('DELETE FROM draft WHERE key = ?').run(key).changes > 0;
+    return this.db.prepare('DELETE FROM draft WHERE key = ?').run(this.scoped(key)).changes > 0;
   }
 
   getSetting<T>(key: string): T | undefined {

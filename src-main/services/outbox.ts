@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { OutboxEntryView } from '@shared/contract/client-api';
+import type { FlowId } from '@shared/portals/catalogue';
 import { fail, type AppError, type Result } from '@shared/contract/result';
 import { canonicalize } from '@shared/validation/canonical-json';
 import { SESSION_GONE_CODES } from '@shared/errors/server';
@@ -27,6 +28,8 @@ import { SingleFlight } from './single-flight';
 
 export interface SubmissionKind<Envelope> {
   kind: string;
+  /** The portal flow it belongs to: it is sent only while the PC works with a portal that has it (src-shared/portals). */
+  flow: FlowId;
   /** Sending needs the session of the enterprise that signed (the entry waits for one); false for public routes. */
   needsSession: boolean;
   /** Sends the envelope as stored; `enterpriseId` is the signer's (null for public routes). */
@@ -51,6 +54,8 @@ export interface OutboxOptions {
   /** Every kind of signed submission, so entries left from an earlier run can be sent too. */
   kinds: ReadonlyArray<SubmissionKind<never>>;
   portal(): PortalClient;
+  /** Whether the current portal has the flow: another portal's server never gets an entry (it would refuse it as unknown). */
+  portalHas?(flow: FlowId): boolean;
   /** The enterprise of the current session, or null. */
   enterpriseId(): string | null;
   changed(entries: OutboxEntryView[]): void;
@@ -217,7 +222,8 @@ export class Outbox {
   }
 
   private sendable(row: Row): boolean {
-    if (!this.kinds.has(row.kind)) return false;
+    const kind = this.kinds.get(row.kind);
+    if (!kind || (this.opts.portalHas && !this.opts.portalHas(kind.flow))) return false;
     return row.enterprise_id === null || row.enterprise_id === this.opts.enterpriseId();
   }
 

@@ -15,6 +15,7 @@ type RegistrationEnvelope = { payload: RegistrationPayload; cms: string; uploadT
 
 export const registrationSubmission: SubmissionKind<RegistrationEnvelope> = {
   kind: 'registration',
+  flow: 'caRegistration',
   needsSession: false,
   send: (portal, envelope) => portal.call(registrationSubmitRoute, { anonymous: true, body: envelope }),
 };

@@ -48,6 +48,7 @@ const ITEM = { item: 'subsidy' } as const;
 /** The signed application as the outbox keeps and sends it (the session's enterprise is the signer's). */
 export const subsidySubmission: SubmissionKind<{ applicationId: string; body: { payload: SubsidyPayload; cms: string } }> = {
   kind: 'subsidy',
+  flow: 'subsidy',
   needsSession: true,
   send: (portal, e, enterpriseId) =>
     portal.call(submitSubsidyRoute, { query: ITEM, params: { enterpriseId: enterpriseId ?? '', applicationId: e.applicationId }, body: e.body }),

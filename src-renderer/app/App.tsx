@@ -9,6 +9,8 @@ import { clientApi, subscribe } from '../platform';
 import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
+import { usePortal } from '../state/portal';
+import { SupportLine } from '../features/portals/SupportLine';
 import { useTokens } from '../state/tokens';
 import { AppHeader } from './AppHeader';
 import { themeFor } from './theme';
@@ -37,6 +39,8 @@ const AccountRequestPage = lazy(() => import('../features/account-requests/Accou
 const AccountRequestsPage = lazy(() => import('../features/account-requests/AccountRequestsPage'));
 const SecurityPage = lazy(() => import('../features/recovery/SecurityPage'));
 const ChangePasswordPage = lazy(() => import('../features/login/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+// The first start's choice of portal (issue 16).
+const PortalChoicePage = lazy(() => import('../features/portals/PortalChoicePage'));
 
 export function App() {
   const locale = useLocale();
@@ -66,6 +70,7 @@ function Shell() {
 
   useEffect(() => {
     void useSettings.getState().load();
+    void usePortal.getState().load();
     void useSession.getState().restore();
     const stopTokens = useTokens.getState().start();
     // The one place an expired session is handled, whichever screen's call met it.
@@ -111,11 +116,14 @@ function Shell() {
               {route === 'account-request' && <AccountRequestPage />}
               {route === 'account-requests' && <AccountRequestsPage />}
               {route.startsWith('beijing-') && <BeijingScreens route={route} />}
+              {route === 'portal-choice' && <PortalChoicePage />}
             </Suspense>
           )}
         </div>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: palette.textHint, fontSize: 12 }}>{t('selfCheck.support')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: palette.textHint, fontSize: 12 }}>
+        <SupportLine />
+      </Layout.Footer>
     </Layout>
   );
 }

@@ -37,7 +37,9 @@ export type Route =
   // The Beijing SME platform (features/beijing, issue 16).
   | 'beijing-login'
   | 'beijing-register'
-  | 'beijing-home';
+  | 'beijing-home'
+  // The first start's choice of portal (features/portals).
+  | 'portal-choice';
 
 interface RouterState {
   route: Route;

@@ -44,6 +44,7 @@ export const CLIENT_METHOD_NAMES = {
   accountRequests: ['submit', 'status', 'forget', 'list', 'get'],
   rememberedSignIn: ['get', 'forget'],
   filing: ['list', 'get', 'create', 'saveDraft', 'timeline', 'generate', 'sign', 'prepared', 'submit'],
+  portals: ['known', 'choose', 'server'],
   drafts: ['load', 'save', 'discard'],
 } as const;
 

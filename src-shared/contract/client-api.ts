@@ -44,6 +44,7 @@ import { accountRequestDraftFormSchema } from './account-request-draft';
 import { filingDraftFormSchema, filingFormSchema, type filingSummarySchema, type filingTimelineEntrySchema, type FilingView, type FilingFormValue } from './http/filing';
 import type { PadesLevel } from './pdf-signing';
 import type { ManagedState } from './delivery';
+import { portalIdSchema, type PortalId, type PortalInfo } from '../portals/catalogue';
 
 /** What the renderer knows about the process serving it. */
 export interface AppInfo {
@@ -64,8 +65,21 @@ export const settingsSchema = z.object({
   pkcs11Modules: z.array(z.string().min(1).max(1024)).max(16),
   /** The RFC 3161 time-stamp authority for PDF signatures (tsa-url.ts); '' = the portal's, if it announces one. */
   tsaUrl: tsaUrlSchema,
+  /**
+   * The portal this PC works with (src-shared/portals); null until the first start's choice. IT may pre-seed it
+   * with the server URL. The renderer changes it only through portals.choose, which checks the server first.
+   */
+  portal: portalIdSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A portal this PC can switch to, and the server URL it would use (the clerk's, IT's, or the catalogue's). */
+export interface KnownPortal {
+  id: PortalId;
+  serverUrl: string;
+  /** The clerk or IT set this URL (false: the catalogue's usual one). */
+  configured: boolean;
+}
 
 /** The self-check's server line: the URL rule, whether it answers, and its version. */
 export interface ServerCheck {
@@ -174,7 +188,7 @@ export const clientMethods = {
   settings: {
     get: empty,
     /** The renderer names no native code: drivers are not among what it may change. */
-    update: settingsSchema.omit({ pkcs11Modules: true }).partial().strict(),
+    update: settingsSchema.omit({ pkcs11Modules: true, portal: true }).partial().strict(),
     /** Main asks the clerk for a driver file with a native dialog (Electron) and adds it if the driver rules allow. */
     addDriver: empty,
     removeDriver: z.object({ path: z.string().min(1).max(1024) }),
@@ -400,6 +414,12 @@ export const clientMethods = {
     prepared: z.object({ filingId: z.uuid() }),
     /** Uploads the kept signed PDF (tus) and submits (draft) or resubmits (returned) the filing with it. */
     submit: z.object({ filingId: z.uuid() }),
+  },
+  /** Portals as data (issue 16): which portals this PC knows, choosing one (its server must say it is that portal), and what the server says. */
+  portals: {
+    known: empty,
+    choose: z.object({ portal: portalIdSchema, serverUrl: serverUrlSchema }).strict(),
+    server: empty,
   },
   drafts: {
     load: z.object({ key: z.string().min(1).max(128) }),
@@ -636,6 +656,7 @@ export interface ClientResults {
     prepared: FilingPrepared | null;
     submit: FilingView;
   };
+  portals: { known: { current: PortalId | null; portals: KnownPortal[] }; choose: Settings; server: PortalInfo };
   drafts: {
     load: { data: unknown; savedAt: string } | null;
     save: { savedAt: string };

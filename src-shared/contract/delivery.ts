@@ -3,19 +3,17 @@
  * client is updated. `settings.managed` answers it; Settings shows managed fields read-only with
  * 由您的组织管理 and the update line from `update`.
  */
-import { z } from 'zod';
 
 /** Settings fields a policy can decide. */
 export type ManagedField = 'serverUrl' | 'language' | 'pkcs11Modules' | 'portal';
 
 /**
  * A portal id as IT types it (`/PORTAL=sip`, `PORTAL=beijing-sme`, the Portal policy). The installers take any
- * string; it is checked here, when read, against the portals Tongban serves (the catalogue in src-shared/portals
- * names the same ids).
+ * string; it is checked, when read, against the portals Tongban serves: the catalogue's ids (src-shared/portals).
  */
-export const PORTAL_IDS = ['sip', 'beijing-sme'] as const;
-export const portalIdSchema = z.enum(PORTAL_IDS);
-export type PortalId = z.infer<typeof portalIdSchema>;
+import type { PortalId } from '../portals/catalogue';
+
+export { PORTAL_IDS, portalIdSchema, type PortalId } from '../portals/catalogue';
 
 /**
  * How this installation is updated: `self` (NSIS install: electron-updater from the feed), `it` (MSI install: the IT

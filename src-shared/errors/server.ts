@@ -23,6 +23,7 @@ import { deliveryErrors } from './delivery';
 import { trustErrors } from './trust';
 import { trustCareErrors } from './trust-care';
 import { padesErrors } from './pades';
+import { portalErrors } from './portals';
 
 export type LocalizedText = ErrorText;
 
@@ -313,6 +314,7 @@ export const serverErrors = {
   ...requestErrors,
   ...formsErrors,
   ...padesErrors,
+  ...portalErrors,
 } as const satisfies Record<string, ServerErrorDefinition>;
 
 export type ServerErrorCode = keyof typeof serverErrors;

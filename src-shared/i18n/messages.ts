@@ -10,6 +10,7 @@ import { statusMessages } from '../subsidy/status-labels';
 import { recoveryEn, recoveryZhCN } from './recovery-messages';
 import { deliveryEn, deliveryZhCN } from './delivery-messages';
 import { beijingEn, beijingZhCN } from './beijing-messages';
+import { portalsEn, portalsZhCN } from './portals-messages';
 import { filingEn, filingZhCN } from './filing-messages';
 import { filing7En, filing7ZhCN } from './filing7-messages';
 import { faultsEn, faultsZhCN } from './faults-messages';
@@ -304,6 +305,7 @@ export const zhCN = {
   ...recoveryZhCN,
   ...deliveryZhCN,
   ...beijingZhCN,
+  ...portalsZhCN,
   ...filingZhCN,
   ...filing7ZhCN,
   ...faultsZhCN,
@@ -898,6 +900,7 @@ export const en: Catalog = {
   ...recoveryEn,
   ...deliveryEn,
   ...beijingEn,
+  ...portalsEn,
   ...filingEn,
   ...filing7En,
   ...faultsEn,

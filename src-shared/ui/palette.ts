@@ -35,6 +35,15 @@ export const palette = {
 } as const;
 
 /**
+ * Each portal's welcome band on the login page (a gradient of three stops, white text on every stop ≥ 7:1): SIP's
+ * portal blue, Beijing's red. Keyed by portal id (src-shared/portals); a third portal adds its colours here.
+ */
+export const portalBands: Readonly<Record<string, readonly [string, string, string]>> = {
+  sip: [portalBlue, '#174a97', '#0f3570'],
+  'beijing-sme': ['#a8071a', '#820014', '#5c0011'],
+};
+
+/**
  * antd's preset tag colours draw text in shade 7 on shade 1; for these the shade 7 is below 4.5:1, so the text takes a
  * darker shade of the same hue (antd's own shade 8 or 9).
  */

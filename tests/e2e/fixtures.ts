@@ -66,6 +66,9 @@ interface TestFixtures {
    * draft makes one (setup.ts `signInClient`).
    */
   client: DesktopClient;
+  // ── Portals (issue 16) ──
+  /** `test.use({ firstStart: true })`: the client has no server or portal from the environment, so it asks which portal. */
+  firstStart: boolean;
 }
 
 interface WorkerFixtures {
@@ -85,6 +88,9 @@ interface WorkerFixtures {
   scene: Scenario;
   /** A SoftHSM key of the worker's sandbox, as the scenario builder signs with it (through the token service). */
   caKey: (label: string) => EnterpriseKey;
+  // ── Portals (issue 16) ──
+  /** A second server of the worker, configured as the Beijing SME platform (TONGBAN_PORTAL=beijing-sme). */
+  beijingPortal: Portal;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -126,8 +132,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   caKey: [async ({ keys, tokenService }, use) => use((label) => softHsmKey(tokenService, keys.issued(label))), { scope: 'worker' }],
   keyFaults: [null, { option: true }],
   managedDesk: [null, { option: true }],
+  // ── Portals (issue 16) ──
+  firstStart: [false, { option: true }],
+  beijingPortal: [
+    async ({ keys }, use) => {
+      const beijing = await startPortal({ roots: Object.values(keys.manifest.roots), portal: 'beijing-sme' });
+      await use(beijing);
+      await beijing.close();
+    },
+    { scope: 'worker' },
+  ],
   client: [
-    async ({ keys, portal, tokenService: shared, keyFaults, managedDesk }, use) => {
+    async ({ keys, portal, tokenService: shared, keyFaults, managedDesk, firstStart, world }, use) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-client-'));
       // Sign faults fire once (P11_FAULTS_ONCE): the service restarted after a hang or crash finds the driver well.
       const faulty = keyFaults
@@ -142,7 +158,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const desktop = createDesktopServices({
         shell: 'browser',
         storeFile: path.join(dataDir, 'tongban.db'),
-        env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent', TONGBAN_SERVER_URL: portal.url },
+        env: { ...process.env, ...keys.env, TONGBAN_PKCS11_MODULES: keys.modulePath, TONGBAN_TOKEN_LOG: 'silent', ...(firstStart ? {} : { TONGBAN_SERVER_URL: portal.url }), ...(world === 'beijing' ? { TONGBAN_PORTAL: 'beijing-sme' } : {}) },
         log: () => {},
         tokens: tokenService,
         ...(managedDesk ? { trust: posixMachineTrust({ policy: managedDesk.policy }), updateStatus: () => managedDesk.update } : {}),

@@ -11,6 +11,8 @@ import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { useSettings } from '../../state/settings';
 import { ManagedTag, UpdateLine } from './managed';
+import { usePortal } from '../../state/portal';
+import { PortalCards } from '../portals/PortalCards';
 
 type FormValues = Pick<Settings, 'serverUrl' | 'language' | 'tsaUrl'>;
 
@@ -41,6 +43,7 @@ export default function SettingsPage() {
       setDrivers(r.value.pkcs11Modules);
     });
     void call((api) => api.settings.managed()).then((r) => r.ok && setManaged(r.value));
+    void usePortal.getState().load();
   }, [form]);
   const isManaged = (field: ManagedState['managed'][number]) => managed?.managed.includes(field) ?? false;
 
@@ -133,6 +136,16 @@ export default function SettingsPage() {
           <Button onClick={() => back('login')}>{t('settings.back')}</Button>
         </Space>
       </Form>
+      {/* Portals (issue 16): switch to another portal, giving its server address — unless group policy chose it. */}
+      {!isManaged('portal') && (
+      <section aria-labelledby="settings-portals" style={{ marginTop: 32 }}>
+        <Typography.Title level={3} id="settings-portals" style={{ fontSize: 18 }}>
+          {t('portals.settings.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('portals.settings.hint')}</Typography.Paragraph>
+        <PortalCards mode="settings" />
+      </section>
+      )}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import * as filing from './filing';
 import * as recovery from './recovery';
 import * as legacy from './legacy';
 import * as preRegistration from './pre-registration';
+import * as portal from './portal';
 import * as registration from './registration';
 import * as renewal from './renewal';
 import type { HttpRoute } from './route';
@@ -32,6 +33,7 @@ export * from './filing';
 export * from './recovery';
 export * from './legacy';
 export * from './pre-registration';
+export * from './portal';
 export * from './registration';
 export * from './renewal';
 export * from './route';
@@ -43,6 +45,7 @@ export * from './uploads';
 export const httpRoutes: readonly HttpRoute[] = [
   system.healthRoute,
   system.openApiRoute,
+  portal.portalRoute,
   auth.captchaRoute,
   auth.loginRoute,
   auth.caChallengeRoute,
