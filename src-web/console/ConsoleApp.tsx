@@ -22,6 +22,7 @@ import { AccountRequestQueueScreen } from './account-requests/AccountRequestQueu
 import { AccountRequestScreen } from './account-requests/AccountRequestScreen';
 import { QueueScreen } from './QueueScreen';
 import { SmsDevelopmentBanner } from './SmsDevelopmentBanner';
+import { PORTALS } from '@shared/portals/catalogue';
 import { desksOf, type Desk } from './roles';
 import { counterRegistrationHref, disbursementQueueHref, legacyAccountsHref, preRegistrationQueueHref, queueHref, useRoute, type ConsoleRoute } from './router';
 import { accountRequestQueueHref } from './router';
@@ -85,7 +86,7 @@ const deskOf = (route: ConsoleRoute, desks: Desk[]): Desk | undefined => {
 
 const deskHref: Record<Desk, string> = { review: queueHref, finance: disbursementQueueHref, counter: counterRegistrationHref, preRegistration: preRegistrationQueueHref, accountRequests: accountRequestQueueHref, filingReview: filingQueueHref, keys: keyEmergencyHref, beijingReview: beijingQueueHref };
 
-function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'legacy' | undefined; admin: boolean }) {
+function DeskNav({ desks, current, legacyImport }: { desks: Desk[]; current: Desk | 'legacy' | undefined; legacyImport: boolean }) {
   const t = useT();
   if (desks.length < 2) return null;
   const items = desks.map((d): { key: Desk | 'legacy'; label: React.ReactNode } => ({
@@ -93,7 +94,7 @@ function DeskNav({ desks, current, admin }: { desks: Desk[]; current: Desk | 'le
     label: <a href={deskHref[d]}>{t(`nav.${d}`)}</a>,
   }));
   // Legacy hub account import: staff admins only (the server enforces it too).
-  if (admin) items.push({ key: 'legacy', label: <a href={legacyAccountsHref}>{t('nav.legacy')}</a> });
+  if (legacyImport) items.push({ key: 'legacy', label: <a href={legacyAccountsHref}>{t('nav.legacy')}</a> });
   return <Menu mode="horizontal" aria-label={t('nav.label')} selectedKeys={current ? [current] : []} items={items} className="console-nav" />;
 }
 
@@ -105,12 +106,13 @@ function Screen() {
   if (!session) return <LoginScreen />;
   if (session.mustChangePassword) return <PasswordChangeScreen />;
   const desks = desksOf(session.staff.role, portal);
-  const admin = session.staff.role === 'admin';
+  // Legacy hub account import (manual 000): staff admins of a portal with that way in.
+  const legacyImport = session.staff.role === 'admin' && PORTALS[portal].flows.includes('legacy');
   if (route.name === 'legacyAccounts') {
     return (
       <>
-        <DeskNav desks={desks} current="legacy" admin={admin} />
-        <main className="console-main">{admin ? <LegacyImportScreen /> : <Result status="info" title={t('nav.none')} />}</main>
+        <DeskNav desks={desks} current="legacy" legacyImport={legacyImport} />
+        <main className="console-main">{legacyImport ? <LegacyImportScreen /> : <Result status="info" title={t('nav.none')} />}</main>
       </>
     );
   }
@@ -131,7 +133,7 @@ function Screen() {
   else screen = desk === 'review' ? <QueueScreen /> : <DisbursementQueueScreen />;
   return (
     <>
-      <DeskNav desks={desks} current={desk} admin={admin} />
+      <DeskNav desks={desks} current={desk} legacyImport={legacyImport} />
       <main className="console-main">{screen}</main>
     </>
   );

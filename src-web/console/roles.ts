@@ -4,6 +4,7 @@
  */
 import type { StaffRole } from '@shared/contract/http/route';
 import { mayDo } from '@shared/contract/http/staff-duties';
+import { PORTALS, type FlowId, type PortalId } from '@shared/portals/catalogue';
 
 export const canReview = (role: StaffRole) => mayDo(role, 'subsidyReview');
 export const canFinance = (role: StaffRole) => mayDo(role, 'disbursement');
@@ -28,16 +29,35 @@ export const canReviewBeijing = (role: StaffRole) => mayDo(role, 'beijingReview'
 
 export type Desk = 'review' | 'finance' | 'counter' | 'preRegistration' | 'accountRequests' | 'filingReview' | 'keys' | 'beijingReview';
 
-/** The desks a role may use, the first one being where it lands after login. */
-export function desksOf(role: StaffRole, portal: 'sip' | 'beijing-sme' = 'sip'): Desk[] {
-  const desks: Desk[] = [];
-  if (canReview(role)) desks.push('review');
-  if (canFinance(role)) desks.push('finance');
-  if (canRegisterAtCounter(role)) desks.push('counter');
-  if (canReviewPreRegistrations(role)) desks.push('preRegistration');
-  if (canReviewAccountRequests(role)) desks.push('accountRequests');
-  if (canReviewFilings(role)) desks.push('filingReview');
-  if (canStopLostKeys(role)) desks.push('keys');
-  if (portal === 'beijing-sme' && canReviewBeijing(role)) desks.push('beijingReview');
-  return desks;
+/**
+ * The portal flow each desk serves (src-shared/portals): a desk shows only on a portal that has its flow, so a
+ * Beijing server's console has no SIP subsidy or counter desk and a SIP one no Beijing queue. The lost-key desk
+ * serves the CA-key sign-in.
+ */
+const DESK_FLOW: { readonly [D in Desk]: FlowId } = {
+  review: 'subsidy',
+  finance: 'disbursement',
+  counter: 'counterRegistration',
+  preRegistration: 'preRegistration',
+  accountRequests: 'accountRequests',
+  filingReview: 'constructionFiling',
+  keys: 'caRegistration',
+  beijingReview: 'enterpriseCertification',
+};
+
+const MAY_WORK: { readonly [D in Desk]: (role: StaffRole) => boolean } = {
+  review: canReview,
+  finance: canFinance,
+  counter: canRegisterAtCounter,
+  preRegistration: canReviewPreRegistrations,
+  accountRequests: canReviewAccountRequests,
+  filingReview: canReviewFilings,
+  keys: canStopLostKeys,
+  beijingReview: canReviewBeijing,
+};
+
+/** The desks a role may use on this portal, the first one being where it lands after login. */
+export function desksOf(role: StaffRole, portal: PortalId = 'sip'): Desk[] {
+  const flows = PORTALS[portal].flows;
+  return (Object.keys(MAY_WORK) as Desk[]).filter((desk) => flows.includes(DESK_FLOW[desk]) && MAY_WORK[desk](role));
 }

@@ -32,5 +32,10 @@ describe('desks by role', () => {
     expect(desksOf('admin')).toEqual(['review', 'finance', 'counter', 'preRegistration', 'accountRequests', 'filingReview', 'keys']);
     expect(desksOf('counter')).toEqual(['counter']);
     expect(desksOf('support')).toEqual(['preRegistration', 'accountRequests', 'keys']);
+    // A Beijing server's console: only its own queue, none of SIP's desks; a SIP console has no Beijing queue.
+    expect(desksOf('admin', 'beijing-sme')).toEqual(['beijingReview']);
+    expect(desksOf('reviewer', 'beijing-sme')).toEqual(['beijingReview']);
+    expect(desksOf('finance', 'beijing-sme')).toEqual([]);
+    expect(desksOf('admin', 'sip')).not.toContain('beijingReview');
   });
 });
