@@ -41,6 +41,8 @@ const OWN_ROUTES: { readonly [P in PortalId]: HttpRoute[] } = {
   'beijing-sme': [...beijingHttpRoutes],
 };
 
+/** `/api/x/:id` as OpenAPI writes it, `/api/x/{id}`. */
+const openApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const hasRoute = (h: Harness, r: HttpRoute) => h.app.hasRoute({ method: r.method, url: r.path });
 
 describe('TONGBAN_PORTAL', () => {
@@ -85,6 +87,12 @@ describeEachDatabase('portals', (engine) => {
     const res = await servers['beijing-sme'].call({ method: 'POST', url: '/api/registrations', payload: {} });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND', message: { 'zh-CN': expect.any(String), en: expect.any(String) }, retriable: false } });
+    // The OpenAPI document lists what the server serves, and nothing of the other portal's.
+    for (const [own, other] of [['sip', 'beijing-sme'], ['beijing-sme', 'sip']] as const) {
+      const doc = (await servers[own].call({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+      for (const r of OWN_ROUTES[other]) expect(doc.paths[openApiPath(r.path)], `${own} document lacks ${r.path}`).toBeUndefined();
+      for (const r of OWN_ROUTES[own]) expect(doc.paths[openApiPath(r.path)], `${own} document has ${r.path}`).toBeDefined();
+    }
     // Sign-in and the enterprise's own pages are every portal's.
     expect((await servers['beijing-sme'].call({ method: 'POST', url: '/api/captcha' })).statusCode).toBe(200);
   });

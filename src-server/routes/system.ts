@@ -31,8 +31,10 @@ const version = typeof __TONGBAN_VERSION__ === 'string' ? __TONGBAN_VERSION__ : 
 
 export const systemRoutes: FastifyPluginAsync = async (app) => {
   const { db, engine } = app.services;
-  // beijing (issue 16): a portal's own routes are in its document only where they are served.
-  const document = openApiDocument(app.services.config.portal === 'beijing-sme' ? [...httpRoutes, ...beijingHttpRoutes] : httpRoutes, version);
+  // The document lists what this server serves: a portal's flows are registered after this plugin (flows.ts), so
+  // it is made on the first request, from the contract's routes the server has.
+  let document: ReturnType<typeof openApiDocument> | null = null;
+  const served = () => [...httpRoutes, ...beijingHttpRoutes].filter((r) => app.hasRoute({ method: r.method, url: r.path }));
 
   // Each check within HEALTH_TIMEOUT_MS: a database or a share that hangs must not hang the balancer's probe.
   registerRoute(app, healthRoute, async ({ request, reply }) => {
@@ -45,5 +47,5 @@ export const systemRoutes: FastifyPluginAsync = async (app) => {
     return { status: ok ? ('ok' as const) : ('unavailable' as const), checks: { database, files }, database: engine, version, sms: app.services.sms.kind, portal: app.services.config.portal };
   });
 
-  registerRoute(app, openApiRoute, async () => document);
+  registerRoute(app, openApiRoute, async () => (document ??= openApiDocument(served(), version)));
 };
