@@ -3,6 +3,8 @@ import { App, Button, Divider, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { describeError } from '../errors/describe';
 import { useLocale, useT } from '../i18n/store';
+import { PORTALS } from '@shared/portals/catalogue';
+import { usePortal } from '../state/portal';
 import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
 import { useSettings } from '../state/settings';
@@ -16,6 +18,7 @@ export function AppHeader() {
   const locale = useLocale();
   const setLocale = useSettings((s) => s.setLocale);
   const session = useSession((s) => s.session);
+  const portal = usePortal((s) => s.current);
   const logout = useSession((s) => s.logout);
   const { message } = App.useApp();
   const white = { color: '#fff' };
@@ -32,7 +35,10 @@ export function AppHeader() {
         <Typography.Title level={1} style={{ ...white, margin: 0, fontSize: 22, letterSpacing: 2 }}>
           {t('app.name')}
         </Typography.Title>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>{t('app.tagline')}</Typography.Text>
+        {/* Which portal this client works with, once chosen: a clerk with two portals sees which one this is. */}
+        <Typography.Text data-testid="header-portal" style={{ color: 'rgba(255,255,255,0.75)' }}>
+          {portal ? PORTALS[portal].name[locale] : t('app.tagline')}
+        </Typography.Text>
       </Space>
       <Space size={4} align="center" separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}>
         {/* One slot: the indicator is usually empty, and an empty slot would still get its separator. */}

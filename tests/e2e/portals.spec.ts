@@ -21,6 +21,7 @@ test('first start chooses SIP, Settings switches to Beijing SME and back, each p
   await page.getByTestId('choose-sip').click();
   await expect(page.getByTestId('portal-name')).toHaveText('苏州工业园区一网通办');
   await expect(page.getByRole('tab', { name: '账号登录' })).toBeVisible();
+  await expect(page.getByTestId('header-portal')).toHaveText('苏州工业园区一网通办');
   await expect(page.getByTestId('support-line')).toContainText('一网通办客服 0512-66680236');
   await saveScreen(page, 'portals-sip-login');
 
@@ -41,6 +42,9 @@ test('first start chooses SIP, Settings switches to Beijing SME and back, each p
   await page.getByTestId('choose-beijing-sme').click();
   await expect(page.getByTestId('portal-name')).toHaveText('北京市中小企业公共服务平台');
   await expect(page.getByTestId('portal-login-pending')).toContainText('平台账号登录（手机号 + 密码）');
+  // The header names the portal, and the platform's own sign-in is one click away (features/beijing).
+  await expect(page.getByTestId('header-portal')).toHaveText('北京市中小企业公共服务平台');
+  await expect(page.getByTestId('beijing-login-link')).toBeVisible();
   await expect(page.getByTestId('portal-flows')).toContainText('北京市企业认证（法人一证通）');
   // Nothing of SIP's: no SIP sign-in, no SIP draft, SIP's flows and contacts absent.
   await expect(page.getByRole('tab', { name: '账号登录' })).toHaveCount(0);
