@@ -111,6 +111,7 @@ export async function certify(services: Services, accountId: string, body: z.out
           id_number: rep.idNumber,
           documents_json: JSON.stringify(body.documents),
           yzt_username: body.yzt.username,
+          active_yzt_username: body.yzt.username,
           yzt_password_hash: yztHash,
           status,
           review_deadline: status === 'pending' ? workingDaysDeadline(now, REVIEW_WORKING_DAYS).toISOString() : null,
@@ -123,7 +124,7 @@ export async function certify(services: Services, accountId: string, body: z.out
       await writeEvent(tx, { subject: ['certification', id], action: status === 'verified' ? 'verified' : 'submitted', actor: ['platform', accountId], details: { code: body.code, idType: rep.idType }, at: now });
     });
   } catch (err) {
-    const taken = await db.selectFrom('beijing_certifications').select('id').where('yzt_username', '=', body.yzt.username).executeTakeFirst();
+    const taken = await db.selectFrom('beijing_certifications').select('id').where('active_yzt_username', '=', body.yzt.username).executeTakeFirst();
     if (conflictOf(err) && taken) throw new ApiError('YZT_USERNAME_TAKEN', { issues: [{ path: 'body.yzt.username', code: 'YZT_USERNAME_TAKEN' }] });
     if (conflictOf(err)) throw new ApiError('ALREADY_CERTIFIED');
     throw err;
@@ -140,6 +141,8 @@ export async function yztLogin(services: Services, accountId: string, input: { u
     .selectFrom('beijing_certifications')
     .selectAll()
     .where('yzt_username', '=', input.username)
+    // A rejected attempt frees its username: the latest certification under it is the one that counts.
+    .orderBy('submitted_at', 'desc')
     .executeTakeFirst();
   const cert = await checkPassword(db, row ? { ...row, password_hash: row.yzt_password_hash } : undefined, { password: input.password, ip: input.ip, now }, `yzt:${input.username}`).catch(
     (err: unknown) => {

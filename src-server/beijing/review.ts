@@ -79,7 +79,7 @@ export async function decideCertification(services: Services, staffId: string, i
         status: d.decision === 'approve' ? 'verified' : 'rejected',
         reason: d.decision === 'reject' ? d.reason : null,
         // A rejected certification frees the account for a new one.
-        ...(d.decision === 'reject' ? { active_account: null } : {}),
+        ...(d.decision === 'reject' ? { active_account: null, active_yzt_username: null } : {}),
         reviewed_by: staffId,
         decided_at: now.toISOString(),
       })

@@ -36,6 +36,7 @@ export interface BeijingCertificationTable {
   /** `UploadedFile[]` (the passport or other document's scans). */
   documents_json: string;
   yzt_username: string;
+  active_yzt_username: string | null;
   yzt_password_hash: string;
   status: CertificationStatus;
   review_deadline: string | null;

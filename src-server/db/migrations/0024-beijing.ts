@@ -47,7 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id_type', 'text', (c) => c.notNull())
     .addColumn('id_number', 'text', (c) => c.notNull())
     .addColumn('documents_json', 'text', (c) => c.notNull())
-    .addColumn('yzt_username', 'text', (c) => c.notNull().unique())
+    .addColumn('yzt_username', 'text', (c) => c.notNull())
+    // The 一证通 username is held while the certification is pending or verified; a rejected one frees it, so the
+    // clerk can try again under the same name (as active_account frees the platform account).
+    .addColumn('active_yzt_username', 'text', (c) => c.unique())
     .addColumn('yzt_password_hash', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('review_deadline', 'text')

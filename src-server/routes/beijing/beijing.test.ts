@@ -32,7 +32,7 @@ describeEachDatabase('Beijing SME platform', (engine) => {
   let reviewer: string;
 
   beforeAll(async () => {
-    h = await createHarness(engine, { config: { portal: 'beijing-sme' } });
+    h = await createHarness(engine, { config: { portal: 'beijing-sme', smsSign: '【北京中小企业】' } });
     reviewer = await staffToken(h, 'reviewer');
   });
   afterAll(() => h?.close());
@@ -63,7 +63,7 @@ describeEachDatabase('Beijing SME platform', (engine) => {
     expect(ok.statusCode, ok.body).toBe(200);
 
     // A platform session reaches only the platform's routes; staff and enterprise routes refuse it, and its routes refuse staff.
-    const enterpriseRoute = await h.call({ method: 'GET', url: '/api/account/profile', token: user.token });
+    const enterpriseRoute = await h.call({ method: 'GET', url: `/api/enterprises/${randomUUID()}`, token: user.token });
     expect(err(enterpriseRoute).code).toBe('PLATFORM_SESSION_ONLY');
     expect((await h.call({ method: 'GET', url: '/api/beijing/profile', token: reviewer })).statusCode).toBe(403);
     expect((await h.call({ method: 'GET', url: '/api/staff/beijing/queue', token: user.token })).statusCode).toBe(403);
@@ -112,6 +112,24 @@ describeEachDatabase('Beijing SME platform', (engine) => {
     expect((await decide({ decision: 'approve' })).statusCode).toBe(200);
     expect(err(await decide({ decision: 'reject', reason: '证件模糊' })).code).toBe('BEIJING_ALREADY_DECIDED');
     expect(await lastSmsText(h.app, user.mobile)).toContain('审核通过');
+    expect((await yztLogin(h, user, body.yzt.username)).statusCode).toBe(200);
+    expect((await profileOf(h, user)).binding?.code).toBe(e.code);
+  });
+
+  it('a rejected certification frees its 一证通 username: the clerk tries again under the same name, and only the new one counts', async () => {
+    const user = await registerPlatformUser(h);
+    const e = knownEnterprise(h);
+    const body = await certificationBody(h, e, `again.${e.code.slice(-6)}`, { passport: true });
+    const first = (await certify(h, user, body)).json() as { certification: { id: string } };
+    const other = await registerPlatformUser(h);
+    // Held while pending: another account cannot take the name.
+    const stranger = knownEnterprise(h);
+    expect(err(await certify(h, other, await certificationBody(h, stranger, body.yzt.username))).code).toBe('YZT_USERNAME_TAKEN');
+    const reject = await h.call({ method: 'POST', url: `/api/staff/beijing/certifications/${first.certification.id}/decision`, token: reviewer, payload: { decision: 'reject', reason: '证件模糊' } });
+    expect(reject.statusCode).toBe(200);
+    expect(err(await yztLogin(h, user, body.yzt.username)).code).toBe('CERTIFICATION_REJECTED');
+    const again = await certify(h, user, await certificationBody(h, e, body.yzt.username));
+    expect(again.statusCode, again.body).toBe(200);
     expect((await yztLogin(h, user, body.yzt.username)).statusCode).toBe(200);
     expect((await profileOf(h, user)).binding?.code).toBe(e.code);
   });
