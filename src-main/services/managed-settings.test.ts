@@ -47,7 +47,7 @@ describe('settings managed by group policy', () => {
     store.setSetting('serverUrl', 'https://clerk.example');
     store.setSetting('pkcs11Modules', ['/usr/lib/clerk.so']);
     const s = services({ ServerUrl: 'https://one.sipac.gov.cn', Pkcs11Modules: ['/usr/lib/policy.so'], Portal: 'beijing-sme' });
-    expect(await call<Settings>(s, 'settings.get')).toEqual({ ok: true, value: { serverUrl: 'https://one.sipac.gov.cn', language: 'zh-CN', pkcs11Modules: ['/usr/lib/policy.so', '/usr/lib/clerk.so'] } });
+    expect(await call<Settings>(s, 'settings.get')).toEqual({ ok: true, value: { serverUrl: 'https://one.sipac.gov.cn', language: 'zh-CN', pkcs11Modules: ['/usr/lib/policy.so', '/usr/lib/clerk.so'], tsaUrl: '', portal: 'beijing-sme' } });
     expect(await call<ManagedState>(s, 'settings.managed')).toEqual({ ok: true, value: { managed: ['serverUrl', 'pkcs11Modules', 'portal'], managedDrivers: ['/usr/lib/policy.so'], portal: 'beijing-sme', update: { mode: 'it' } } });
     expect(await call(s, 'settings.update', { serverUrl: 'https://other.example' })).toMatchObject({ ok: false, error: { code: 'SETTING_MANAGED', details: { field: 'serverUrl' } } });
     expect(await call(s, 'settings.removeDriver', { path: '/usr/lib/policy.so' })).toMatchObject({ ok: false, error: { code: 'SETTING_MANAGED' } });

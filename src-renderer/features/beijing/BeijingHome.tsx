@@ -4,7 +4,8 @@ import type { PlatformProfile } from '@shared/contract/http/beijing';
 import type { AppError } from '@shared/contract/result';
 import { chinaDate, chinaDateTime } from '@shared/time/china';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n/store';
+import { describeError } from '../../errors/describe';
+import { useLocale, useT } from '../../i18n/store';
 import { call } from '../../platform';
 import { useRouter } from '../../state/router';
 import { CertifyForm } from './CertifyForm';
@@ -27,6 +28,7 @@ export interface BoundRefusal {
  */
 export function BeijingHome() {
   const t = useT();
+  const locale = useLocale();
   const go = useRouter((s) => s.go);
   const [profile, setProfile] = useState<PlatformProfile | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -96,7 +98,8 @@ export function BeijingHome() {
             <>
               <div data-testid="bj-bound-to">{t('bj.bound.boundTo', { boundTo: bound.boundTo })}</div>
               <div>{t('bj.bound.why')}</div>
-              <div>{t('bj.bound.unbind')}</div>
+              {/* What to do when nobody finds that account: the refusal's own hint (src-shared/errors/beijing.ts). */}
+              <div>{describeError({ code: 'ENTERPRISE_BOUND', retriable: false }, locale).hint}</div>
               {!unbinding && (
                 <Button style={{ marginTop: 8 }} onClick={() => setUnbinding(true)} data-testid="bj-request-unbinding">
                   {t('bj.bound.request')}
