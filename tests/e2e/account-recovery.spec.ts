@@ -91,6 +91,6 @@ test('an unknown account gets the same first answer, and a wrong code is refused
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '验证码错误、已使用或已过期。' })).toBeVisible();
   await page.getByText('收不到验证码？').click();
-  await expect(page.getByText(/0512-66680236/)).toBeVisible();
+  await expect(page.getByText(/仍无法找回时请致电一网通办客服 0512-66680236/)).toBeVisible();
   await saveScreen(page, 'recovery-wrong-code');
 });

@@ -20,7 +20,7 @@ test('the start page offers every way in, with the counter\u2019s address, hours
   await expect(page.getByTestId('way-counter')).toContainText('9:00-12:00');
   await expect(page.getByTestId('way-counter')).toContainText('加盖公章的代理人授权委托书');
   await expect(page.getByTestId('way-e-licence')).toContainText('即将开通');
-  await expect(page.getByText('0512-66680236')).toBeVisible();
+  await expect(page.getByText('如有疑问请联系运营：0512-66680236')).toBeVisible();
   await saveScreen(page, 'registration-start');
   await page.getByRole('button', { name: '用苏州CA注册' }).click();
   await expect(page.getByRole('heading', { name: '企业用户注册' })).toBeVisible();

@@ -13,7 +13,8 @@ test('settings mark what the organisation manages and say IT updates this instal
   await expect(serverUrl).toBeDisabled();
   await expect(page.getByText('此项由单位 IT 通过组策略设置，不能在本机修改。')).toBeVisible();
   await expect(page.getByText('由您的组织管理')).toHaveCount(3); // portal, server, language
-  await expect(page.getByText('苏州工业园区一网通办')).toBeVisible();
+  // The managed portal, in Settings (the header names it too).
+  await expect(page.getByRole('main').getByText('苏州工业园区一网通办')).toBeVisible();
   await expect(page.getByTestId('update-line')).toHaveText('由您的 IT 部门更新。');
   await saveScreen(page, 'settings-managed');
 });
